@@ -1,0 +1,1 @@
+//! Load stage for pages: site.yaml and content/ Markdown with front matter, sections and @/ links

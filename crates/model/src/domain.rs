@@ -1,0 +1,339 @@
+use crate::{Date, EgpNo, Location, Method, Money, Status, Tin, YearMonth};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A column of `plan.csv` or of a month file, by meaning rather than by header text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Seq,
+    EgpProjectNo,
+    PlanId,
+    Title,
+    Division,
+    Budget,
+    BudgetSource,
+    ReferencePrice,
+    Method,
+    ExpectedMonth,
+    Bids,
+    Winner,
+    WinnerTin,
+    AgreedPrice,
+    Reason,
+    ContractNo,
+    ContractDate,
+    ContractEnd,
+    Status,
+    LegalGround,
+}
+
+impl Field {
+    /// Month-file columns in the contract's order (the order of templates and exports).
+    pub const MONTH: [Field; 18] = [
+        Field::Seq,
+        Field::EgpProjectNo,
+        Field::PlanId,
+        Field::Title,
+        Field::Budget,
+        Field::BudgetSource,
+        Field::ReferencePrice,
+        Field::Method,
+        Field::Bids,
+        Field::Winner,
+        Field::WinnerTin,
+        Field::AgreedPrice,
+        Field::Reason,
+        Field::ContractNo,
+        Field::ContractDate,
+        Field::ContractEnd,
+        Field::Status,
+        Field::LegalGround,
+    ];
+
+    pub const PLAN: [Field; 8] = [
+        Field::Seq,
+        Field::PlanId,
+        Field::Title,
+        Field::Division,
+        Field::Budget,
+        Field::BudgetSource,
+        Field::Method,
+        Field::ExpectedMonth,
+    ];
+
+    /// The English alias, also the key in JSON exports.
+    pub fn alias(self) -> &'static str {
+        match self {
+            Field::Seq => "seq",
+            Field::EgpProjectNo => "egp_project_no",
+            Field::PlanId => "plan_id",
+            Field::Title => "title",
+            Field::Division => "division",
+            Field::Budget => "budget",
+            Field::BudgetSource => "budget_source",
+            Field::ReferencePrice => "reference_price",
+            Field::Method => "method",
+            Field::ExpectedMonth => "expected_month",
+            Field::Bids => "bids",
+            Field::Winner => "winner",
+            Field::WinnerTin => "winner_tin",
+            Field::AgreedPrice => "agreed_price",
+            Field::Reason => "reason",
+            Field::ContractNo => "contract_no",
+            Field::ContractDate => "contract_date",
+            Field::ContractEnd => "contract_end",
+            Field::Status => "status",
+            Field::LegalGround => "legal_ground",
+        }
+    }
+
+    /// The canonical Thai header. `Seq` is ลำดับที่ in month files and ลำดับ in the plan,
+    /// `Budget` วงเงินงบประมาณ and งบประมาณ: use [`Field::thai_in_plan`] for the plan.
+    pub fn thai(self) -> &'static str {
+        match self {
+            Field::Seq => "ลำดับที่",
+            Field::EgpProjectNo => "เลขที่โครงการ",
+            Field::PlanId => "รหัสแผน",
+            Field::Title => "งานที่ซื้อหรือจ้าง",
+            Field::Division => "หน่วยงานเจ้าของงาน",
+            Field::Budget => "วงเงินงบประมาณ",
+            Field::BudgetSource => "แหล่งที่มาของงบประมาณ",
+            Field::ReferencePrice => "ราคากลาง",
+            Field::Method => "วิธีการจัดซื้อจัดจ้าง",
+            Field::ExpectedMonth => "ช่วงเวลาที่คาดว่าจะประกาศ",
+            Field::Bids => "รายชื่อผู้เสนอราคาและราคาที่เสนอ",
+            Field::Winner => "ผู้ได้รับการคัดเลือก",
+            Field::WinnerTin => "เลขประจำตัวผู้เสียภาษี",
+            Field::AgreedPrice => "ราคาที่ตกลงซื้อหรือจ้าง",
+            Field::Reason => "เหตุผลที่คัดเลือกโดยสังเขป",
+            Field::ContractNo => "เลขที่สัญญา",
+            Field::ContractDate => "วันที่สัญญา",
+            Field::ContractEnd => "วันสิ้นสุดสัญญา",
+            Field::Status => "สถานะ",
+            Field::LegalGround => "เหตุผลตามมาตรา 56",
+        }
+    }
+
+    pub fn thai_in_plan(self) -> &'static str {
+        match self {
+            Field::Seq => "ลำดับ",
+            Field::Title => "รายการ/โครงการ",
+            Field::Budget => "งบประมาณ",
+            other => other.thai(),
+        }
+    }
+}
+
+/// A file read from the site root, shared by every record that came from it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SourceFile {
+    /// Relative to the site root, with `/`, e.g. `procurement-data/2568/months/2567-10.csv`.
+    pub path: String,
+    /// `UTF-8`, `UTF-8 (BOM)` or `windows-874`.
+    pub encoding: &'static str,
+    /// Where each known field was found: 1-based column number and the header as written.
+    pub columns: Vec<(Field, u32, String)>,
+}
+
+impl SourceFile {
+    pub fn column(&self, field: Field) -> Option<(u32, &str)> {
+        self.columns
+            .iter()
+            .find(|(f, ..)| *f == field)
+            .map(|(_, c, h)| (*c, h.as_str()))
+    }
+
+    /// The cell of `field` on `line`, or the line alone when the file has no such column.
+    pub fn loc(&self, line: u32, field: Field) -> Location {
+        match self.column(field) {
+            Some((col, header)) => Location::cell(self.path.clone(), line, col, header),
+            None => Location::line(self.path.clone(), line),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Agency {
+    pub name: String,
+    pub short_name: String,
+    pub agency_type: String,
+    pub district: String,
+    pub province: String,
+    pub ministry: String,
+    pub website: String,
+    pub ocid_prefix: Option<String>,
+    pub egp_department_code: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// Name → URL, e.g. `facebook` → page address.
+    pub social: BTreeMap<String, String>,
+    /// Invented data: every page built from it must say ข้อมูลตัวอย่าง.
+    pub sample: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Bid {
+    pub name: String,
+    pub price: Option<Money>,
+}
+
+/// One row of a month file: a procurement in the แบบ สขร.1 / ITA layout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Procurement {
+    pub file: Arc<SourceFile>,
+    pub line: u32,
+    pub month: YearMonth,
+    pub seq: u32,
+    pub egp_project_no: Option<EgpNo>,
+    pub plan_id: Option<String>,
+    pub title: String,
+    pub budget: Money,
+    pub budget_source: String,
+    pub reference_price: Option<Money>,
+    pub method: Method,
+    pub bids: Vec<Bid>,
+    pub winner: Option<String>,
+    pub winner_tin: Option<Tin>,
+    pub agreed_price: Option<Money>,
+    pub reason: Option<String>,
+    pub contract_no: Option<String>,
+    pub contract_date: Option<Date>,
+    pub contract_end: Option<Date>,
+    pub status: Status,
+    /// The มาตรา 56 ground for a วิธีเฉพาะเจาะจง purchase above 500,000 บาท (an extension column).
+    pub legal_ground: Option<String>,
+}
+
+impl Procurement {
+    /// `2567-10-3`: stable while the row keeps its month and ลำดับที่; used in URLs and OCDS ids.
+    pub fn id(&self) -> String {
+        format!("{}-{}", self.month.key(), self.seq)
+    }
+
+    pub fn fiscal_year(&self) -> i32 {
+        self.month.fiscal_year()
+    }
+
+    pub fn loc(&self, field: Field) -> Location {
+        self.file.loc(self.line, field)
+    }
+
+    /// Budget minus agreed price, when both are known (งบประมาณที่ประหยัดได้).
+    pub fn savings(&self) -> Option<Money> {
+        self.agreed_price.map(|p| self.budget.saturating_sub(p))
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.status == Status::Cancelled
+    }
+}
+
+/// One line of the annual procurement plan (แผนการจัดซื้อจัดจ้าง).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanLine {
+    pub file: Arc<SourceFile>,
+    pub line: u32,
+    pub seq: u32,
+    pub plan_id: String,
+    pub title: String,
+    pub division: String,
+    pub budget: Money,
+    pub budget_source: String,
+    pub method: Method,
+    pub expected_month: YearMonth,
+}
+
+impl PlanLine {
+    pub fn loc(&self, field: Field) -> Location {
+        self.file.loc(self.line, field)
+    }
+}
+
+/// `plan.yaml`: when the plan was approved and published.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PlanMeta {
+    pub path: String,
+    pub approved_on: Option<Date>,
+    pub published_on: Option<Date>,
+    pub egp_plan_no: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    pub path: String,
+    pub lines: Vec<PlanLine>,
+}
+
+/// A month file that exists; an empty `records` means ไม่มีการจัดซื้อจัดจ้าง.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthFile {
+    pub month: YearMonth,
+    pub file: Arc<SourceFile>,
+    pub records: Vec<Procurement>,
+}
+
+/// `annual.md`: the narrative of the annual procurement report; its figures are computed, never typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AnnualReport {
+    pub path: String,
+    pub approved_by: Option<String>,
+    pub approved_on: Option<Date>,
+    /// The Markdown body after the front matter.
+    pub body: String,
+    /// 1-based line of the file where `body` starts, for diagnostics inside it.
+    pub body_line: u32,
+    /// The `##`/`#` headings of the body, in order, with their lines in the file.
+    pub headings: Vec<(u32, String)>,
+}
+
+/// One fiscal year (ปีงบประมาณ, BE) of procurement data.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FiscalYear {
+    pub year: i32,
+    pub plan: Option<Plan>,
+    pub plan_meta: Option<PlanMeta>,
+    /// Only the month files that exist; a missing month is a disclosure gap once it has ended.
+    pub months: BTreeMap<YearMonth, MonthFile>,
+    pub annual: Option<AnnualReport>,
+}
+
+impl FiscalYear {
+    pub fn records(&self) -> impl Iterator<Item = &Procurement> {
+        self.months.values().flat_map(|m| m.records.iter())
+    }
+
+    pub fn plan_line(&self, plan_id: &str) -> Option<&PlanLine> {
+        self.plan
+            .as_ref()?
+            .lines
+            .iter()
+            .find(|l| l.plan_id == plan_id)
+    }
+}
+
+/// Everything under `procurement-data/`, loaded.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Data {
+    /// `None` only when `agency.yaml` is missing or unusable (a load error says so).
+    pub agency: Option<Agency>,
+    pub years: BTreeMap<i32, FiscalYear>,
+}
+
+impl Data {
+    pub fn records(&self) -> impl Iterator<Item = &Procurement> {
+        self.years.values().flat_map(FiscalYear::records)
+    }
+
+    pub fn is_sample(&self) -> bool {
+        self.agency.as_ref().is_some_and(|a| a.sample)
+    }
+
+    /// The newest fiscal year with data, which the home page shows.
+    pub fn current_year(&self) -> Option<&FiscalYear> {
+        self.years.values().next_back()
+    }
+}

@@ -1,0 +1,20 @@
+//! The typed domain every stage of prongsai shares.
+//!
+//! Values here are already valid: parsing text into them (and reporting what could not be parsed)
+//! is the load stage's job, so later stages never re-validate a `Money` or a `Date`.
+
+mod date;
+mod diag;
+mod digits;
+mod domain;
+mod ids;
+mod method;
+mod money;
+
+pub use date::{Date, YearMonth, fiscal_year_months, fiscal_year_of};
+pub use diag::{Diagnostic, Location, Severity, sort_diagnostics};
+pub use digits::{has_thai_digits, thai_to_arabic_digits, to_thai_digits};
+pub use domain::*;
+pub use ids::{EgpNo, Tin, tin_check_digit};
+pub use method::{Method, Status};
+pub use money::Money;

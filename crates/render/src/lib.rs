@@ -1,0 +1,1 @@
+//! Render stage: the theme (tera), pages, SVG charts and the search index
