@@ -10,6 +10,7 @@ mod domain;
 mod ids;
 mod method;
 mod money;
+mod summary;
 
 pub use date::{Date, YearMonth, fiscal_year_months, fiscal_year_of};
 pub use diag::{Diagnostic, Location, Severity, sort_diagnostics};
@@ -18,3 +19,6 @@ pub use domain::*;
 pub use ids::{EgpNo, Tin, tin_check_digit};
 pub use method::{Method, Status};
 pub use money::Money;
+pub use summary::{
+    PlanProgress, Supplier, SupplierKey, Tally, YearSummary, normalise_name, suppliers,
+};
