@@ -1,0 +1,278 @@
+//! `site.yaml`: every key optional, misspelt keys warned about, other stages' sections accepted.
+
+use crate::yaml::{suggest, top_level_keys, yaml_error};
+use prongsai_model::{Diagnostic, Location};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+pub const SITE_FILE: &str = "site.yaml";
+
+const KNOWN_KEYS: [&str; 7] = [
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "theme",
+    "thai_digits",
+    "menus",
+];
+
+#[derive(Clone, Debug, Default, Deserialize)]
+struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    language: Option<String>,
+    theme: Option<String>,
+    thai_digits: Option<bool>,
+    #[serde(default)]
+    menus: RawMenus,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+struct RawMenus {
+    #[serde(default)]
+    main: Vec<MenuItem>,
+    #[serde(default)]
+    footer: Vec<MenuItem>,
+}
+
+/// A menu entry as written; `url` is `@/…` (a content file), a site path or an absolute URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct MenuItem {
+    pub name: String,
+    pub url: String,
+}
+
+/// The site configuration with defaults applied (the title is resolved later, since its
+/// default comes from the procurement data's agency name).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SiteConfig {
+    pub title: Option<String>,
+    pub description: String,
+    /// Without a trailing `/`; empty when unknown (sitemap then uses site-relative URLs).
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub thai_digits: bool,
+    pub menu_main: Vec<MenuItem>,
+    pub menu_footer: Vec<MenuItem>,
+    /// The text of site.yaml, kept to locate menu entries in later diagnostics.
+    #[serde(skip)]
+    pub(crate) text: String,
+}
+
+impl Default for SiteConfig {
+    fn default() -> SiteConfig {
+        SiteConfig {
+            title: None,
+            description: String::new(),
+            base_url: String::new(),
+            language: "th".to_owned(),
+            theme: "default".to_owned(),
+            thai_digits: false,
+            menu_main: Vec::new(),
+            menu_footer: Vec::new(),
+            text: String::new(),
+        }
+    }
+}
+
+impl SiteConfig {
+    /// 1-based line of the first line of site.yaml containing `needle`, for menu diagnostics.
+    pub(crate) fn line_of(&self, needle: &str) -> Option<u32> {
+        self.text
+            .lines()
+            .position(|l| l.contains(needle))
+            .and_then(|i| u32::try_from(i + 1).ok())
+    }
+}
+
+/// Reads `<root>/site.yaml`; a missing file is the all-defaults configuration.
+pub fn load_config(root: &Path) -> (SiteConfig, Vec<Diagnostic>) {
+    let path = root.join(SITE_FILE);
+    match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => parse_config(&text),
+            Err(_) => (
+                SiteConfig::default(),
+                vec![
+                    Diagnostic::error(
+                        "C100",
+                        "site.yaml ไม่ได้บันทึกเป็น UTF-8 — บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8",
+                        "site.yaml is not UTF-8; save it again as UTF-8",
+                    )
+                    .at(Location::file(SITE_FILE)),
+                ],
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (SiteConfig::default(), Vec::new()),
+        Err(e) => (
+            SiteConfig::default(),
+            vec![
+                Diagnostic::error(
+                    "C100",
+                    format!("อ่าน site.yaml ไม่ได้ ({e}) — ตรวจสอบสิทธิ์การอ่านไฟล์"),
+                    format!("cannot read site.yaml ({e}); check the file's permissions"),
+                )
+                .at(Location::file(SITE_FILE)),
+            ],
+        ),
+    }
+}
+
+pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let raw: RawConfig = if text.trim().is_empty() {
+        RawConfig::default()
+    } else {
+        match serde_saphyr::from_str::<Option<RawConfig>>(text) {
+            Ok(raw) => raw.unwrap_or_default(),
+            Err(e) => {
+                diags.push(yaml_error(
+                    &e,
+                    SITE_FILE,
+                    0,
+                    "C101",
+                    "site.yaml",
+                    "site.yaml",
+                ));
+                return (SiteConfig::default(), diags);
+            }
+        }
+    };
+    for (key, line, has_value) in top_level_keys(text) {
+        // A key with a nested block is another stage's section (e.g. `checks:`); only a
+        // scalar key we do not know is likely a typo of ours.
+        if KNOWN_KEYS.contains(&key.as_str()) || !has_value {
+            continue;
+        }
+        let hint = suggest(&key, &KNOWN_KEYS)
+            .map(|k| {
+                (
+                    format!(" หรือหมายถึง \"{k}\"?"),
+                    format!(" did you mean \"{k}\"?"),
+                )
+            })
+            .unwrap_or_default();
+        diags.push(
+            Diagnostic::warning(
+                "C102",
+                format!("ไม่รู้จักคีย์ \"{key}\" ใน site.yaml จึงไม่ได้ใช้ค่านี้{}", hint.0),
+                format!("unknown key \"{key}\" in site.yaml is ignored;{}", hint.1),
+            )
+            .at(Location::line(SITE_FILE, line)),
+        );
+    }
+    let base_url = raw
+        .base_url
+        .unwrap_or_default()
+        .trim()
+        .trim_end_matches('/')
+        .to_owned();
+    if !base_url.is_empty()
+        && !(base_url.starts_with("https://") || base_url.starts_with("http://"))
+    {
+        diags.push(
+            Diagnostic::error(
+                "C103",
+                format!("base_url \"{base_url}\" ต้องเป็นที่อยู่เต็ม เช่น https://www.example.go.th"),
+                format!("base_url \"{base_url}\" must be absolute, e.g. https://www.example.go.th"),
+            )
+            .at(Location {
+                file: SITE_FILE.to_owned(),
+                line: top_level_keys(text)
+                    .into_iter()
+                    .find(|(k, ..)| k == "base_url")
+                    .map(|(_, l, _)| l),
+                ..Location::default()
+            }),
+        );
+    }
+    let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
+    if theme.is_empty()
+        || !theme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        diags.push(
+            Diagnostic::error(
+                "C104",
+                format!("ชื่อธีม \"{theme}\" ใช้ได้เฉพาะ a-z 0-9 - _ (ชื่อโฟลเดอร์ใน themes/)"),
+                format!("theme name \"{theme}\" may only use a-z 0-9 - _ (a folder in themes/)"),
+            )
+            .at(Location::file(SITE_FILE)),
+        );
+    }
+    let config = SiteConfig {
+        title: raw.title.filter(|t| !t.trim().is_empty()),
+        description: raw.description.unwrap_or_default(),
+        base_url,
+        language: raw.language.unwrap_or_else(|| "th".to_owned()),
+        theme,
+        thai_digits: raw.thai_digits.unwrap_or(false),
+        menu_main: raw.menus.main,
+        menu_footer: raw.menus.footer,
+        text: text.to_owned(),
+    };
+    (config, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_when_empty() {
+        let (c, d) = parse_config("");
+        assert!(d.is_empty());
+        assert_eq!(c.theme, "default");
+        assert_eq!(c.language, "th");
+        assert_eq!(c.title, None);
+    }
+
+    #[test]
+    fn reads_menus_and_trims_base_url() {
+        let (c, d) = parse_config(
+            "title: อบต.\nbase_url: https://x.go.th/\nmenus:\n  main:\n    - name: หน้าแรก\n      url: \"@/_index.md\"\nchecks:\n  red_flags: true\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.base_url, "https://x.go.th");
+        assert_eq!(c.menu_main[0].url, "@/_index.md");
+        assert_eq!(c.line_of("@/_index.md"), Some(6));
+    }
+
+    #[test]
+    fn unknown_scalar_key_warns_with_line() {
+        let (c, d) = parse_config("title: a\ntitel: b\n");
+        assert_eq!(c.title.as_deref(), Some("a"));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "C102");
+        assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(2));
+        assert!(d[0].message_en.contains("\"title\""));
+    }
+
+    #[test]
+    fn bad_yaml_is_an_error_with_position() {
+        let (_, d) = parse_config("title: a\nmenus:\n  main: [\n");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].is_error());
+        assert!(
+            d[0].location.as_ref().and_then(|l| l.line).is_some(),
+            "{d:?}"
+        );
+        let (_, d) = parse_config("thai_digits: maybe\n");
+        assert_eq!(d[0].code, "C101");
+        assert_eq!(
+            d[0].location.as_ref().and_then(|l| l.line),
+            Some(1),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn relative_base_url_is_an_error() {
+        let (_, d) = parse_config("base_url: www.x.go.th\n");
+        assert_eq!(d[0].code, "C103");
+    }
+}

@@ -1,0 +1,336 @@
+//! Markdown to HTML: tables wrapped for narrow screens, heading ids, `@/` links resolved.
+
+use prongsai_model::{Diagnostic, Location};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// A heading of a page, for a table of contents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+pub(crate) struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    /// Plain text of the first paragraph, for listings when there is no description.
+    pub summary: String,
+}
+
+/// Why a `@/` link did not resolve.
+pub(crate) enum LinkProblem {
+    Missing,
+    Draft,
+}
+
+/// Turns text into a URL segment or id that stays readable in Thai: Thai letters, vowels and
+/// tone marks (which are combining marks, not "alphanumeric") are kept as they are.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        let keep = c.is_alphanumeric() || ('\u{0E00}'..='\u{0E7F}').contains(&c) || c == '_';
+        if keep {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+pub(crate) fn render(
+    body: &str,
+    line_offset: u32,
+    file: &str,
+    resolve: &dyn Fn(&str) -> Result<String, LinkProblem>,
+    diags: &mut Vec<Diagnostic>,
+) -> Rendered {
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let starts = line_starts(body);
+    let line_at = |offset: usize| -> u32 {
+        let idx = starts.partition_point(|s| *s <= offset);
+        u32::try_from(idx)
+            .unwrap_or(u32::MAX)
+            .saturating_add(line_offset)
+    };
+    let mut events: Vec<Event> = Vec::new();
+    let mut headings = Vec::new();
+    let mut used_ids = BTreeSet::new();
+    // Index in `events` of the open heading, and its text so far.
+    let mut open_heading: Option<(usize, String)> = None;
+    let mut last_heading_text = String::new();
+    let mut tables = 0;
+    let mut summary = String::new();
+    let mut in_first_paragraph = false;
+    let mut seen_paragraph = false;
+
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                open_heading = Some((events.len(), String::new()));
+                events.push(event);
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((idx, text)) = open_heading.take() {
+                    let text = text.trim().to_owned();
+                    if let Some(Event::Start(Tag::Heading { id, .. })) = events.get_mut(idx) {
+                        let wanted = match id {
+                            Some(given) => given.to_string(),
+                            None => slugify(&text),
+                        };
+                        let unique = unique_id(&wanted, &mut used_ids);
+                        *id = Some(CowStr::from(unique.clone()));
+                        headings.push(Heading {
+                            level: heading_level(level),
+                            id: unique,
+                            text: text.clone(),
+                        });
+                    }
+                    last_heading_text = text;
+                }
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                if let Some((_, text)) = open_heading.as_mut() {
+                    text.push_str(t);
+                }
+                if in_first_paragraph {
+                    summary.push_str(t);
+                }
+                events.push(event);
+            }
+            Event::SoftBreak if in_first_paragraph => {
+                summary.push(' ');
+                events.push(event);
+            }
+            Event::Start(Tag::Paragraph) => {
+                if !seen_paragraph {
+                    seen_paragraph = true;
+                    in_first_paragraph = true;
+                }
+                events.push(event);
+            }
+            Event::End(TagEnd::Paragraph) => {
+                in_first_paragraph = false;
+                events.push(event);
+            }
+            Event::Start(Tag::Table(_)) => {
+                tables += 1;
+                let label = if last_heading_text.is_empty() {
+                    format!("ตารางที่ {tables}")
+                } else {
+                    format!("ตาราง: {last_heading_text}")
+                };
+                // Focusable so keyboard users can scroll it; the page itself never scrolls sideways.
+                events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">",
+                    escape_attr(&label)
+                ))));
+                events.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(event);
+                events.push(Event::Html(CowStr::from("</div>")));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = if let Some(target) = dest_url.strip_prefix("@/") {
+                    match resolve_link(target, resolve) {
+                        Ok(url) => CowStr::from(url),
+                        Err(problem) => {
+                            diags.push(link_diagnostic(
+                                &dest_url,
+                                problem,
+                                file,
+                                line_at(range.start),
+                            ));
+                            dest_url
+                        }
+                    }
+                } else {
+                    dest_url
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            other => events.push(other),
+        }
+    }
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    Rendered {
+        html: out,
+        headings,
+        summary: summary.trim().to_owned(),
+    }
+}
+
+/// `@/news/x.md#part` → the page's URL plus the anchor.
+pub(crate) fn resolve_link(
+    target: &str,
+    resolve: &dyn Fn(&str) -> Result<String, LinkProblem>,
+) -> Result<String, LinkProblem> {
+    let (path, anchor) = match target.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (target, None),
+    };
+    let url = resolve(path)?;
+    Ok(match anchor {
+        Some(a) => format!("{url}#{a}"),
+        None => url,
+    })
+}
+
+pub(crate) fn link_diagnostic(
+    dest: &str,
+    problem: LinkProblem,
+    file: &str,
+    line: u32,
+) -> Diagnostic {
+    let d = match problem {
+        LinkProblem::Missing => Diagnostic::error(
+            "C120",
+            format!(
+                "ลิงก์ \"{dest}\" ชี้ไปยังไฟล์ที่ไม่มีใน content/ — ตรวจชื่อไฟล์ (เช่น @/about/structure.md) หรือสร้างหน้านั้น"
+            ),
+            format!(
+                "link \"{dest}\" points to no file in content/; check the path (e.g. @/about/structure.md) or create the page"
+            ),
+        ),
+        LinkProblem::Draft => Diagnostic::error(
+            "C121",
+            format!(
+                "ลิงก์ \"{dest}\" ชี้ไปยังหน้าที่เป็นฉบับร่าง (draft: true) ซึ่งจะไม่ถูกเผยแพร่ — เผยแพร่หน้านั้นหรือลบลิงก์"
+            ),
+            format!(
+                "link \"{dest}\" points to a draft page, which is not published; publish it or remove the link"
+            ),
+        ),
+    };
+    d.at(Location::line(file, line)).with_text(dest)
+}
+
+fn unique_id(wanted: &str, used: &mut BTreeSet<String>) -> String {
+    let base = if wanted.is_empty() { "section" } else { wanted };
+    let mut id = base.to_owned();
+    let mut n = 1;
+    while used.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    used.insert(id.clone());
+    id
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolver(path: &str) -> Result<String, LinkProblem> {
+        match path {
+            "about/structure.md" => Ok("/about/structure/".to_owned()),
+            "draft.md" => Err(LinkProblem::Draft),
+            _ => Err(LinkProblem::Missing),
+        }
+    }
+
+    fn go(md: &str) -> (Rendered, Vec<Diagnostic>) {
+        let mut d = Vec::new();
+        let r = render(md, 4, "content/x.md", &resolver, &mut d);
+        (r, d)
+    }
+
+    #[test]
+    fn thai_slugs() {
+        assert_eq!(slugify("รายงานและมาตรการ"), "รายงานและมาตรการ");
+        assert_eq!(slugify("ข้อมูล ITA ปี 2569!"), "ข้อมูล-ita-ปี-2569");
+        assert_eq!(slugify("  Hello, World  "), "hello-world");
+        assert_eq!(slugify("น้ำ"), "น้ำ");
+    }
+
+    #[test]
+    fn heading_ids_are_unique_and_listed() {
+        let (r, _) = go("## ข้อมูล\n\n## ข้อมูล\n\n### Custom {#own}\n");
+        assert!(r.html.contains("<h2 id=\"ข้อมูล\">ข้อมูล</h2>"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"ข้อมูล-1\">"), "{}", r.html);
+        assert!(r.html.contains("<h3 id=\"own\">Custom</h3>"), "{}", r.html);
+        assert_eq!(r.headings.len(), 3);
+    }
+
+    #[test]
+    fn tables_are_wrapped() {
+        let (r, _) = go("## งบ\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert!(r.html.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"ตาราง: งบ\"><table>"), "{}", r.html);
+        assert!(
+            r.html.contains("</table>\n</div>") || r.html.contains("</table></div>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn links_resolve_with_anchor_and_errors_have_lines() {
+        let (r, d) = go("see [a](@/about/structure.md#top)\n\n[b](@/nope.md)\n\n[c](@/draft.md)\n");
+        assert!(
+            r.html.contains("href=\"/about/structure/#top\""),
+            "{}",
+            r.html
+        );
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].code, "C120");
+        assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(7));
+        assert_eq!(d[1].code, "C121");
+        assert_eq!(d[1].location.as_ref().and_then(|l| l.line), Some(9));
+    }
+
+    #[test]
+    fn footnotes_strikethrough_and_summary() {
+        let (r, _) = go("First line\nsecond.[^1]\n\n~~old~~\n\n[^1]: note\n");
+        assert!(r.html.contains("<del>old</del>"));
+        assert!(r.html.contains("footnote"));
+        assert_eq!(r.summary, "First line second.");
+    }
+}

@@ -1,0 +1,117 @@
+//! Helpers shared by site.yaml and front matter: located YAML errors and top-level key scanning.
+
+use prongsai_model::{Diagnostic, Location};
+
+/// A YAML parse or type error as a diagnostic at file:line:col. `line_offset` is the number of
+/// lines before the YAML text in its file (the opening `---` of front matter).
+pub(crate) fn yaml_error(
+    err: &serde_saphyr::Error,
+    file: &str,
+    line_offset: u32,
+    code: &str,
+    what_th: &str,
+    what_en: &str,
+) -> Diagnostic {
+    let (line, column) = match err.location() {
+        Some(loc) if loc.line() > 0 => (
+            Some(
+                u32::try_from(loc.line())
+                    .unwrap_or(u32::MAX)
+                    .saturating_add(line_offset),
+            ),
+            u32::try_from(loc.column()).ok().filter(|c| *c > 0),
+        ),
+        _ => (None, None),
+    };
+    // The crate's own message is English and names what it expected; keep its first line.
+    let detail = err.to_string();
+    let detail = detail.lines().next().unwrap_or_default().to_owned();
+    Diagnostic::error(
+        code,
+        format!("{what_th}ไม่ถูกต้อง: {detail} — แก้ไขตามรูปแบบ YAML (คีย์: ค่า) ที่ตำแหน่งนี้"),
+        format!("invalid {what_en}: {detail}; fix the YAML (key: value) at this position"),
+    )
+    .at(Location {
+        file: file.to_owned(),
+        line,
+        column,
+        column_name: None,
+    })
+}
+
+/// Keys written at the start of a line (top level), with their 1-based line and whether a value
+/// follows on the same line. Used to warn about misspelt keys, which serde would silently drop.
+pub(crate) fn top_level_keys(text: &str) -> Vec<(String, u32, bool)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(first) = line.chars().next() else {
+            continue;
+        };
+        if !(first.is_alphanumeric() || first == '_') {
+            continue;
+        }
+        let Some(colon) = line.find(':') else {
+            continue;
+        };
+        let key = line[..colon].trim();
+        if key.is_empty() || key.contains(' ') {
+            continue;
+        }
+        let rest = line[colon + 1..].trim();
+        let has_value = !rest.is_empty() && !rest.starts_with('#');
+        out.push((
+            key.to_owned(),
+            u32::try_from(i + 1).unwrap_or(u32::MAX),
+            has_value,
+        ));
+    }
+    out
+}
+
+/// The closest known key, for "did you mean" hints on misspelt keys.
+pub(crate) fn suggest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_top_level_keys() {
+        let keys = top_level_keys("title: x\n  nested: y\nmenus:\n  - a\n# c\nchecks: # section\n");
+        assert_eq!(
+            keys,
+            vec![
+                ("title".to_owned(), 1, true),
+                ("menus".to_owned(), 3, false),
+                ("checks".to_owned(), 6, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn suggests_near_keys() {
+        assert_eq!(suggest("titel", &["title", "theme"]), Some("title"));
+        assert_eq!(suggest("zzzzzz", &["title"]), None);
+    }
+}
