@@ -1,1 +1,102 @@
-//! Check stage: ITA disclosure criteria, procurement-law rules and red flags, one file per rule
+//! Check stage: holds the loaded procurement data against the ITA criteria (versioned data files),
+//! the Public Procurement Act B.E. 2560 and the Open Contracting red flags, one file per rule
+//! (`src/rules/`), and builds the ITA evidence index the `ita/<year>/` page shows.
+//!
+//! Rules only read the typed model: parsing problems are the loader's (`P1xx`). Every finding is a
+//! [`Diagnostic`] in Thai and English with its location and the source it rests on.
+
+mod config;
+pub mod criteria;
+mod ita;
+mod report;
+pub mod rules;
+mod text;
+
+pub use config::CheckConfig;
+pub use criteria::{Criteria, load_criteria};
+pub use ita::{CriteriaUsed, EvidenceUrl, ItaEvaluation, ItaItemResult, ItaStatus, ItaSummary};
+pub use report::{Format, counts, render_report};
+pub use rules::RuleInfo;
+
+use prongsai_model::{Data, Date, Diagnostic, sort_diagnostics};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    /// "Today" for the checks: a month has ended when its last day is before this date.
+    pub as_of: Date,
+    /// The assessment year asked for with `--ita`; it is evaluated even if the data does not touch it.
+    pub ita_year: Option<i32>,
+    /// Absolute site address, e.g. `https://www.muangluang.go.th`; ITA evidence URLs start with it.
+    pub base_url: String,
+    pub config: CheckConfig,
+    /// `<site root>/criteria`: its `ita-<year>.yaml` files replace the embedded criteria of that year.
+    pub criteria_dir: Option<PathBuf>,
+}
+
+impl CheckOptions {
+    /// Defaults for everything but the date.
+    pub fn new(as_of: Date) -> CheckOptions {
+        CheckOptions {
+            as_of,
+            ita_year: None,
+            base_url: String::new(),
+            config: CheckConfig::default(),
+            criteria_dir: None,
+        }
+    }
+}
+
+/// A content page as the ITA index needs it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageRef {
+    /// `/about/structure/`
+    pub url_path: String,
+    pub title: String,
+    /// ITA item codes the page declares in its front matter (`ita: [O1, O3]`).
+    pub ita: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckReport {
+    /// Sorted by file, line, column, code (see [`prongsai_model::sort_diagnostics`]).
+    pub diagnostics: Vec<Diagnostic>,
+    /// One per assessment year evaluated, oldest first.
+    pub ita: Vec<ItaEvaluation>,
+}
+
+impl CheckReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Every rule this crate can report, in code order, for `docs/rules.md` and `--explain`.
+pub fn rules() -> &'static [RuleInfo] {
+    &rules::INFOS
+}
+
+/// Runs every rule over `data` and evaluates the ITA criteria.
+pub fn check(data: &Data, pages: &[PageRef], opts: &CheckOptions) -> CheckReport {
+    let (criteria, mut diagnostics) = load_criteria(opts.criteria_dir.as_deref());
+    let ctx = rules::Ctx {
+        data,
+        pages,
+        opts,
+        criteria: &criteria,
+    };
+    // Rules are independent readers of the data: run them side by side. `collect` keeps rule order.
+    let found: Vec<Diagnostic> = rules::RUNS
+        .par_iter()
+        .flat_map_iter(|(_, run)| {
+            let mut v = Vec::new();
+            run(&ctx, &mut v);
+            v
+        })
+        .collect();
+    diagnostics.extend(found);
+    let ita = ita::evaluate_all(&ctx, &mut diagnostics);
+    sort_diagnostics(&mut diagnostics);
+    CheckReport { diagnostics, ita }
+}

@@ -1,0 +1,281 @@
+//! ITA criteria as data: one YAML file per assessment year, embedded in the binary and
+//! replaceable by the agency (`criteria/ita-<year>.yaml` in the site root) without a rebuild,
+//! because item codes and required elements change every year.
+
+use prongsai_model::{Diagnostic, Location};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+use crate::RuleInfo;
+
+pub const INFO: RuleInfo = RuleInfo {
+    code: "C002",
+    severity: prongsai_model::Severity::Error,
+    title_th: "ไฟล์เกณฑ์ ITA ของเว็บไซต์อ่านไม่ได้",
+    title_en: "Site's ITA criteria file cannot be read",
+    source: "prongsai criteria files (crates/check/criteria/ita-<year>.yaml)",
+    doc: "criteria/ita-<assessment year>.yaml in the site root replaces the criteria compiled into prongsai for \
+that year, so an agency can follow a new NACC manual without a new release. Copy the embedded file (shown in \
+crates/check/criteria/) and edit it; an unreadable file is an error and the embedded criteria are used meanwhile.",
+};
+
+/// The criteria files compiled into the binary: (file name, text).
+pub const EMBEDDED: [(&str, &str); 3] = [
+    ("ita-2567.yaml", include_str!("../criteria/ita-2567.yaml")),
+    ("ita-2568.yaml", include_str!("../criteria/ita-2568.yaml")),
+    ("ita-2569.yaml", include_str!("../criteria/ita-2569.yaml")),
+];
+
+/// One assessment year's criteria.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criteria {
+    /// The ITA assessment year (พ.ศ.), e.g. 2569.
+    pub assessment_year: i32,
+    pub name: String,
+    /// Bumped whenever the file changes; shown on the ITA page so a reader knows what was used.
+    pub version: String,
+    /// Where the facts come from, in general; each item names its own.
+    pub source: String,
+    /// What is unsure about this file as a whole, in Thai.
+    #[serde(default)]
+    pub notes_th: Vec<String>,
+    pub items: Vec<CriteriaItem>,
+    /// `embedded` or the override's path; filled in when loaded, never read from the file.
+    #[serde(skip_deserializing)]
+    pub file: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriteriaItem {
+    /// `O12`
+    pub code: String,
+    pub title_th: String,
+    /// [C] read in a source's own text, [S] seen on agency mirrors, [I] inference.
+    pub confidence: Confidence,
+    pub source: String,
+    /// What data satisfies the item; an empty list means a content page must declare it.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// Fields the item requires, by the data contract's English alias or `agency.<key>`.
+    #[serde(default)]
+    pub fields: Vec<String>,
+    #[serde(default)]
+    pub notes_th: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Confidence {
+    C,
+    S,
+    I,
+}
+
+impl Confidence {
+    pub fn thai(self) -> &'static str {
+        match self {
+            Confidence::C => "[C] ยืนยันจากเอกสารต้นทาง",
+            Confidence::S => "[S] พบในเว็บไซต์หน่วยงานอื่น ยังไม่ยืนยันกับคู่มือ ป.ป.ช.",
+            Confidence::I => "[I] อนุมาน ต้องตรวจสอบกับคู่มือ ป.ป.ช.",
+        }
+    }
+}
+
+/// One kind of evidence an item needs; an item is met when all of its evidence is.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub kind: EvidenceKind,
+    /// Which fiscal year, relative to the assessment year.
+    #[serde(default)]
+    pub fiscal_year: RelativeYear,
+    /// For `months`: which months of that fiscal year.
+    #[serde(default)]
+    pub coverage: Coverage,
+    /// For `months`: the download formats each month needs besides its page (`xlsx`, `pdf`).
+    #[serde(default)]
+    pub formats: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    /// Month files (แบบ สขร.1 / ITA list): month pages and their downloads.
+    Months,
+    /// The annual procurement plan.
+    Plan,
+    /// The annual procurement report (annual.md with figures computed from the months).
+    AnnualReport,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelativeYear {
+    /// The fiscal year equal to the assessment year.
+    #[default]
+    Current,
+    /// The fiscal year before it.
+    Previous,
+}
+
+impl RelativeYear {
+    pub fn fiscal_year(self, assessment_year: i32) -> i32 {
+        match self {
+            RelativeYear::Current => assessment_year,
+            RelativeYear::Previous => assessment_year - 1,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    /// October to March.
+    #[serde(rename = "first_6")]
+    First6,
+    /// October to September.
+    #[default]
+    #[serde(rename = "all_12")]
+    All12,
+    /// Each quarter that has ended, as a whole quarter.
+    Quarterly,
+}
+
+impl Coverage {
+    /// Fiscal-year month indexes (1 = October … 12 = September) the coverage asks for.
+    pub fn indexes(self) -> std::ops::RangeInclusive<u8> {
+        match self {
+            Coverage::First6 => 1..=6,
+            Coverage::All12 | Coverage::Quarterly => 1..=12,
+        }
+    }
+
+    pub fn thai(self) -> &'static str {
+        match self {
+            Coverage::First6 => "6 เดือนแรกของปีงบประมาณ (ต.ค.–มี.ค.)",
+            Coverage::All12 => "ครบ 12 เดือน (ต.ค.–ก.ย.)",
+            Coverage::Quarterly => "รายไตรมาส (ทุกไตรมาสที่สิ้นสุดแล้ว)",
+        }
+    }
+}
+
+/// Parses one criteria file; `file` names it in diagnostics and on the ITA page.
+// A Diagnostic is what every stage returns for bad input; this path runs once per criteria file.
+#[allow(clippy::result_large_err)]
+pub fn parse_criteria(text: &str, file: &str) -> Result<Criteria, Diagnostic> {
+    match serde_saphyr::from_str::<Criteria>(text) {
+        Ok(mut c) => {
+            c.file = file.to_owned();
+            Ok(c)
+        }
+        Err(e) => {
+            let mut loc = Location::file(file);
+            if let Some(l) = e.location() {
+                loc.line = u32::try_from(l.line()).ok().filter(|&n| n > 0);
+                loc.column = loc
+                    .line
+                    .and(u32::try_from(l.column()).ok().filter(|&n| n > 0));
+            }
+            let detail = e.to_string();
+            let first = detail.lines().next().unwrap_or_default().to_owned();
+            Err(Diagnostic::error(
+                "C002",
+                format!("ไฟล์เกณฑ์ ITA อ่านไม่ได้ ({first}) แก้ไฟล์ให้ตรงรูปแบบของไฟล์ที่มากับโปรแกรม หรือลบไฟล์นี้เพื่อใช้เกณฑ์ที่มากับโปรแกรม"),
+                format!("The ITA criteria file cannot be read ({first}); fix it to match the embedded files' layout, or delete it to use the embedded criteria"),
+            )
+            .at(loc)
+            .with_source("prongsai criteria file format (crates/check/criteria/)"))
+        }
+    }
+}
+
+/// The embedded criteria, with each `ita-<year>.yaml` in `dir` (when given and present) replacing
+/// the embedded file of the same name or adding a new year. Sorted by assessment year.
+///
+/// `dir` is normally `<site root>/criteria`; diagnostics name files as `criteria/<file>`.
+pub fn load_criteria(dir: Option<&Path>) -> (Vec<Criteria>, Vec<Diagnostic>) {
+    let mut out: Vec<Criteria> = Vec::new();
+    let mut diags = Vec::new();
+    for (name, text) in EMBEDDED {
+        // The embedded files are tested to parse; a failure here would be a build defect, still reported.
+        match parse_criteria(text, &format!("embedded:{name}")) {
+            Ok(c) => out.push(c),
+            Err(d) => diags.push(d),
+        }
+    }
+    if let Some(dir) = dir
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        let mut names: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.starts_with("ita-") && (n.ends_with(".yaml") || n.ends_with(".yml")))
+            .collect();
+        names.sort();
+        for name in names {
+            let shown = format!("criteria/{name}");
+            let text = match std::fs::read_to_string(dir.join(&name)) {
+                Ok(t) => t,
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::error(
+                            "C002",
+                            format!("อ่านไฟล์เกณฑ์ ITA ไม่ได้ ({e}) บันทึกไฟล์เป็น UTF-8"),
+                            format!("Cannot read the ITA criteria file ({e}); save it as UTF-8"),
+                        )
+                        .at(Location::file(&shown)),
+                    );
+                    continue;
+                }
+            };
+            match parse_criteria(&text, &shown) {
+                Ok(c) => {
+                    out.retain(|o| o.assessment_year != c.assessment_year);
+                    out.push(c);
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+    out.sort_by_key(|c| c.assessment_year);
+    (out, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_files_parse_and_name_their_year() {
+        for (name, text) in EMBEDDED {
+            let c = parse_criteria(text, name).unwrap_or_else(|d| panic!("{name}: {d}"));
+            assert_eq!(name, format!("ita-{}.yaml", c.assessment_year));
+            assert!(!c.items.is_empty());
+            let mut codes: Vec<&str> = c.items.iter().map(|i| i.code.as_str()).collect();
+            let n = codes.len();
+            codes.sort();
+            codes.dedup();
+            assert_eq!(codes.len(), n, "{name}: duplicate item codes");
+        }
+    }
+
+    #[test]
+    fn override_replaces_embedded_year_and_reports_bad_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let custom = EMBEDDED[2].1.replace("version: \"", "version: \"agency-");
+        std::fs::write(dir.path().join("ita-2569.yaml"), custom).unwrap();
+        std::fs::write(dir.path().join("ita-2570.yaml"), "assessment_year: [").unwrap();
+        let (all, diags) = load_criteria(Some(dir.path()));
+        let y2569: Vec<_> = all.iter().filter(|c| c.assessment_year == 2569).collect();
+        assert_eq!(y2569.len(), 1);
+        assert!(y2569[0].version.starts_with("agency-"));
+        assert_eq!(y2569[0].file, "criteria/ita-2569.yaml");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "C002");
+        assert_eq!(
+            diags[0].location.as_ref().unwrap().file,
+            "criteria/ita-2570.yaml"
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! C309: plan.yaml says the plan was published later than 30 working days after 1 October.
+
+use super::{Ctx, RuleInfo};
+use prongsai_model::{Date, Diagnostic, Location, Severity};
+
+pub const INFO: RuleInfo = RuleInfo {
+    code: "C309",
+    severity: Severity::Warning,
+    title_th: "เผยแพร่แผนการจัดซื้อจัดจ้างช้ากว่า 30 วันทำการ",
+    title_en: "Procurement plan published later than 30 working days",
+    source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 11; ระเบียบกระทรวงการคลังฯ 2560 ข้อ 11 (ภายใน 30 วันทำการนับแต่วันที่ได้รับความเห็นชอบงบประมาณ) [S]",
+    doc: "The plan must be published within 30 working days of the budget taking effect. prongsai takes 1 October \
+(the start of the fiscal year) as that day and counts Monday to Friday only: public holidays are NOT counted out, so \
+the real deadline may be a few days later than the one computed, and a budget ordinance passed late moves it too. \
+That is why this is a warning. published_on comes from plan.yaml; without it, nothing is checked (C208 reports a \
+missing plan).",
+};
+
+/// The 30th working day (Monday–Friday) counting 1 October before fiscal year `fy` as day one if it is a weekday.
+pub fn deadline(fy: i32) -> Option<Date> {
+    let mut d = Date::from_be(fy - 1, 10, 1)?;
+    let mut counted = 0;
+    loop {
+        if !d.is_weekend() {
+            counted += 1;
+            if counted == 30 {
+                return Some(d);
+            }
+        }
+        d = d.add_days(1);
+    }
+}
+
+pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for (&fy, y) in &ctx.data.years {
+        let (Some(meta), Some(deadline)) = (&y.plan_meta, deadline(fy)) else {
+            continue;
+        };
+        let Some(published) = meta.published_on else {
+            continue;
+        };
+        if published > deadline {
+            out.push(
+                INFO.diag(
+                    format!(
+                        "แผนการจัดซื้อจัดจ้างปี {fy} เผยแพร่วันที่ {} ช้ากว่า 30 วันทำการนับจาก 1 ต.ค. ({}; ไม่ได้หักวันหยุดราชการ) ควรตรวจสอบวันที่ใน published_on หรือบันทึกเหตุผลใน note ของ plan.yaml",
+                        published.thai_short(),
+                        deadline.thai_short()
+                    ),
+                    format!(
+                        "The FY {fy} plan was published on {}, after 30 working days from 1 October ({}; public holidays not counted); check published_on or record the reason in plan.yaml's note",
+                        published.iso(),
+                        deadline.iso()
+                    ),
+                )
+                .at(Location::file(&meta.path)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{run_rule, testkit::*};
+
+    #[test]
+    fn deadline_skips_weekends() {
+        // 1 Oct 2567 (2024) was a Tuesday; 30 weekdays later is Monday 11 Nov 2024.
+        assert_eq!(deadline(2568).unwrap().iso(), "2024-11-11");
+    }
+
+    #[test]
+    fn late_publication_warns() {
+        let late = Fixture::new()
+            .full_year(2568)
+            .edit(|d| {
+                d.years
+                    .get_mut(&2568)
+                    .unwrap()
+                    .plan_meta
+                    .as_mut()
+                    .unwrap()
+                    .published_on = Some(date(2567, 11, 12))
+            })
+            .data;
+        let d = run_rule(run, &late, date(2569, 1, 1));
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].location.as_ref().unwrap().file,
+            "procurement-data/2568/plan.yaml"
+        );
+        let on_time = Fixture::new()
+            .full_year(2568)
+            .edit(|d| {
+                d.years
+                    .get_mut(&2568)
+                    .unwrap()
+                    .plan_meta
+                    .as_mut()
+                    .unwrap()
+                    .published_on = Some(date(2567, 11, 11))
+            })
+            .data;
+        assert!(run_rule(run, &on_time, date(2569, 1, 1)).is_empty());
+    }
+}

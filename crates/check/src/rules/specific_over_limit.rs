@@ -1,0 +1,75 @@
+//! C305: วิธีเฉพาะเจาะจง above 500,000 บาท without a documented มาตรา 56 ground.
+
+use super::{Ctx, LAW_LIMIT, RuleInfo, baht, records};
+use prongsai_model::{Diagnostic, Field, Method, Severity};
+
+pub const INFO: RuleInfo = RuleInfo {
+    code: "C305",
+    severity: Severity::Error,
+    title_th: "วิธีเฉพาะเจาะจงเกิน 500,000 บาท โดยไม่ระบุเหตุตามมาตรา 56",
+    title_en: "Specific method above 500,000 baht without a section 56 ground",
+    source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 56 (2)(ข) และกฎกระทรวงกำหนดวงเงิน (ไม่เกิน 500,000 บาท) [S]; Open Contracting red flags: non-competitive method above threshold",
+    doc: "วิธีเฉพาะเจาะจง on the ground of มาตรา 56 (2)(ข) is limited to a value of 500,000 บาท (the budget, \
+วงเงินงบประมาณ). Above it the purchase needs another ground of มาตรา 56 (e.g. (2)(ก) no bidder in an open call, \
+(2)(ค) urgency, (2)(ง) a single maker), written in the column เหตุผลตามมาตรา 56 (legal_ground). Without it, this is \
+an error: record the ground, or correct the method or amount.",
+};
+
+pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for (_, p) in records(ctx.data) {
+        let ground = p
+            .legal_ground
+            .as_deref()
+            .is_some_and(|g| !g.trim().is_empty());
+        if p.method == Method::Specific && p.budget > LAW_LIMIT && !ground && !p.is_cancelled() {
+            out.push(
+                INFO.diag(
+                    format!(
+                        "รายการ \"{}\" ใช้วิธีเฉพาะเจาะจง วงเงิน {} เกิน 500,000 บาท ต้องระบุเหตุตามมาตรา 56 (เช่น 56 (2)(ก) หรือ (2)(ค)) ในคอลัมน์ เหตุผลตามมาตรา 56 หรือแก้วิธี/วงเงินให้ถูกต้อง",
+                        p.title,
+                        baht(p.budget)
+                    ),
+                    format!(
+                        "\"{}\" uses the specific method with a budget of {}, above 500,000 baht; write the section 56 ground in legal_ground, or correct the method or amount",
+                        p.title, p.budget
+                    ),
+                )
+                .at(p.loc(Field::Method)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{run_rule, testkit::*};
+    use prongsai_model::Money;
+
+    #[test]
+    fn over_limit_needs_a_ground() {
+        let mut bad = record("2567-10", 1);
+        bad.budget = Money::from_baht(500_001);
+        let mut grounded = bad.clone();
+        grounded.seq = 2;
+        grounded.line = 3;
+        grounded.legal_ground = Some("มาตรา 56 (2)(ค) กรณีเร่งด่วน".into());
+        let mut at_limit = record("2567-10", 3);
+        at_limit.budget = Money::from_baht(500_000);
+        let mut open = bad.clone();
+        open.line = 5;
+        open.method = Method::EBidding;
+        let d = run_rule(
+            run,
+            &Fixture::new()
+                .with(bad)
+                .with(grounded)
+                .with(at_limit)
+                .with(open)
+                .data,
+            date(2568, 1, 1),
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].location.as_ref().unwrap().line, Some(2));
+    }
+}

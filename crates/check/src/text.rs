@@ -1,0 +1,130 @@
+//! Text comparison for Thai titles and supplier names. Thai is written without spaces between
+//! words, so similarity works on characters: a shared prefix, or character-bigram overlap.
+
+use prongsai_model::thai_to_arabic_digits;
+
+/// Title for comparison: lower case, without spaces, punctuation or digits (Thai or Arabic), so
+/// `ซ่อมแซมถนน หมู่ 3` and `ซ่อมแซมถนน หมู่ 4` compare equal: parts of one job split by village are
+/// exactly what the splitting check looks for.
+pub fn normalise_title(title: &str) -> Vec<char> {
+    thai_to_arabic_digits(title)
+        .chars()
+        .filter(|c| c.is_alphabetic() || is_thai_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Thai vowel and tone marks are not `alphabetic` in every Unicode table; keep them, they carry meaning.
+fn is_thai_mark(c: char) -> bool {
+    ('\u{0E31}'..='\u{0E4E}').contains(&c)
+}
+
+/// Supplier name for grouping: without spaces, dots, the common juristic prefixes and suffixes,
+/// so `บริษัท ก จำกัด`, `บจก.ก` and `ก` group together.
+pub fn normalise_supplier(name: &str) -> String {
+    let compact: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | ',' | '(' | ')' | '"' | '\''))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut s = compact.as_str();
+    for prefix in [
+        "บริษัท",
+        "บจก",
+        "ห้างหุ้นส่วนจำกัด",
+        "หจก",
+        "ห้างหุ้นส่วนสามัญ",
+        "ร้าน",
+        "หสม",
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest;
+            break;
+        }
+    }
+    for suffix in ["จำกัดมหาชน", "จำกัด"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest;
+            break;
+        }
+    }
+    if s.is_empty() { compact } else { s.to_owned() }
+}
+
+/// Does the name look like a juristic person (company or partnership), which always has a TIN?
+pub fn looks_juristic(name: &str) -> bool {
+    let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    ["บริษัท", "บจก", "ห้างหุ้นส่วน", "หจก", "จำกัด", "สหกรณ์"]
+        .iter()
+        .any(|k| compact.contains(k))
+}
+
+pub fn common_prefix_len(a: &[char], b: &[char]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// Sørensen–Dice coefficient over character bigrams (multiset), 0 to 1.
+pub fn bigram_dice(a: &[char], b: &[char]) -> f64 {
+    if a.len() < 2 || b.len() < 2 {
+        return if a == b && !a.is_empty() { 1.0 } else { 0.0 };
+    }
+    let mut left: Vec<(char, char)> = a.windows(2).map(|w| (w[0], w[1])).collect();
+    let mut right: Vec<(char, char)> = b.windows(2).map(|w| (w[0], w[1])).collect();
+    left.sort_unstable();
+    right.sort_unstable();
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < left.len() && j < right.len() {
+        match left[i].cmp(&right[j]) {
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    2.0 * shared as f64 / (left.len() + right.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_ignore_spaces_digits_and_punctuation() {
+        assert_eq!(
+            normalise_title("ซ่อมแซมถนน หมู่ ๓"),
+            normalise_title("ซ่อมแซมถนน  หมู่ 4.")
+        );
+        assert_ne!(
+            normalise_title("ซื้อวัสดุสำนักงาน"),
+            normalise_title("จ้างเหมาทำความสะอาด")
+        );
+    }
+
+    #[test]
+    fn dice_is_one_for_equal_and_low_for_unrelated() {
+        let a = normalise_title("ซื้อวัสดุก่อสร้าง");
+        let b = normalise_title("ซื้อวัสดุก่อสร้าง (ครั้งที่ 2)");
+        assert!(bigram_dice(&a, &b) > 0.7);
+        assert_eq!(bigram_dice(&a, &a), 1.0);
+        let c = normalise_title("จ้างเหมาบริการรถขยะ");
+        assert!(bigram_dice(&a, &c) < 0.3);
+        assert_eq!(common_prefix_len(&a, &b), a.len());
+    }
+
+    #[test]
+    fn supplier_names_group_across_juristic_spellings() {
+        assert_eq!(
+            normalise_supplier("บริษัท ศรีสะเกษวัสดุ จำกัด"),
+            normalise_supplier("บจก.ศรีสะเกษวัสดุ")
+        );
+        assert_eq!(
+            normalise_supplier("หจก. ทับทันก่อสร้าง"),
+            normalise_supplier("ห้างหุ้นส่วนจำกัด ทับทันก่อสร้าง")
+        );
+        assert!(looks_juristic("หจก.ทับทันก่อสร้าง"));
+        assert!(!looks_juristic("นายสมชาย ใจดี"));
+    }
+}
