@@ -1,1 +1,712 @@
-//! Render stage: the Open Contracting Data Standard 1.1 release package of a fiscal year
+//! Render stage: the Open Contracting Data Standard 1.1 release package of a fiscal year.
+//!
+//! [`release_package`] maps one fiscal year of [`Data`] to an OCDS 1.1 release package
+//! (published at `data/<FY>/ocds.json`); [`to_json_bytes`] writes it. The mapping, the ocid rule
+//! and the reasons behind them are in this crate's README.
+
+mod ids;
+mod schema;
+
+pub use ids::{EGP_SCHEME, PLACEHOLDER_PREFIX, TIN_SCHEME, is_well_formed_prefix, party_id};
+pub use schema::*;
+
+use prongsai_model::{
+    Agency, Data, Date, Diagnostic, FiscalYear, Location, Method, PlanLine, Procurement, Status,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Where `ocid_prefix` and `egp_department_code` are configured, for diagnostics.
+const AGENCY_FILE: &str = "procurement-data/agency.yaml";
+
+/// How the package is published; everything else comes from the data.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OcdsOptions {
+    /// The site's absolute base URL, e.g. `https://www.muangluang.go.th`; the package `uri` is
+    /// `<base_url>/data/<FY>/ocds.json`. Empty means the agency's `website`.
+    pub base_url: String,
+    /// RFC 3339 publication time, normally from `SOURCE_DATE_EPOCH`. `None` derives it from the
+    /// data (the latest release date), never from the clock, so rebuilds are byte-identical.
+    pub published_date: Option<String>,
+    /// URL of the data licence, e.g. `https://opendefinition.org/licenses/odc-by/`.
+    pub license: Option<String>,
+    /// URL of the agency's publication policy.
+    pub publication_policy: Option<String>,
+}
+
+/// The OCDS 1.1 release package of fiscal year `fiscal_year` (BE), with what the mapping had to
+/// say about the input. A package is always returned; write it only when
+/// [`ReleasePackage::is_publishable`] (a year with nothing in it cannot be valid OCDS).
+pub fn release_package(
+    data: &Data,
+    fiscal_year: i32,
+    opts: &OcdsOptions,
+) -> (ReleasePackage, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let agency = agency_or_report(data, &mut diags);
+    let prefix = ocid_prefix(&agency, &mut diags);
+    let buyer = buyer_party(&agency);
+    let fy = data.years.get(&fiscal_year);
+
+    let mut releases = Vec::new();
+    if let Some(fy) = fy {
+        releases.extend(record_releases(fy, &prefix, &buyer, &mut diags));
+        releases.extend(plan_releases(fy, &prefix, &buyer, &mut diags));
+    }
+    if releases.is_empty() {
+        // The schema requires at least one release, so there is nothing valid to publish.
+        diags.push(Diagnostic::info(
+            "OCDS-EMPTY",
+            format!("ปีงบประมาณ {fiscal_year} ยังไม่มีรายการจัดซื้อจัดจ้างหรือแผน: ไม่สร้างไฟล์ OCDS (data/{fiscal_year}/ocds.json)"),
+            format!("Fiscal year {fiscal_year} has no procurement rows or plan lines yet: no OCDS file (data/{fiscal_year}/ocds.json) is written"),
+        ));
+    }
+
+    let package = ReleasePackage {
+        uri: package_uri(&agency, fiscal_year, opts, &mut diags),
+        version: OCDS_VERSION,
+        published_date: published_date(opts, fiscal_year, &releases, &mut diags),
+        publisher: publisher(&agency, data.is_sample()),
+        license: optional_url(opts.license.as_deref(), "license", &mut diags),
+        publication_policy: optional_url(
+            opts.publication_policy.as_deref(),
+            "publication_policy",
+            &mut diags,
+        ),
+        releases,
+    };
+    (package, diags)
+}
+
+impl ReleasePackage {
+    /// OCDS requires at least one release: an empty year gets no `ocds.json` (see `OCDS-EMPTY`).
+    pub fn is_publishable(&self) -> bool {
+        !self.releases.is_empty()
+    }
+}
+
+/// Pretty-printed UTF-8 JSON with a final newline. Thai stays as written (serde_json escapes
+/// only what JSON requires), so the file is readable and diffs well between builds.
+pub fn to_json_bytes(package: &ReleasePackage) -> Vec<u8> {
+    // Serialising these structs cannot fail: every map key is a string and every number finite.
+    let mut out = serde_json::to_vec_pretty(package).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+fn agency_or_report(data: &Data, diags: &mut Vec<Diagnostic>) -> Agency {
+    match &data.agency {
+        Some(a) => a.clone(),
+        None => {
+            diags.push(
+                Diagnostic::error(
+                    "OCDS-NO-AGENCY",
+                    "ไม่มีข้อมูลหน่วยงาน (agency.yaml) จึงไม่สามารถระบุผู้เผยแพร่และผู้ซื้อในไฟล์ OCDS ได้: เพิ่มไฟล์ procurement-data/agency.yaml",
+                    "No agency profile (agency.yaml), so the OCDS package has no publisher or buyer: add procurement-data/agency.yaml",
+                )
+                .at(Location::file(AGENCY_FILE)),
+            );
+            Agency::default()
+        }
+    }
+}
+
+fn ocid_prefix(agency: &Agency, diags: &mut Vec<Diagnostic>) -> String {
+    let how_to_register_th = "ขอรหัสนำหน้า (ocid prefix) ได้ฟรีจาก OCDS Helpdesk ของ Open Contracting Partnership (อีเมล data@open-contracting.org แจ้งชื่อหน่วยงาน) แล้วใส่ในไฟล์ agency.yaml เป็น ocid_prefix: ocds-xxxxxx";
+    let how_to_register_en = "Request a free prefix from the Open Contracting Partnership's OCDS Helpdesk (e-mail data@open-contracting.org with the organisation's name), then set `ocid_prefix: ocds-…` in agency.yaml";
+    match agency.ocid_prefix.as_deref().map(str::trim) {
+        Some(p) if !p.is_empty() => {
+            if !is_well_formed_prefix(p) {
+                diags.push(
+                    Diagnostic::warning(
+                        "OCDS-PREFIX-MALFORMED",
+                        format!(
+                            "ocid_prefix \"{p}\" ไม่อยู่ในรูปแบบที่ OCDS กำหนด (ocds- ตามด้วยอักษรภาษาอังกฤษตัวเล็กหรือตัวเลข 6 ตัว เช่น ocds-213czf): ตรวจสอบกับรหัสที่ได้รับจดทะเบียน"
+                        ),
+                        format!(
+                            "ocid_prefix \"{p}\" is not of the registered form `ocds-` plus six lowercase letters or digits (e.g. ocds-213czf): check it against the prefix you were given"
+                        ),
+                    )
+                    .at(Location::file(AGENCY_FILE))
+                    .with_text(p),
+                );
+            }
+            p.to_owned()
+        }
+        _ => {
+            diags.push(
+                Diagnostic::warning(
+                    "OCDS-PREFIX-MISSING",
+                    format!(
+                        "ยังไม่ได้กำหนด ocid_prefix จึงใช้รหัสชั่วคราว {PLACEHOLDER_PREFIX} ซึ่งไม่ได้จดทะเบียน เลข ocid จึงยังไม่ซ้ำกันทั่วโลกไม่ได้: {how_to_register_th}"
+                    ),
+                    format!(
+                        "No ocid_prefix configured, so the unregistered placeholder {PLACEHOLDER_PREFIX} is used and the ocids are not globally unique: {how_to_register_en}"
+                    ),
+                )
+                .at(Location::file(AGENCY_FILE))
+                .with_source("https://standard.open-contracting.org/1.1/en/schema/identifiers/"),
+            );
+            PLACEHOLDER_PREFIX.to_owned()
+        }
+    }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// The agency as buyer and procuring entity of every process it publishes.
+fn buyer_party(agency: &Agency) -> Organization {
+    let code = agency.egp_department_code.as_deref().and_then(non_empty);
+    let id = match &code {
+        Some(code) => format!("{EGP_SCHEME}-{}", ids::id_part(code)),
+        None => party_id(&agency.name, None),
+    };
+    let contact = ContactPoint {
+        email: agency.email.as_deref().and_then(non_empty),
+        telephone: agency.phone.as_deref().and_then(non_empty),
+        url: non_empty(&agency.website),
+    };
+    let has_contact =
+        contact.email.is_some() || contact.telephone.is_some() || contact.url.is_some();
+    Organization {
+        name: agency.name.clone(),
+        id,
+        identifier: code.map(|code| Identifier {
+            scheme: EGP_SCHEME.to_owned(),
+            id: code,
+            legal_name: non_empty(&agency.name),
+        }),
+        address: Some(Address {
+            street_address: agency.address.as_deref().and_then(non_empty),
+            locality: non_empty(&agency.district),
+            region: non_empty(&agency.province),
+            country_name: "ประเทศไทย".to_owned(),
+        }),
+        contact_point: has_contact.then_some(contact),
+        roles: vec![PartyRole::Buyer, PartyRole::ProcuringEntity],
+    }
+}
+
+fn reference(org: &Organization) -> OrganizationReference {
+    OrganizationReference {
+        id: org.id.clone(),
+        name: org.name.clone(),
+    }
+}
+
+fn publisher(agency: &Agency, sample: bool) -> Publisher {
+    let code = agency.egp_department_code.as_deref().and_then(non_empty);
+    // Sample data must never pass for an agency's real disclosure, here as on every page.
+    let name = if sample {
+        format!("{} (ข้อมูลตัวอย่าง / sample data)", agency.name)
+    } else {
+        agency.name.clone()
+    };
+    Publisher {
+        name,
+        scheme: code.as_ref().map(|_| EGP_SCHEME.to_owned()),
+        uid: code,
+        uri: non_empty(&agency.website).filter(|u| ids::is_web_url(u)),
+    }
+}
+
+/// OCDS `procurementMethod` for a Thai method; see the README for the reasoning.
+pub fn procurement_method(method: Method) -> ProcurementMethod {
+    match method {
+        // ประกาศเชิญชวนทั่วไป: anyone may bid.
+        Method::EBidding | Method::EMarket | Method::PriceInquiry => ProcurementMethod::Open,
+        // The agency invites at least three qualified suppliers it chooses (มาตรา 56 (1)).
+        Method::Selection => ProcurementMethod::Selective,
+        // The agency negotiates with one or more suppliers it chooses (มาตรา 56 (2)).
+        Method::Specific => ProcurementMethod::Limited,
+        // Design contests are announced publicly and any qualified designer may enter.
+        Method::DesignContest => ProcurementMethod::Open,
+    }
+}
+
+pub fn tender_status(status: Status) -> TenderStatus {
+    match status {
+        Status::Cancelled => TenderStatus::Cancelled,
+        // Every other สขร.1 row has a chosen winner: the tender stage is over.
+        Status::NotSigned | Status::UnderContract | Status::Completed => TenderStatus::Complete,
+    }
+}
+
+pub fn award_status(status: Status) -> AwardStatus {
+    match status {
+        // Winner announced, contract not yet signed (e.g. the appeal period is running).
+        Status::NotSigned => AwardStatus::Pending,
+        Status::UnderContract | Status::Completed => AwardStatus::Active,
+        Status::Cancelled => AwardStatus::Cancelled,
+    }
+}
+
+pub fn contract_status(status: Status) -> ContractStatus {
+    match status {
+        Status::NotSigned => ContractStatus::Pending,
+        Status::UnderContract => ContractStatus::Active,
+        // `terminated` is OCDS's "signed and has now come to a close", completion included.
+        Status::Completed => ContractStatus::Terminated,
+        Status::Cancelled => ContractStatus::Cancelled,
+    }
+}
+
+/// The record part of the ocid: the e-GP project number when it identifies the row alone,
+/// else the row's own id (`2567-10-3`).
+fn record_keys(fy: &FiscalYear, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut egp_count: BTreeMap<&str, u32> = BTreeMap::new();
+    for r in fy.records() {
+        if let Some(no) = &r.egp_project_no {
+            *egp_count.entry(no.as_str()).or_default() += 1;
+        }
+    }
+    let keys: Vec<String> = fy
+        .records()
+        .map(|r| match &r.egp_project_no {
+            Some(no) if egp_count.get(no.as_str()).copied() == Some(1) => no.as_str().to_owned(),
+            Some(no) => {
+                diags.push(
+                    Diagnostic::warning(
+                        "OCDS-DUPLICATE-EGP-NO",
+                        format!(
+                            "เลขที่โครงการ {no} ซ้ำกันหลายรายการในปีงบประมาณ {}: ไฟล์ OCDS ใช้รหัสรายการ {} แทน ตรวจสอบว่าเลขที่โครงการถูกต้อง",
+                            fy.year,
+                            r.id()
+                        ),
+                        format!(
+                            "e-GP project no. {no} is used by more than one row of fiscal year {}: the OCDS ocid uses the row id {} instead; check the project number",
+                            fy.year,
+                            r.id()
+                        ),
+                    )
+                    .at(r.loc(prongsai_model::Field::EgpProjectNo))
+                    .with_text(no.as_str()),
+                );
+                r.id()
+            }
+            None => r.id(),
+        })
+        .collect();
+    // Rows can still share a key when a month file repeats a ลำดับที่ (the loader reports that
+    // too). OCDS needs one process per ocid, so every colliding row gets its source line: a
+    // property of the row itself, not of its place in the output.
+    let mut key_count: BTreeMap<&str, u32> = BTreeMap::new();
+    for k in &keys {
+        *key_count.entry(k.as_str()).or_default() += 1;
+    }
+    let dup: BTreeSet<String> = key_count
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(k, _)| k.to_owned())
+        .collect();
+    fy.records()
+        .zip(keys)
+        .map(|(r, key)| {
+            if !dup.contains(&key) {
+                return key;
+            }
+            let new = format!("{key}-line{}", r.line);
+            diags.push(
+                Diagnostic::error(
+                    "OCDS-DUPLICATE-OCID",
+                    format!(
+                        "หลายรายการได้รหัส {key} เดียวกันในไฟล์ OCDS: แก้ลำดับที่หรือเลขที่โครงการไม่ให้ซ้ำ (ระหว่างนี้ใช้ {new})"
+                    ),
+                    format!(
+                        "More than one row maps to the OCDS key {key}: make ลำดับที่ and e-GP project numbers unique (using {new} meanwhile)"
+                    ),
+                )
+                .at(r.loc(prongsai_model::Field::Seq))
+                .with_text(key.clone()),
+            );
+            new
+        })
+        .collect()
+}
+
+fn record_releases(
+    fy: &FiscalYear,
+    prefix: &str,
+    buyer: &Organization,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Release> {
+    let keys = record_keys(fy, diags);
+    let mut out: Vec<(&Procurement, Release)> = fy
+        .records()
+        .zip(keys)
+        .map(|(r, key)| (r, record_release(fy, r, prefix, &key, buyer)))
+        .collect();
+    // Month, then ลำดับที่: the order of the สขร.1 forms, independent of row order in the file.
+    out.sort_by_key(|(a, _)| (a.month, a.seq, a.line));
+    out.into_iter().map(|(_, rel)| rel).collect()
+}
+
+/// Parties of one process: the buyer, then bidders in bid order, then the winner if not a bidder.
+/// Organisations are matched by normalised name; the winner's TIN names its party everywhere.
+fn record_parties(
+    r: &Procurement,
+    buyer: &Organization,
+) -> (
+    Vec<Organization>,
+    Vec<OrganizationReference>,
+    Option<OrganizationReference>,
+) {
+    let winner_key = r.winner.as_deref().map(ids::name_key);
+    let id_for = |name: &str| {
+        let tin = (winner_key.as_deref() == Some(ids::name_key(name).as_str()))
+            .then_some(r.winner_tin.as_ref())
+            .flatten();
+        party_id(name, tin)
+    };
+    let mut parties = vec![buyer.clone()];
+    let add =
+        |parties: &mut Vec<Organization>, name: &str, role: PartyRole| -> OrganizationReference {
+            let id = id_for(name);
+            if let Some(p) = parties.iter_mut().find(|p| p.id == id) {
+                if !p.roles.contains(&role) {
+                    p.roles.push(role);
+                    p.roles.sort();
+                }
+                return reference(p);
+            }
+            let identifier = r
+                .winner_tin
+                .as_ref()
+                .filter(|tin| id == party_id(name, Some(tin)))
+                .map(|tin| Identifier {
+                    scheme: TIN_SCHEME.to_owned(),
+                    id: tin.as_str().to_owned(),
+                    legal_name: Some(name.trim().to_owned()),
+                });
+            let org = Organization {
+                name: name.trim().to_owned(),
+                id,
+                identifier,
+                address: None,
+                contact_point: None,
+                roles: vec![role],
+            };
+            let rf = reference(&org);
+            parties.push(org);
+            rf
+        };
+    let mut tenderers: Vec<OrganizationReference> = Vec::new();
+    for bid in r.bids.iter().filter(|b| !b.name.trim().is_empty()) {
+        let rf = add(&mut parties, &bid.name, PartyRole::Tenderer);
+        if !tenderers.iter().any(|t| t.id == rf.id) {
+            tenderers.push(rf);
+        }
+    }
+    let supplier = r
+        .winner
+        .as_deref()
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| add(&mut parties, w, PartyRole::Supplier));
+    (parties, tenderers, supplier)
+}
+
+fn record_release(
+    fy: &FiscalYear,
+    r: &Procurement,
+    prefix: &str,
+    key: &str,
+    buyer: &Organization,
+) -> Release {
+    let ocid = format!("{prefix}-{}-{key}", fy.year);
+    // The contract date is when the information became final; unsigned and cancelled rows are
+    // dated at the end of the month they were reported in, the latest date the form vouches for.
+    let date = r
+        .contract_date
+        .or_else(|| r.month.last_day())
+        .map(ids::day_start)
+        .unwrap_or_default();
+    let (parties, tenderers, supplier) = record_parties(r, buyer);
+    let buyer_ref = reference(buyer);
+
+    let plan_line = r.plan_id.as_deref().and_then(|id| fy.plan_line(id));
+    let planning = Planning {
+        budget: Budget {
+            id: plan_line.map(|l| l.plan_id.clone()),
+            description: r.budget_source.trim().to_owned(),
+            amount: Value::thb(r.budget),
+            project: plan_line.map(|l| l.title.clone()),
+            project_id: plan_line
+                .map(|l| l.plan_id.clone())
+                .or_else(|| r.plan_id.clone()),
+        },
+    };
+
+    let tender = Tender {
+        id: format!("{key}-tender"),
+        title: r.title.trim().to_owned(),
+        status: tender_status(r.status),
+        procuring_entity: buyer_ref.clone(),
+        value: r.reference_price.map(Value::thb),
+        procurement_method: procurement_method(r.method),
+        procurement_method_details: r.method.thai().to_owned(),
+        procurement_method_rationale: r.legal_ground.as_deref().and_then(non_empty),
+        tender_period: None,
+        number_of_tenderers: (!tenderers.is_empty())
+            .then(|| u32::try_from(tenderers.len()).unwrap_or(u32::MAX)),
+        tenderers,
+    };
+
+    let has_award = supplier.is_some() || r.agreed_price.is_some();
+    let award_id = format!("{key}-award");
+    let awards: Vec<Award> = has_award
+        .then(|| Award {
+            id: award_id.clone(),
+            description: r.reason.as_deref().and_then(non_empty),
+            status: award_status(r.status),
+            date: date.clone(),
+            value: r.agreed_price.map(Value::thb),
+            suppliers: supplier.into_iter().collect(),
+        })
+        .into_iter()
+        .collect();
+
+    let contract_no = r.contract_no.as_deref().and_then(non_empty);
+    let has_contract = has_award && (contract_no.is_some() || r.contract_date.is_some());
+    let contracts: Vec<Contract> = has_contract
+        .then(|| {
+            let signed = matches!(r.status, Status::UnderContract | Status::Completed);
+            Contract {
+                id: contract_no
+                    .as_deref()
+                    .map_or_else(|| format!("{key}-contract"), ids::id_part),
+                award_id: award_id.clone(),
+                title: match &contract_no {
+                    Some(no) => format!("สัญญาเลขที่ {no}"),
+                    None => format!("สัญญา {}", r.title.trim()),
+                },
+                description: non_empty(&r.title),
+                status: contract_status(r.status),
+                period: (r.contract_date.is_some() || r.contract_end.is_some()).then(|| Period {
+                    start_date: r.contract_date.map(ids::day_start),
+                    end_date: r.contract_end.map(ids::day_end),
+                }),
+                value: r.agreed_price.map(Value::thb),
+                date_signed: r.contract_date.filter(|_| signed).map(ids::day_start),
+            }
+        })
+        .into_iter()
+        .collect();
+
+    let mut tag = vec![Tag::Tender];
+    if !awards.is_empty() {
+        tag.push(Tag::Award);
+    }
+    if !contracts.is_empty() {
+        tag.push(Tag::Contract);
+    }
+    match r.status {
+        Status::Cancelled => tag.push(Tag::TenderCancellation),
+        Status::Completed if !contracts.is_empty() => tag.push(Tag::ContractTermination),
+        _ => {}
+    }
+
+    Release {
+        id: release_id(&ocid, &tag),
+        ocid,
+        date,
+        tag,
+        initiation_type: "tender",
+        language: "th",
+        parties,
+        buyer: Some(buyer_ref),
+        planning: Some(planning),
+        tender: Some(tender),
+        awards,
+        contracts,
+    }
+}
+
+/// `<ocid>-<tags>`: a release is new information about its process, and the tags say which, so
+/// the id changes exactly when the stage reached changes (say, a contract is signed).
+fn release_id(ocid: &str, tags: &[Tag]) -> String {
+    let tags: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
+    format!("{ocid}-{}", tags.join("-"))
+}
+
+/// Plan lines that no row of the year links to yet, as `planning` releases.
+fn plan_releases(
+    fy: &FiscalYear,
+    prefix: &str,
+    buyer: &Organization,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Release> {
+    let Some(plan) = &fy.plan else {
+        return Vec::new();
+    };
+    let linked: BTreeSet<&str> = fy.records().filter_map(|r| r.plan_id.as_deref()).collect();
+    let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+    for l in &plan.lines {
+        *seen.entry(ids::id_part(&l.plan_id)).or_default() += 1;
+    }
+    let published = fy
+        .plan_meta
+        .as_ref()
+        .and_then(|m| m.published_on.or(m.approved_on));
+    let mut lines: Vec<&PlanLine> = plan
+        .lines
+        .iter()
+        .filter(|l| !linked.contains(l.plan_id.as_str()))
+        .collect();
+    lines.sort_by(|a, b| (a.seq, &a.plan_id, a.line).cmp(&(b.seq, &b.plan_id, b.line)));
+    lines
+        .into_iter()
+        .map(|l| {
+            let part = ids::id_part(&l.plan_id);
+            let key = if seen.get(&part).copied().unwrap_or(0) > 1 {
+                diags.push(
+                    Diagnostic::warning(
+                        "OCDS-DUPLICATE-PLAN-ID",
+                        format!(
+                            "รหัสแผน {} ซ้ำกันในแผนปีงบประมาณ {}: ไฟล์ OCDS เติมลำดับ {} ต่อท้าย ควรแก้รหัสแผนให้ไม่ซ้ำ",
+                            l.plan_id, fy.year, l.seq
+                        ),
+                        format!(
+                            "Plan id {} appears more than once in the fiscal year {} plan: the OCDS ocid appends its seq {}; make plan ids unique",
+                            l.plan_id, fy.year, l.seq
+                        ),
+                    )
+                    .at(l.loc(prongsai_model::Field::PlanId))
+                    .with_text(l.plan_id.clone()),
+                );
+                format!("{part}-{}", l.seq)
+            } else {
+                part
+            };
+            plan_release(fy, l, prefix, &key, published, buyer)
+        })
+        .collect()
+}
+
+fn plan_release(
+    fy: &FiscalYear,
+    l: &PlanLine,
+    prefix: &str,
+    key: &str,
+    published: Option<Date>,
+    buyer: &Organization,
+) -> Release {
+    let ocid = format!("{prefix}-{}-plan-{key}", fy.year);
+    // The plan's publication (else approval) date; without plan.yaml, 1 October, the day the
+    // fiscal year and so the plan take effect.
+    let date = published
+        .or_else(|| Date::from_be(fy.year - 1, 10, 1))
+        .map(ids::day_start)
+        .unwrap_or_default();
+    let tag = vec![Tag::Planning];
+    let buyer_ref = reference(buyer);
+    Release {
+        id: release_id(&ocid, &tag),
+        ocid,
+        date,
+        tag,
+        initiation_type: "tender",
+        language: "th",
+        parties: vec![buyer.clone()],
+        buyer: Some(buyer_ref.clone()),
+        planning: Some(Planning {
+            budget: Budget {
+                id: Some(l.plan_id.clone()),
+                description: l.budget_source.trim().to_owned(),
+                amount: Value::thb(l.budget),
+                project: non_empty(&l.title),
+                project_id: Some(l.plan_id.clone()),
+            },
+        }),
+        tender: Some(Tender {
+            id: format!("plan-{key}-tender"),
+            title: l.title.trim().to_owned(),
+            status: TenderStatus::Planning,
+            procuring_entity: buyer_ref,
+            value: None,
+            procurement_method: procurement_method(l.method),
+            procurement_method_details: l.method.thai().to_owned(),
+            procurement_method_rationale: None,
+            // ช่วงเวลาที่คาดว่าจะประกาศ: the month the invitation is expected.
+            tender_period: l.expected_month.first_day().map(|d| Period {
+                start_date: Some(ids::day_start(d)),
+                end_date: None,
+            }),
+            tenderers: Vec::new(),
+            number_of_tenderers: None,
+        }),
+        awards: Vec::new(),
+        contracts: Vec::new(),
+    }
+}
+
+fn package_uri(
+    agency: &Agency,
+    fiscal_year: i32,
+    opts: &OcdsOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    let base = non_empty(&opts.base_url)
+        .or_else(|| non_empty(&agency.website))
+        .unwrap_or_default();
+    let base = base.trim_end_matches('/');
+    if !ids::is_web_url(base) {
+        diags.push(
+            Diagnostic::error(
+                "OCDS-BASE-URL",
+                format!("ที่อยู่เว็บไซต์ \"{base}\" ไม่ใช่ URL แบบเต็ม (เช่น https://www.muangluang.go.th): ไฟล์ OCDS ต้องมี uri ที่เข้าถึงได้ ใส่ website ใน agency.yaml หรือ base_url ใน site.yaml"),
+                format!("The site address \"{base}\" is not an absolute URL (e.g. https://www.muangluang.go.th): the OCDS package needs a dereferenceable uri; set website in agency.yaml or base_url in site.yaml"),
+            )
+            .with_text(base),
+        );
+    }
+    format!("{base}/data/{fiscal_year}/ocds.json")
+}
+
+fn published_date(
+    opts: &OcdsOptions,
+    fiscal_year: i32,
+    releases: &[Release],
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    if let Some(given) = opts.published_date.as_deref().map(str::trim) {
+        if ids::is_rfc3339(given) {
+            return given.to_owned();
+        }
+        diags.push(
+            Diagnostic::warning(
+                "OCDS-PUBLISHED-DATE",
+                format!("วันที่เผยแพร่ \"{given}\" ไม่อยู่ในรูปแบบ RFC 3339: ใช้วันที่ล่าสุดในข้อมูลแทน"),
+                format!("Published date \"{given}\" is not RFC 3339: the latest date in the data is used instead"),
+            )
+            .with_text(given),
+        );
+    }
+    // Release dates all share the +07:00 offset and a fixed width, so text order is time order.
+    releases
+        .iter()
+        .map(|r| r.date.as_str())
+        .max()
+        .map(str::to_owned)
+        .or_else(|| Date::from_be(fiscal_year - 1, 10, 1).map(ids::day_start))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned())
+}
+
+fn optional_url(value: Option<&str>, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let v = value.and_then(non_empty)?;
+    if ids::is_web_url(&v) {
+        return Some(v);
+    }
+    diags.push(
+        Diagnostic::warning(
+            "OCDS-NOT-A-URL",
+            format!("{key} \"{v}\" ต้องเป็น URL แบบเต็ม (https://…): ไม่ใส่ในไฟล์ OCDS"),
+            format!(
+                "{key} \"{v}\" must be an absolute URL (https://…): left out of the OCDS package"
+            ),
+        )
+        .with_text(v.clone()),
+    );
+    None
+}

@@ -1,0 +1,283 @@
+//! The subset of the OCDS 1.1 release package that prongsai fills, as serialisable structs.
+//!
+//! Structs rather than `serde_json::Value` so the key order in `ocds.json` is the order written
+//! here (OCDS documentation order) and stays the same from build to build: `Value` maps sort
+//! keys alphabetically, or follow insertion order only with a crate-wide feature flag.
+//! Optional members are skipped rather than written as `null`, because the schema rejects
+//! `null` for most of them and publishers are asked to omit what they do not know.
+
+use prongsai_model::Money;
+use serde::Serialize;
+
+/// The OCDS schema version this crate writes, as `major.minor`.
+pub const OCDS_VERSION: &str = "1.1";
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReleasePackage {
+    pub uri: String,
+    pub version: &'static str,
+    pub published_date: String,
+    pub publisher: Publisher,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publication_policy: Option<String>,
+    pub releases: Vec<Release>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Publisher {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+}
+
+/// Values of the closed `releaseTag` codelist that prongsai uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Tag {
+    Planning,
+    Tender,
+    TenderCancellation,
+    Award,
+    Contract,
+    ContractTermination,
+}
+
+impl Tag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tag::Planning => "planning",
+            Tag::Tender => "tender",
+            Tag::TenderCancellation => "tenderCancellation",
+            Tag::Award => "award",
+            Tag::Contract => "contract",
+            Tag::ContractTermination => "contractTermination",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Release {
+    pub ocid: String,
+    pub id: String,
+    pub date: String,
+    pub tag: Vec<Tag>,
+    /// Always `tender`: the only value of the closed `initiationType` codelist.
+    pub initiation_type: &'static str,
+    /// ISO 639-1 code of the free text (titles, names): Thai.
+    pub language: &'static str,
+    pub parties: Vec<Organization>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buyer: Option<OrganizationReference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planning: Option<Planning>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tender: Option<Tender>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub awards: Vec<Award>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contracts: Vec<Contract>,
+}
+
+/// Values of the open `partyRole` codelist that prongsai uses, in the order they are listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PartyRole {
+    Buyer,
+    ProcuringEntity,
+    Supplier,
+    Tenderer,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Organization {
+    pub name: String,
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<Identifier>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact_point: Option<ContactPoint>,
+    pub roles: Vec<PartyRole>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Identifier {
+    pub scheme: String,
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legal_name: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Address {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub street_address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locality: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    pub country_name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactPoint {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub telephone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OrganizationReference {
+    pub id: String,
+    pub name: String,
+}
+
+/// An amount in Thai baht: `Money` serialises as a JSON number of baht.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Value {
+    pub amount: Money,
+    pub currency: &'static str,
+}
+
+impl Value {
+    pub fn thb(amount: Money) -> Value {
+        Value {
+            amount,
+            currency: "THB",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Period {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Planning {
+    pub budget: Budget,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Budget {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub description: String,
+    pub amount: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
+    #[serde(rename = "projectID", skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+}
+
+/// Values of the closed `tenderStatus` codelist that prongsai uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TenderStatus {
+    Planning,
+    Complete,
+    Cancelled,
+}
+
+/// The closed `method` codelist, less `direct` (see the crate README for why).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ProcurementMethod {
+    Open,
+    Selective,
+    Limited,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tender {
+    pub id: String,
+    pub title: String,
+    pub status: TenderStatus,
+    pub procuring_entity: OrganizationReference,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    pub procurement_method: ProcurementMethod,
+    pub procurement_method_details: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub procurement_method_rationale: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tender_period: Option<Period>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tenderers: Vec<OrganizationReference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number_of_tenderers: Option<u32>,
+}
+
+/// The closed `awardStatus` codelist, less `unsuccessful` (a สขร.1 row always names a winner).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AwardStatus {
+    Pending,
+    Active,
+    Cancelled,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Award {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub status: AwardStatus,
+    pub date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suppliers: Vec<OrganizationReference>,
+}
+
+/// The closed `contractStatus` codelist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ContractStatus {
+    Pending,
+    Active,
+    Cancelled,
+    Terminated,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Contract {
+    pub id: String,
+    #[serde(rename = "awardID")]
+    pub award_id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub status: ContractStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_signed: Option<String>,
+}
