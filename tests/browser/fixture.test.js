@@ -1,0 +1,111 @@
+'use strict';
+// The suite bites: on fixtures/broken (an image without alt text, pale text,
+// a wide table outside the scrolling box, a dead link) every check that the
+// sample site must pass fails, with the defect named.
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { SUITE, buildSite } = require('./lib/site');
+const { serve } = require('./lib/server');
+const C = require('./lib/checks');
+
+const FIXTURE = path.join(SUITE, 'fixtures', 'broken');
+const PAGE = '/broken/';
+
+describe('fixtures/broken: the checks fail on a broken site', () => {
+  let out;
+  let server;
+  let browser;
+  let loaded;
+
+  const ready = C.once(async () => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-broken-'));
+    fs.rmSync(out, { recursive: true });
+    const r = buildSite(FIXTURE, out);
+    assert.ok(r.ok, `prongsai build of ${FIXTURE} failed (exit ${r.status}):\n${r.output}`);
+    server = await serve(out);
+    browser = await C.openBrowser(server.url);
+    loaded = await C.loadPage(browser, PAGE);
+    C.assertPresent(loaded, PAGE);
+  });
+  // the build and the page, for the link and vnu checks too
+  before(() => ready().catch(() => {}));
+
+  after(async () => {
+    await loaded?.page.close();
+    await browser?.close();
+    await server?.close();
+    if (out) fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('axe reports the image without alt and the low-contrast text', async () => {
+    await ready();
+    const problems = await C.checkAxe(loaded.page);
+    const text = problems.join('\n');
+    assert.match(text, /axe image-alt /, `axe did not flag the <img> without alt:\n${text}`);
+    assert.match(text, /axe color-contrast /, `axe did not flag the pale text:\n${text}`);
+    assert.throws(() => C.assertNone(problems, 'axe'), /image-alt/);
+  });
+
+  it('the overflow check reports the wide table at 360 px', async () => {
+    await ready();
+    await loaded.page.setViewportSize(C.MOBILE);
+    const problems = await C.checkOverflow(loaded.page);
+    const text = problems.join('\n');
+    assert.match(text, /scrolls sideways/, `the page-width check did not bite:\n${text}`);
+    assert.match(text, /table.*not inside a horizontally scrolling box/, `the table check did not bite:\n${text}`);
+  });
+
+  it('the Nu HTML Checker reports the image without alt', async () => {
+    await ready();
+    const problems = await C.runVnu(out);
+    const text = problems.join('\n');
+    assert.ok(problems.length > 0, 'vnu reported no error on the broken site');
+    assert.match(text, /broken\/index\.html.*alt/i, `vnu did not name the missing alt in broken/index.html:\n${text}`);
+  });
+
+  it('the link check reports the dead link', async () => {
+    await ready();
+    const problems = C.checkLinks(out, { baseUrl: 'https://broken.example.invalid' });
+    const text = problems.join('\n');
+    assert.match(text, /broken\/index\.html: <a href="\/no-such-page\/"/, `the link check missed /no-such-page/:\n${text}`);
+  });
+});
+
+describe('the link checker and parser on their own', () => {
+  it('resolves relative, absolute, srcset, fragments and own-domain URLs', () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-links-'));
+    try {
+      fs.mkdirSync(path.join(d, 'a', 'b'), { recursive: true });
+      fs.writeFileSync(path.join(d, 'a', 'b', 'x.png'), '');
+      fs.writeFileSync(
+        path.join(d, 'a', 'index.html'),
+        '<!doctype html><h1 id=top2>x</h1><a href=b/x.png>ok</a><a href="../a/#top2">ok</a>' +
+          '<img srcset="b/x.png 1x, b/y.png 2x" alt=""><a href=https://www.muangluang.go.th/gone/>own</a>' +
+          '<a href="https://example.org/">external</a><a href="#nope">frag</a><a href=mailto:a@b.c>m</a>' +
+          '<script>var s = "<a href=/in-script/>";</script><!-- <a href=/in-comment/> -->',
+      );
+      const problems = C.checkLinks(d);
+      const text = problems.join('\n');
+      assert.match(text, /srcset="b\/y\.png"/);
+      assert.match(text, /\/gone\//);
+      assert.match(text, /no id "nope"/);
+      assert.doesNotMatch(text, /in-script|in-comment|example\.org|mailto|x\.png"|top2/);
+      assert.equal(problems.length, 3, text);
+    } finally {
+      fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it('serves .woff2, .svg, .json, .xlsx, .pdf with their content types', () => {
+    const { contentType } = require('./lib/server');
+    assert.equal(contentType('a.woff2'), 'font/woff2');
+    assert.equal(contentType('a.svg'), 'image/svg+xml');
+    assert.match(contentType('a.json'), /^application\/json/);
+    assert.equal(contentType('a.xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.equal(contentType('a.pdf'), 'application/pdf');
+  });
+});
