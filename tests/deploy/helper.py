@@ -66,15 +66,15 @@ def site(root, variant):
         files["data/2569/months/2569-01.pdf"] = blob(2, 30000)
         files["ประกาศ/จัดซื้อ จัดจ้าง 2569.html"] = page("ประกาศ")
         for i in range(1, 31):
-            files[f"news/{i}/index.html"] = page(f"ข่าว {i}")
+            files[f"news/{i}.html"] = page(f"ข่าว {i}")
     if variant == "v2":
         # same size, different bytes: only a content comparison sees it
         files["assets/style.css"] = "body{font-family:sans-serif;color:#222}\n"
         files["index.html"] = page("อบต.เมืองหลวง", "<p>ประกาศจัดซื้อจัดจ้าง (ปรับปรุง)</p>")
         files["data/2569/months/2569-02.xlsx"] = blob(3, 15000)
-        files["news/31/index.html"] = page("ข่าว 31")
+        files["news/31.html"] = page("ข่าว 31")
         for i in (1, 2, 3):
-            del files[f"news/{i}/index.html"]
+            del files[f"news/{i}.html"]
         del files["about/index.html"]
     if variant == "corrupt":
         files["assets/corrupt-on-upload.css"] = "body{margin:0}\n"
