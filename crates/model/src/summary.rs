@@ -185,10 +185,9 @@ pub struct Supplier<'a> {
 
 /// Groups the winners of all records by supplier, sorted by key for stable output.
 pub fn suppliers<'a>(records: impl Iterator<Item = &'a Procurement>) -> Vec<Supplier<'a>> {
-    let mut map: BTreeMap<
-        SupplierKey,
-        (BTreeMap<&'a str, u32>, Option<Tin>, Vec<&'a Procurement>),
-    > = BTreeMap::new();
+    // Per supplier: how often each spelling of the name occurs, the TIN, and the records.
+    type Acc<'a> = (BTreeMap<&'a str, u32>, Option<Tin>, Vec<&'a Procurement>);
+    let mut map: BTreeMap<SupplierKey, Acc<'a>> = BTreeMap::new();
     for r in records {
         let Some(name) = r.winner.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
             continue;

@@ -1,0 +1,74 @@
+//! Site paths of the procurement pages (docs/site-config.md): the one place they are spelled.
+
+use prongsai_model::{Procurement, SupplierKey, YearMonth};
+
+pub fn years() -> String {
+    "/procurement/".to_owned()
+}
+pub fn year(fy: i32) -> String {
+    format!("/procurement/{fy}/")
+}
+pub fn plan(fy: i32) -> String {
+    format!("/procurement/{fy}/plan/")
+}
+pub fn plan_line(fy: i32, plan_id: &str) -> String {
+    format!("/procurement/{fy}/plan/#{}", plan_anchor(plan_id))
+}
+/// Plan ids are typed by people; anchors keep only characters that are safe in a fragment.
+pub fn plan_anchor(plan_id: &str) -> String {
+    let id: String = plan_id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("plan-{id}")
+}
+pub fn month(ym: YearMonth) -> String {
+    format!("/procurement/{}/months/{}/", ym.fiscal_year(), ym.key())
+}
+pub fn annual(fy: i32) -> String {
+    format!("/procurement/{fy}/annual/")
+}
+pub fn record(r: &Procurement) -> String {
+    format!("/procurement/{}/records/{}/", r.fiscal_year(), r.id())
+}
+pub fn suppliers() -> String {
+    "/suppliers/".to_owned()
+}
+pub fn supplier(key: &SupplierKey) -> String {
+    format!("/suppliers/{}/", key.0)
+}
+pub fn data_index() -> String {
+    "/data/".to_owned()
+}
+pub fn procurements_csv(fy: i32) -> String {
+    format!("/data/{fy}/procurements.csv")
+}
+pub fn procurements_json(fy: i32) -> String {
+    format!("/data/{fy}/procurements.json")
+}
+pub fn plan_csv(fy: i32) -> String {
+    format!("/data/{fy}/plan.csv")
+}
+pub fn plan_json(fy: i32) -> String {
+    format!("/data/{fy}/plan.json")
+}
+pub fn ocds(fy: i32) -> String {
+    format!("/data/{fy}/ocds.json")
+}
+pub fn month_xlsx(ym: YearMonth) -> String {
+    format!("/data/{}/months/{}.xlsx", ym.fiscal_year(), ym.key())
+}
+pub fn month_pdf(ym: YearMonth) -> String {
+    format!("/data/{}/months/{}.pdf", ym.fiscal_year(), ym.key())
+}
+
+/// The output file of a site path that ends in `/`.
+pub fn output_of(url: &str) -> String {
+    format!("{}index.html", url.trim_start_matches('/'))
+}

@@ -1,0 +1,583 @@
+use crate::{Link, Options, PageView, urls};
+use prongsai_charts::{Bar, Column, bar_chart, column_chart};
+use prongsai_model::{
+    Data, FiscalYear, Method, PlanProgress, Procurement, Tally, YearMonth, YearSummary,
+    fiscal_year_months,
+};
+use serde::Serialize;
+
+/// A tally as shown: formatted figures plus the raw number a chart or a sort needs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TallyView {
+    pub label: String,
+    pub count: String,
+    pub count_n: u32,
+    pub cancelled: u32,
+    pub budget: String,
+    pub agreed: String,
+    pub agreed_n: f64,
+    pub savings: String,
+    pub savings_percent: String,
+}
+
+pub fn tally_view(label: String, t: &Tally, opts: &Options) -> TallyView {
+    let f = opts.fmt;
+    TallyView {
+        label,
+        count: f.int(t.count),
+        count_n: t.count,
+        cancelled: t.cancelled,
+        budget: f.money(t.budget),
+        agreed: f.money(t.agreed),
+        agreed_n: t.agreed.as_f64(),
+        savings: f.money(t.savings),
+        savings_percent: f.percent(t.savings_percent()),
+    }
+}
+
+/// The headline figures of a year (home page and year overview).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Glance {
+    pub fy: i32,
+    pub fy_label: String,
+    pub url: String,
+    pub planned_budget: String,
+    pub plan_lines: String,
+    pub total: TallyView,
+    pub by_method: Vec<TallyView>,
+    pub months_published: u32,
+    pub months_ended: u32,
+}
+
+pub fn glance(fy: &FiscalYear, opts: &Options) -> Glance {
+    let s = YearSummary::of(fy);
+    let f = opts.fmt;
+    let grid = month_grid(fy, &s, opts);
+    Glance {
+        fy: fy.year,
+        fy_label: format!("ปีงบประมาณ พ.ศ. {}", f.year(fy.year)),
+        url: urls::year(fy.year),
+        planned_budget: f.money(s.planned_budget),
+        plan_lines: f.int(s.plan_lines),
+        total: tally_view("รวม".to_owned(), &s.all, opts),
+        by_method: s
+            .by_method
+            .iter()
+            .map(|(m, t)| tally_view(m.thai().to_owned(), t, opts))
+            .collect(),
+        months_published: grid
+            .iter()
+            .filter(|c| matches!(c.state, "published" | "empty"))
+            .count() as u32,
+        months_ended: grid.iter().filter(|c| c.state != "upcoming").count() as u32,
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonthCell {
+    pub key: String,
+    pub label: String,
+    pub label_short: String,
+    /// `published` (has records), `empty` (file with no rows: ไม่มีการจัดซื้อจัดจ้าง),
+    /// `missing` (ended, no file: not yet published), `upcoming` (not ended, no file).
+    pub state: &'static str,
+    pub state_th: &'static str,
+    pub url: Option<String>,
+    pub count: String,
+    pub value: String,
+    pub xlsx: Option<String>,
+    pub pdf: Option<String>,
+}
+
+pub fn month_grid(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> Vec<MonthCell> {
+    let f = opts.fmt;
+    fiscal_year_months(fy.year)
+        .into_iter()
+        .map(|ym| {
+            let file = fy.months.get(&ym);
+            let ended = ym.last_day().is_some_and(|d| d < opts.as_of);
+            let (state, state_th) = match file {
+                Some(m) if !m.records.is_empty() => ("published", "เผยแพร่แล้ว"),
+                Some(_) => ("empty", "ไม่มีการจัดซื้อจัดจ้าง"),
+                None if ended => ("missing", "ยังไม่เผยแพร่"),
+                None => ("upcoming", "ยังไม่สิ้นเดือน"),
+            };
+            let t = s.by_month.get(&ym).cloned().unwrap_or_default();
+            MonthCell {
+                key: ym.key(),
+                label: f.month(ym),
+                label_short: f.month_short(ym),
+                state,
+                state_th,
+                url: file.map(|_| urls::month(ym)),
+                count: f.int(t.count + t.cancelled),
+                value: f.money(t.agreed),
+                xlsx: file.map(|_| urls::month_xlsx(ym)),
+                pdf: file.map(|_| urls::month_pdf(ym)),
+            }
+        })
+        .collect()
+}
+
+fn year_downloads(fy: i32) -> Vec<Link> {
+    vec![
+        Link {
+            label: "รายการจัดซื้อจัดจ้างทั้งปี (CSV สำหรับ Excel)".into(),
+            url: urls::procurements_csv(fy),
+            format: "CSV",
+        },
+        Link {
+            label: "รายการจัดซื้อจัดจ้างทั้งปี (JSON)".into(),
+            url: urls::procurements_json(fy),
+            format: "JSON",
+        },
+        Link {
+            label: "แผนการจัดซื้อจัดจ้าง (CSV สำหรับ Excel)".into(),
+            url: urls::plan_csv(fy),
+            format: "CSV",
+        },
+        Link {
+            label: "แผนการจัดซื้อจัดจ้าง (JSON)".into(),
+            url: urls::plan_json(fy),
+            format: "JSON",
+        },
+        Link {
+            label: "Open Contracting Data Standard (OCDS 1.1)".into(),
+            url: urls::ocds(fy),
+            format: "JSON",
+        },
+    ]
+}
+
+#[derive(Serialize)]
+struct YearsIndex {
+    years: Vec<Glance>,
+}
+
+pub fn years_index(data: &Data, opts: &Options) -> PageView {
+    let years = data
+        .years
+        .values()
+        .rev()
+        .map(|fy| glance(fy, opts))
+        .collect();
+    PageView::new(
+        urls::years(),
+        "procurement-years.html",
+        "การจัดซื้อจัดจ้าง".into(),
+        "แผน ความก้าวหน้า และผลการจัดซื้อจัดจ้าง แยกตามปีงบประมาณ".into(),
+        YearsIndex { years },
+    )
+}
+
+#[derive(Serialize)]
+struct DataYear {
+    fy: i32,
+    fy_label: String,
+    downloads: Vec<Link>,
+    months: Vec<MonthCell>,
+}
+
+pub fn data_index(data: &Data, opts: &Options) -> PageView {
+    let years: Vec<DataYear> = data
+        .years
+        .values()
+        .rev()
+        .map(|fy| {
+            let s = YearSummary::of(fy);
+            DataYear {
+                fy: fy.year,
+                fy_label: format!("ปีงบประมาณ พ.ศ. {}", opts.fmt.year(fy.year)),
+                downloads: year_downloads(fy.year),
+                months: month_grid(fy, &s, opts)
+                    .into_iter()
+                    .filter(|c| c.xlsx.is_some())
+                    .collect(),
+            }
+        })
+        .collect();
+    PageView::new(
+        urls::data_index(),
+        "data.html",
+        "ดาวน์โหลดข้อมูล".into(),
+        "ข้อมูลการจัดซื้อจัดจ้างแบบเปิด: CSV, JSON, XLSX, PDF และ OCDS".into(),
+        serde_json::json!({ "years": years }),
+    )
+}
+
+/// Overview, plan, months and annual report of one fiscal year.
+pub fn year_pages(fy: &FiscalYear, opts: &Options) -> Vec<PageView> {
+    let s = YearSummary::of(fy);
+    let mut out = vec![overview(fy, &s, opts)];
+    if fy.plan.is_some() {
+        out.push(plan_page(fy, opts));
+    }
+    let months: Vec<YearMonth> = fy.months.keys().copied().collect();
+    for (i, ym) in months.iter().enumerate() {
+        out.push(month_page(
+            fy,
+            *ym,
+            i.checked_sub(1).map(|p| months[p]),
+            months.get(i + 1).copied(),
+            opts,
+        ));
+    }
+    let year_ended = fiscal_year_months(fy.year)[11]
+        .last_day()
+        .is_some_and(|d| d < opts.as_of);
+    if fy.annual.is_some() || year_ended {
+        out.push(annual_page(fy, &s, opts));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct Overview {
+    glance: Glance,
+    by_method: Vec<TallyView>,
+    by_source: Vec<TallyView>,
+    months: Vec<MonthCell>,
+    chart_months: String,
+    chart_methods: String,
+    chart_sources: String,
+    downloads: Vec<Link>,
+    plan_url: Option<String>,
+    annual_url: String,
+    has_annual: bool,
+}
+
+fn overview(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
+    let f = opts.fmt;
+    let by_method: Vec<TallyView> = s
+        .by_method
+        .iter()
+        .map(|(m, t)| tally_view(m.thai().to_owned(), t, opts))
+        .collect();
+    let by_source: Vec<TallyView> = s
+        .by_budget_source
+        .iter()
+        .map(|(k, t)| tally_view(k.clone(), t, opts))
+        .collect();
+    let months = month_grid(fy, s, opts);
+    let year = f.year(fy.year);
+    let chart_months = column_chart(
+        &format!("chart-months-{}", fy.year),
+        &format!("มูลค่าที่ตกลงซื้อหรือจ้างรายเดือน ปีงบประมาณ {year}"),
+        "แผนภูมิแท่งแสดงมูลค่าตามสัญญาในแต่ละเดือน ตัวเลขเดียวกันอยู่ในตารางรายเดือน",
+        &months
+            .iter()
+            .map(|c| {
+                let t = s
+                    .by_month
+                    .get(&parse_key(&c.key))
+                    .cloned()
+                    .unwrap_or_default();
+                Column {
+                    label: c
+                        .label_short
+                        .split(' ')
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned(),
+                    value: t.agreed.as_f64(),
+                    display: format!("{} บาท", c.value),
+                }
+            })
+            .collect::<Vec<_>>(),
+    );
+    let bars = |items: &[TallyView]| -> Vec<Bar> {
+        items
+            .iter()
+            .map(|t| Bar {
+                label: t.label.clone(),
+                value: t.agreed_n,
+                display: format!("{} บาท ({} รายการ)", t.agreed, t.count),
+            })
+            .collect()
+    };
+    let chart_methods = bar_chart(
+        &format!("chart-methods-{}", fy.year),
+        &format!("มูลค่าตามวิธีการจัดซื้อจัดจ้าง ปีงบประมาณ {year}"),
+        "แผนภูมิแท่งแนวนอน ตัวเลขเดียวกันอยู่ในตารางตามวิธีการจัดซื้อจัดจ้าง",
+        &bars(&by_method),
+    );
+    let chart_sources = bar_chart(
+        &format!("chart-sources-{}", fy.year),
+        &format!("มูลค่าตามแหล่งที่มาของงบประมาณ ปีงบประมาณ {year}"),
+        "แผนภูมิแท่งแนวนอน ตัวเลขเดียวกันอยู่ในตารางตามแหล่งที่มาของงบประมาณ",
+        &bars(&by_source),
+    );
+    PageView::new(
+        urls::year(fy.year),
+        "procurement-year.html",
+        format!("การจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. {year}"),
+        format!("ภาพรวม แผน และผลการจัดซื้อจัดจ้างรายเดือน ปีงบประมาณ พ.ศ. {year}"),
+        Overview {
+            glance: glance(fy, opts),
+            by_method,
+            by_source,
+            months,
+            chart_months,
+            chart_methods,
+            chart_sources,
+            downloads: year_downloads(fy.year),
+            plan_url: fy.plan.as_ref().map(|_| urls::plan(fy.year)),
+            annual_url: urls::annual(fy.year),
+            has_annual: fy.annual.is_some(),
+        },
+    )
+}
+
+fn parse_key(key: &str) -> YearMonth {
+    let (y, m) = key.split_once('-').unwrap_or_default();
+    YearMonth::new(y.parse().unwrap_or_default(), m.parse().unwrap_or_default())
+}
+
+#[derive(Serialize)]
+struct RecordRef {
+    id: String,
+    url: String,
+    title: String,
+    agreed: String,
+    status: &'static str,
+    month: String,
+}
+
+fn record_ref(r: &Procurement, opts: &Options) -> RecordRef {
+    RecordRef {
+        id: r.id(),
+        url: urls::record(r),
+        title: r.title.clone(),
+        agreed: opts.fmt.money_opt(r.agreed_price),
+        status: r.status.canonical(),
+        month: opts.fmt.month_short(r.month),
+    }
+}
+
+#[derive(Serialize)]
+struct PlanRow {
+    seq: String,
+    plan_id: String,
+    anchor: String,
+    title: String,
+    division: String,
+    budget: String,
+    budget_n: f64,
+    budget_source: String,
+    method: &'static str,
+    expected_month: String,
+    expected_key: String,
+    progress: PlanProgress,
+    progress_th: &'static str,
+    agreed: String,
+    records: Vec<RecordRef>,
+}
+
+fn plan_page(fy: &FiscalYear, opts: &Options) -> PageView {
+    let f = opts.fmt;
+    let progress = YearSummary::plan_progress(fy);
+    let lines = fy
+        .plan
+        .as_ref()
+        .map(|p| p.lines.as_slice())
+        .unwrap_or_default();
+    let rows: Vec<PlanRow> = lines
+        .iter()
+        .zip(progress)
+        .map(|(l, (p, recs))| PlanRow {
+            seq: f.int(l.seq),
+            plan_id: l.plan_id.clone(),
+            anchor: urls::plan_anchor(&l.plan_id),
+            title: l.title.clone(),
+            division: l.division.clone(),
+            budget: f.money(l.budget),
+            budget_n: l.budget.as_f64(),
+            budget_source: l.budget_source.clone(),
+            method: l.method.thai(),
+            expected_month: f.month_short(l.expected_month),
+            expected_key: l.expected_month.key(),
+            progress: p,
+            progress_th: p.thai(),
+            agreed: f.money(
+                recs.iter()
+                    .filter(|r| !r.is_cancelled())
+                    .filter_map(|r| r.agreed_price)
+                    .sum(),
+            ),
+            records: recs.iter().map(|r| record_ref(r, opts)).collect(),
+        })
+        .collect();
+    let count = |p: PlanProgress| rows.iter().filter(|r| r.progress == p).count();
+    let meta = fy.plan_meta.as_ref();
+    let year = f.year(fy.year);
+    PageView::new(
+        urls::plan(fy.year),
+        "procurement-plan.html",
+        format!("แผนการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. {year}"),
+        format!(
+            "แผนการจัดซื้อจัดจ้างหรือแผนการจัดหาพัสดุ ปีงบประมาณ พ.ศ. {year} พร้อมความก้าวหน้าของแต่ละรายการ"
+        ),
+        serde_json::json!({
+            "fy": fy.year,
+            "year_url": urls::year(fy.year),
+            "rows": rows,
+            "total": f.money(lines.iter().map(|l| l.budget).sum()),
+            "count": f.int(lines.len() as i64),
+            "not_started": count(PlanProgress::NotStarted),
+            "in_progress": count(PlanProgress::InProgress),
+            "contracted": count(PlanProgress::Contracted),
+            "approved_on": meta.and_then(|m| m.approved_on).map(|d| f.date(d)),
+            "published_on": meta.and_then(|m| m.published_on).map(|d| f.date(d)),
+            "egp_plan_no": meta.and_then(|m| m.egp_plan_no.clone()),
+            "note": meta.and_then(|m| m.note.clone()),
+            "over_500k": lines.iter().any(|l| l.budget > prongsai_model::Money::from_baht(500_000)),
+            "downloads": [
+                Link { label: "แผนการจัดซื้อจัดจ้าง (CSV สำหรับ Excel)".into(), url: urls::plan_csv(fy.year), format: "CSV" },
+                Link { label: "แผนการจัดซื้อจัดจ้าง (JSON)".into(), url: urls::plan_json(fy.year), format: "JSON" },
+            ],
+        }),
+    )
+}
+
+/// One row of the แบบ สขร.1 table.
+#[derive(Serialize)]
+pub struct Sor1Row {
+    pub seq: String,
+    pub url: String,
+    pub title: String,
+    pub budget: String,
+    pub reference_price: String,
+    pub method: &'static str,
+    pub bids: Vec<String>,
+    pub winner: String,
+    pub agreed: String,
+    pub reason: String,
+    pub contract_no: String,
+    pub contract_date: String,
+    pub status: &'static str,
+    pub cancelled: bool,
+}
+
+pub fn sor1_row(r: &Procurement, opts: &Options) -> Sor1Row {
+    let f = opts.fmt;
+    Sor1Row {
+        seq: f.int(r.seq),
+        url: urls::record(r),
+        title: r.title.clone(),
+        budget: f.money(r.budget),
+        reference_price: f.money_opt(r.reference_price),
+        method: r.method.thai(),
+        bids: r
+            .bids
+            .iter()
+            .map(|b| match b.price {
+                Some(p) => format!("{} {} บาท", b.name, f.money(p)),
+                None => b.name.clone(),
+            })
+            .collect(),
+        winner: r.winner.clone().unwrap_or_else(|| "-".into()),
+        agreed: f.money_opt(r.agreed_price),
+        reason: r.reason.clone().unwrap_or_else(|| "-".into()),
+        contract_no: r.contract_no.clone().unwrap_or_else(|| "-".into()),
+        contract_date: f.date_opt(r.contract_date),
+        status: r.status.canonical(),
+        cancelled: r.is_cancelled(),
+    }
+}
+
+fn month_page(
+    fy: &FiscalYear,
+    ym: YearMonth,
+    prev: Option<YearMonth>,
+    next: Option<YearMonth>,
+    opts: &Options,
+) -> PageView {
+    let f = opts.fmt;
+    let records = fy
+        .months
+        .get(&ym)
+        .map(|m| m.records.as_slice())
+        .unwrap_or_default();
+    let rows: Vec<Sor1Row> = records.iter().map(|r| sor1_row(r, opts)).collect();
+    let mut t = Tally::default();
+    for r in records {
+        t.add(r);
+    }
+    let label = f.month(ym);
+    let nav = |o: Option<YearMonth>| {
+        o.map(|m| serde_json::json!({ "url": urls::month(m), "label": f.month(m) }))
+    };
+    PageView::new(
+        urls::month(ym),
+        "procurement-month.html",
+        format!("สรุปผลการจัดซื้อจัดจ้าง เดือน{label}"),
+        format!("แบบ สขร.1 สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน{label}"),
+        serde_json::json!({
+            "fy": fy.year,
+            "fy_label": format!("ปีงบประมาณ พ.ศ. {}", f.year(fy.year)),
+            "year_url": urls::year(fy.year),
+            "key": ym.key(),
+            "label": label,
+            "rows": rows,
+            "count": rows.len(),
+            "total": tally_view("รวม".into(), &t, opts),
+            "prev": nav(prev),
+            "next": nav(next),
+            "downloads": [
+                Link { label: format!("แบบ สขร.1 เดือน{label} (PDF)"), url: urls::month_pdf(ym), format: "PDF" },
+                Link { label: format!("รายการตามแบบ ITA เดือน{label} (XLSX)"), url: urls::month_xlsx(ym), format: "XLSX" },
+            ],
+        }),
+    )
+}
+
+fn annual_page(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
+    let f = opts.fmt;
+    let year = f.year(fy.year);
+    let narrative = fy.annual.as_ref().map(|a| markdown_html(&a.body));
+    let methods: Vec<TallyView> = Method::ALL
+        .iter()
+        .filter_map(|m| {
+            s.by_method
+                .get(m)
+                .map(|t| tally_view(m.thai().to_owned(), t, opts))
+        })
+        .collect();
+    PageView::new(
+        urls::annual(fy.year),
+        "procurement-annual.html",
+        format!("รายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. {year}"),
+        format!("สรุปผลการจัดซื้อจัดจ้าง ปัญหาอุปสรรค และแนวทางการปรับปรุง ประจำปีงบประมาณ พ.ศ. {year}"),
+        serde_json::json!({
+            "fy": fy.year,
+            "year_url": urls::year(fy.year),
+            "total": tally_view("รวม".into(), &s.all, opts),
+            "by_method": methods,
+            "by_source": s.by_budget_source.iter().map(|(k, t)| tally_view(k.clone(), t, opts)).collect::<Vec<_>>(),
+            "narrative": narrative,
+            "approved_by": fy.annual.as_ref().and_then(|a| a.approved_by.clone()),
+            "approved_on": fy.annual.as_ref().and_then(|a| a.approved_on).map(|d| f.date(d)),
+            "downloads": year_downloads(fy.year),
+        }),
+    )
+}
+
+/// annual.md bodies are the agency's own Markdown; raw HTML in them is shown as text, not run,
+/// because this page is a legal disclosure and must not carry markup from a CSV-era workflow.
+fn markdown_html(body: &str) -> String {
+    use pulldown_cmark::{Event, Options as MdOptions, Parser, html};
+    let mut md = MdOptions::empty();
+    md.insert(MdOptions::ENABLE_TABLES);
+    md.insert(MdOptions::ENABLE_STRIKETHROUGH);
+    let parser = Parser::new_ext(body, md).map(|e| match e {
+        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+        other => other,
+    });
+    let mut out = String::with_capacity(body.len() * 2);
+    html::push_html(&mut out, parser);
+    // Headings one level down: the page's own h1 is the report title.
+    out.replace("<h2>", "<h3>")
+        .replace("</h2>", "</h3>")
+        .replace("<h1>", "<h2>")
+        .replace("</h1>", "</h2>")
+}
