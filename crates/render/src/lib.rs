@@ -1,1 +1,401 @@
-//! Render stage: the theme (tera), pages, SVG charts and the search index
+//! Render stage: the theme (tera 2), pages, the sitemap, robots.txt and Atom feeds.
+//!
+//! Site-wide values go into tera's global context once; each page adds only its own values,
+//! so rendering in parallel copies nothing site-wide per page.
+
+mod feeds;
+mod theme;
+
+pub use theme::{Theme, ThemeFile};
+
+use prongsai_content::{Page, PageKind, Site};
+use prongsai_model::{Data, Date, Diagnostic, Location, Money, sort_diagnostics};
+use prongsai_write::OutputFile;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::Path;
+use tera::{Context, Tera};
+
+/// Everything the render stage reads. Borrowed: rendering never copies the site.
+pub struct RenderInput<'a> {
+    pub root: &'a Path,
+    pub site: &'a Site,
+    pub data: &'a Data,
+    /// The resolved site title (site.yaml, else the agency's name, else "prongsai").
+    pub title: &'a str,
+    /// Absolute, no trailing `/`; empty when unknown.
+    pub base_url: &'a str,
+    /// The date the build describes (`--as-of`), shown on pages that depend on "today".
+    pub as_of: Option<Date>,
+}
+
+pub struct RenderOutput {
+    pub files: Vec<OutputFile>,
+    /// In report order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Serialize)]
+struct SiteValues<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    language: &'a str,
+    thai_digits: bool,
+}
+
+#[derive(Serialize)]
+struct BuildValues {
+    version: &'static str,
+    as_of: Option<String>,
+    as_of_th: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Glance {
+    fiscal_year: i32,
+    count: usize,
+    total: String,
+}
+
+/// What listings show of a page.
+#[derive(Serialize)]
+struct Summary<'a> {
+    title: &'a str,
+    url: &'a str,
+    date: Option<Date>,
+    date_th: Option<&'a str>,
+    summary: &'a str,
+}
+
+#[derive(Serialize)]
+struct SectionSummary<'a> {
+    #[serde(flatten)]
+    summary: Summary<'a>,
+    pages: Vec<Summary<'a>>,
+}
+
+#[derive(Serialize)]
+struct Crumb<'a> {
+    title: &'a str,
+    url: &'a str,
+}
+
+fn summary<'a>(p: &'a Page, title: &'a str) -> Summary<'a> {
+    Summary {
+        title: if p.title.is_empty() { title } else { &p.title },
+        url: &p.url,
+        date: p.date,
+        date_th: p.date_th.as_deref(),
+        summary: &p.summary,
+    }
+}
+
+pub fn render_site(input: &RenderInput<'_>) -> RenderOutput {
+    let site = input.site;
+    let (theme, mut diagnostics) = Theme::load(input.root, &site.config.theme);
+    let mut files = Vec::new();
+
+    let feeds = feeds::feeds(input);
+    let mut tera = match build_tera(&theme) {
+        Ok(t) => t,
+        Err(d) => {
+            diagnostics.push(d);
+            sort_diagnostics(&mut diagnostics);
+            return RenderOutput { files, diagnostics };
+        }
+    };
+    let globals = tera.global_context();
+    globals.insert(
+        "site",
+        &SiteValues {
+            title: input.title,
+            description: &site.config.description,
+            base_url: input.base_url,
+            language: &site.config.language,
+            thai_digits: site.config.thai_digits,
+        },
+    );
+    globals.insert("menu_main", &site.menu_main);
+    globals.insert("menu_footer", &site.menu_footer);
+    globals.insert("is_sample", &input.data.is_sample());
+    globals.insert("agency", &input.data.agency);
+    globals.insert(
+        "build",
+        &BuildValues {
+            version: env!("CARGO_PKG_VERSION"),
+            as_of: input.as_of.map(Date::iso),
+            as_of_th: input.as_of.map(Date::thai_long),
+        },
+    );
+    globals.insert("glance", &glance(input.data));
+    let feed_links: Vec<_> = feeds.iter().map(|f| &f.link).collect();
+    globals.insert("feeds", &feed_links);
+    let tera = tera;
+
+    let rendered: Vec<Result<OutputFile, Diagnostic>> = site
+        .pages
+        .par_iter()
+        .map(|page| render_page(&tera, input, page, &feeds))
+        .collect();
+    for r in rendered {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+
+    let mut ctx = Context::new();
+    ctx.insert("current_url", "/404.html");
+    match tera.render("404.html", &ctx) {
+        Ok(html) => files.push(OutputFile::html("404.html", html, "404.html")),
+        Err(e) => diagnostics.push(render_error("404.html", "404.html", &e)),
+    }
+
+    for (rel, f) in theme.statics() {
+        files.push(OutputFile::raw(rel, f.bytes.clone(), f.origin.clone()));
+    }
+    for asset in &site.assets {
+        match std::fs::read(input.root.join(&asset.source)) {
+            Ok(bytes) => files.push(OutputFile::raw(&asset.output, bytes, &asset.source)),
+            Err(e) => diagnostics.push(
+                Diagnostic::error(
+                    "C130",
+                    format!("อ่านไฟล์ไม่ได้ ({e}) — ตรวจสอบสิทธิ์การอ่านไฟล์"),
+                    format!("cannot read the file ({e}); check its permissions"),
+                )
+                .at(Location::file(&asset.source)),
+            ),
+        }
+    }
+    for feed in feeds {
+        files.push(OutputFile::raw(
+            feed.output,
+            feed.xml.into_bytes(),
+            feed.source,
+        ));
+    }
+    let (sitemap, robots, warning) = feeds::sitemap_and_robots(input);
+    files.extend(sitemap);
+    files.push(robots);
+    diagnostics.extend(warning);
+    sort_diagnostics(&mut diagnostics);
+    RenderOutput { files, diagnostics }
+}
+
+fn glance(data: &Data) -> Option<Glance> {
+    let year = data.current_year()?;
+    let records: Vec<_> = year.records().filter(|r| !r.is_cancelled()).collect();
+    Some(Glance {
+        fiscal_year: year.year,
+        count: records.len(),
+        total: records
+            .iter()
+            .filter_map(|r| r.agreed_price)
+            .sum::<Money>()
+            .to_string(),
+    })
+}
+
+fn build_tera(theme: &Theme) -> Result<Tera, Diagnostic> {
+    let mut templates = Vec::new();
+    for (name, file) in theme.templates() {
+        match std::str::from_utf8(&file.bytes) {
+            Ok(text) => templates.push((name, text)),
+            Err(_) => {
+                return Err(Diagnostic::error(
+                    "C143",
+                    "แม่แบบไม่ได้บันทึกเป็น UTF-8 — บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8",
+                    "the template is not UTF-8; save it again as UTF-8",
+                )
+                .at(Location::file(&file.origin)));
+            }
+        }
+    }
+    let mut tera = Tera::new();
+    if let Err(e) = tera.add_raw_templates(templates) {
+        let report = e.to_string();
+        // Tera names the template in its report; point at the theme file it came from.
+        let origin = theme
+            .templates()
+            .find(|(name, _)| {
+                report.contains(&format!("'{name}'")) || report.contains(&format!("{name}:"))
+            })
+            .map_or_else(|| "themes".to_owned(), |(_, f)| f.origin.clone());
+        return Err(Diagnostic::error(
+            "C143",
+            format!("แม่แบบ (template) มีข้อผิดพลาด — แก้ไขตามรายละเอียดด้านล่าง\n{report}"),
+            format!("a template has an error; fix it as the report says\n{report}"),
+        )
+        .at(Location::file(origin)));
+    }
+    Ok(tera)
+}
+
+fn template_for(page: &Page) -> &str {
+    match (&page.template, page.kind) {
+        (Some(t), _) => t,
+        (None, PageKind::Home) => "index.html",
+        (None, PageKind::Section) => "section.html",
+        (None, PageKind::Page) => "page.html",
+    }
+}
+
+fn render_page(
+    tera: &Tera,
+    input: &RenderInput<'_>,
+    page: &Page,
+    feeds: &[feeds::Feed],
+) -> Result<OutputFile, Diagnostic> {
+    let site = input.site;
+    let template = template_for(page);
+    if !tera.contains_template(template) {
+        let available: Vec<&str> = tera
+            .get_template_names()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        return Err(Diagnostic::error(
+            "C141",
+            format!("ไม่พบแม่แบบ \"{template}\" — ใช้แม่แบบที่มีอยู่ ({}) หรือเพิ่มไฟล์ themes/{}/templates/{template}", available.join(", "), site.config.theme),
+            format!("template \"{template}\" not found; use one that exists ({}) or add themes/{}/templates/{template}", available.join(", "), site.config.theme),
+        )
+        .at(Location {
+            file: page.source.clone(),
+            line: page.template_line,
+            ..Location::default()
+        }));
+    }
+    let mut ctx = Context::new();
+    ctx.insert("page", page);
+    ctx.insert("current_url", &page.url);
+    let mut trail = Vec::new();
+    let mut up = page.parent;
+    while let Some(i) = up {
+        let p = &site.pages[i];
+        trail.push(Crumb {
+            title: if p.kind == PageKind::Home {
+                "หน้าแรก"
+            } else {
+                &p.title
+            },
+            url: &p.url,
+        });
+        up = p.parent;
+    }
+    trail.reverse();
+    ctx.insert("trail", &trail);
+    let pages: Vec<Summary<'_>> = page
+        .children
+        .iter()
+        .map(|i| summary(&site.pages[*i], input.title))
+        .collect();
+    ctx.insert("pages", &pages);
+    let subsections: Vec<SectionSummary<'_>> = page
+        .subsections
+        .iter()
+        .map(|i| {
+            let s = &site.pages[*i];
+            SectionSummary {
+                summary: summary(s, input.title),
+                pages: s
+                    .children
+                    .iter()
+                    .map(|c| summary(&site.pages[*c], input.title))
+                    .collect(),
+            }
+        })
+        .collect();
+    ctx.insert("subsections", &subsections);
+    let feed = feeds
+        .iter()
+        .find(|f| f.source == page.source)
+        .map(|f| &f.link.url);
+    ctx.insert("feed", &feed);
+    match tera.render(template, &ctx) {
+        Ok(html) => Ok(OutputFile::html(&page.output, html, &page.source)),
+        Err(e) => Err(render_error(template, &page.source, &e)),
+    }
+}
+
+fn render_error(template: &str, source: &str, e: &tera::Error) -> Diagnostic {
+    let mut report = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        report.push_str(&format!("\n{c}"));
+        cause = c.source();
+    }
+    Diagnostic::error(
+        "C142",
+        format!("สร้างหน้าจากแม่แบบ \"{template}\" ไม่สำเร็จ — แก้แม่แบบหรือ front matter ตามรายละเอียด\n{report}"),
+        format!("rendering template \"{template}\" failed; fix the template or the front matter as the report says"),
+    )
+    .at(Location::file(source))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input_site(root: &Path) -> (Site, Vec<Diagnostic>) {
+        let l = prongsai_content::load(root);
+        (l.site, l.diagnostics)
+    }
+
+    #[test]
+    fn renders_an_empty_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let (site, d) = input_site(dir.path());
+        assert!(d.is_empty());
+        let data = Data::default();
+        let out = render_site(&RenderInput {
+            root: dir.path(),
+            site: &site,
+            data: &data,
+            title: "prongsai",
+            base_url: "",
+            as_of: None,
+        });
+        // Without a base_url there is no sitemap, and the build says so.
+        assert_eq!(out.diagnostics.len(), 1, "{:?}", out.diagnostics);
+        assert_eq!(out.diagnostics[0].code, "C150");
+        let paths: Vec<&str> = out.files.iter().map(|f| f.path.as_str()).collect();
+        for p in [
+            "index.html",
+            "404.html",
+            "robots.txt",
+            "css/site.css",
+            "fonts/OFL.txt",
+        ] {
+            assert!(paths.contains(&p), "{p} missing from {paths:?}");
+        }
+        let home = out.files.iter().find(|f| f.path == "index.html").unwrap();
+        let html = String::from_utf8(home.bytes.clone()).unwrap();
+        assert!(html.contains("<html lang=\"th\">"));
+        assert!(html.contains("<title>prongsai</title>"));
+        assert!(!html.contains("sample-banner"));
+    }
+
+    #[test]
+    fn missing_template_names_the_page_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        std::fs::write(
+            dir.path().join("content/a.md"),
+            "---\ntitle: A\ntemplate: nope.html\n---\n",
+        )
+        .unwrap();
+        let (site, _) = input_site(dir.path());
+        let out = render_site(&RenderInput {
+            root: dir.path(),
+            site: &site,
+            data: &Data::default(),
+            title: "t",
+            base_url: "https://x.go.th",
+            as_of: None,
+        });
+        let d = out.diagnostics.iter().find(|d| d.code == "C141").unwrap();
+        let loc = d.location.as_ref().unwrap();
+        assert_eq!((loc.file.as_str(), loc.line), ("content/a.md", Some(3)));
+    }
+}

@@ -1,0 +1,191 @@
+//! Machine-readable files: Atom feeds of dated pages, sitemap.xml, robots.txt. Written by code
+//! rather than templates so they stay valid XML whatever the theme does.
+
+use crate::RenderInput;
+use prongsai_content::{Page, PageKind};
+use prongsai_model::{Date, Diagnostic, Location};
+use prongsai_write::OutputFile;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct FeedLink {
+    pub title: String,
+    pub url: String,
+}
+
+pub(crate) struct Feed {
+    pub link: FeedLink,
+    pub output: String,
+    /// The section's source file.
+    pub source: String,
+    pub xml: String,
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Percent-encodes what a URL path may not hold raw (Thai letters in slugs), keeping `/` and `#`.
+pub(crate) fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~#".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// Midnight in Thailand (UTC+7), the day a dated page is published.
+fn atom_time(d: Date) -> String {
+    format!("{}T00:00:00+07:00", d.iso())
+}
+
+/// One feed per section that has dated pages: `<section>/atom.xml`, newest first. The feed's
+/// `updated` is its newest entry's date, so rebuilding the same input gives the same bytes.
+pub(crate) fn feeds(input: &RenderInput<'_>) -> Vec<Feed> {
+    let site = input.site;
+    let mut out = Vec::new();
+    for section in site.pages.iter().filter(|p| p.kind != PageKind::Page) {
+        let mut dated: Vec<(&Page, Date)> = section
+            .children
+            .iter()
+            .map(|i| &site.pages[*i])
+            .filter_map(|p| p.date.map(|d| (p, d)))
+            .collect();
+        let Some(newest) = dated.iter().map(|(_, d)| *d).max() else {
+            continue;
+        };
+        dated.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.key.cmp(&b.0.key)));
+        let base = input.base_url;
+        let section_title = if section.title.is_empty() {
+            input.title
+        } else {
+            &section.title
+        };
+        let title = format!("{section_title} | {}", input.title);
+        let feed_url = format!("{}atom.xml", section.url);
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\">\n",
+        );
+        let _ = writeln!(xml, "  <title>{}</title>", xml_escape(&title));
+        let _ = writeln!(
+            xml,
+            "  <id>{}</id>",
+            xml_escape(&format!("{base}{}", encode_path(&section.url)))
+        );
+        let _ = writeln!(
+            xml,
+            "  <link rel=\"self\" href=\"{}\"/>",
+            xml_escape(&format!("{base}{}", encode_path(&feed_url)))
+        );
+        let _ = writeln!(
+            xml,
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            xml_escape(&format!("{base}{}", encode_path(&section.url)))
+        );
+        let _ = writeln!(xml, "  <updated>{}</updated>", atom_time(newest));
+        let _ = writeln!(
+            xml,
+            "  <author><name>{}</name></author>",
+            xml_escape(input.title)
+        );
+        let _ = writeln!(xml, "  <generator>prongsai</generator>");
+        for (page, date) in dated {
+            let url = xml_escape(&format!("{base}{}", encode_path(&page.url)));
+            xml.push_str("  <entry>\n");
+            let _ = writeln!(xml, "    <title>{}</title>", xml_escape(&page.title));
+            let _ = writeln!(xml, "    <id>{url}</id>");
+            let _ = writeln!(
+                xml,
+                "    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>"
+            );
+            let _ = writeln!(xml, "    <published>{}</published>", atom_time(date));
+            let _ = writeln!(xml, "    <updated>{}</updated>", atom_time(date));
+            if !page.summary.is_empty() {
+                let _ = writeln!(xml, "    <summary>{}</summary>", xml_escape(&page.summary));
+            }
+            let _ = writeln!(
+                xml,
+                "    <content type=\"html\">{}</content>",
+                xml_escape(&page.content)
+            );
+            xml.push_str("  </entry>\n");
+        }
+        xml.push_str("</feed>\n");
+        out.push(Feed {
+            link: FeedLink {
+                title,
+                url: feed_url.clone(),
+            },
+            output: format!("{}atom.xml", section.url.trim_start_matches('/')),
+            source: section.source.clone(),
+            xml,
+        });
+    }
+    out
+}
+
+/// `sitemap.xml` needs absolute URLs: without a base URL it is left out, with a warning.
+pub(crate) fn sitemap_and_robots(
+    input: &RenderInput<'_>,
+) -> (Option<OutputFile>, OutputFile, Option<Diagnostic>) {
+    let base = input.base_url;
+    if base.is_empty() {
+        let warning = Diagnostic::warning(
+            "C150",
+            "ไม่ได้กำหนด base_url จึงไม่ได้สร้าง sitemap.xml — เพิ่ม base_url: https://… ใน site.yaml หรือใช้ build --base-url",
+            "no base_url, so sitemap.xml is not written; add base_url: https://… to site.yaml or pass build --base-url",
+        )
+        .at(Location::file(prongsai_content::SITE_FILE));
+        let robots = OutputFile::raw(
+            "robots.txt",
+            b"User-agent: *\nAllow: /\n".to_vec(),
+            "prongsai",
+        );
+        return (None, robots, Some(warning));
+    }
+    let mut pages: Vec<&Page> = input.site.pages.iter().collect();
+    pages.sort_by(|a, b| a.url.cmp(&b.url));
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for p in pages {
+        let _ = write!(
+            xml,
+            "  <url><loc>{}</loc>",
+            xml_escape(&format!("{base}{}", encode_path(&p.url)))
+        );
+        if let Some(d) = p.date {
+            let _ = write!(xml, "<lastmod>{}</lastmod>", d.iso());
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n");
+    (
+        Some(OutputFile::raw("sitemap.xml", xml.into_bytes(), "prongsai")),
+        OutputFile::raw("robots.txt", robots.into_bytes(), "prongsai"),
+        None,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_thai_paths() {
+        assert_eq!(
+            encode_path("/ข่าว/a-1/"),
+            "/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/a-1/"
+        );
+        assert_eq!(encode_path("/news/x/#top"), "/news/x/#top");
+    }
+}
