@@ -1,1 +1,615 @@
-//! Load stage: walk procurement-data/, decode UTF-8 or Windows-874, parse CSV and YAML into the model
+//! Load stage: walk `procurement-data/`, decode UTF-8 or Windows-874, parse CSV and YAML into the
+//! typed model ([`prongsai_model::Data`]), and report every problem as a [`Diagnostic`] (`P1xx`,
+//! documented in `DIAGNOSTICS.md`) rather than stopping at the first.
+//!
+//! Module layout, in the order bytes flow through it:
+//!
+//! - `decode`: bytes to text (UTF-8 with or without BOM, else Windows-874, else an error).
+//! - `csv`: text to rows, each with the physical line it starts on; blank rows dropped.
+//! - `headers`: header cells to [`prongsai_model::Field`]s (Thai, variants, English aliases).
+//! - [`values`]: one `parse_*` per value kind (money, date, month, method, status, TIN, e-GP no.,
+//!   bids, seq); public, as they are also fuzz targets.
+//! - `cells`: a row's cells by field, turning parse failures into diagnostics at the cell.
+//! - `month`: `months/<BE year>-<MM>.csv` files; `plan`: `plan.csv` and `plan.yaml`;
+//!   `agency`: `agency.yaml`; `annual`: `annual.md`; `yaml`: spanned YAML for the three.
+//! - this file: the walk over the folder layout, parallel parsing, and assembly in a
+//!   deterministic order.
+
+mod agency;
+mod annual;
+mod cells;
+mod csv;
+mod decode;
+mod diag;
+mod headers;
+mod month;
+mod plan;
+pub mod values;
+mod yaml;
+
+use prongsai_model::{
+    Agency, AnnualReport, Data, Diagnostic, Field, FiscalYear, Location, MonthFile, Plan, PlanMeta,
+    YearMonth, sort_diagnostics,
+};
+use rayon::prelude::*;
+use std::path::Path;
+
+/// Everything under `procurement-data/`, with every problem found on the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub data: Data,
+    /// In report order (file, line, column, code).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+const DATA_DIR: &str = "procurement-data";
+
+/// Loads `<root>/procurement-data/`. A root without that folder is a content-only site and loads
+/// as empty data with no diagnostics.
+pub fn load(root: &Path) -> Loaded {
+    let data_dir = root.join(DATA_DIR);
+    if !data_dir.is_dir() {
+        return Loaded::default();
+    }
+    let mut diagnostics = Vec::new();
+    let (years, jobs) = walk(&data_dir, &mut diagnostics);
+    let outputs: Vec<(Output, Vec<Diagnostic>)> =
+        jobs.par_iter().map(|job| run(root, job)).collect();
+    let mut data = Data {
+        agency: None,
+        years: years
+            .into_iter()
+            .map(|year| {
+                (
+                    year,
+                    FiscalYear {
+                        year,
+                        ..FiscalYear::default()
+                    },
+                )
+            })
+            .collect(),
+    };
+    let mut saw_agency = false;
+    for (output, diags) in outputs {
+        diagnostics.extend(diags);
+        match output {
+            Output::Agency(a) => {
+                saw_agency = true;
+                data.agency = *a;
+            }
+            Output::Plan(fy, p) => year(&mut data, fy).plan = p,
+            Output::PlanMeta(fy, m) => year(&mut data, fy).plan_meta = m,
+            Output::Annual(fy, a) => year(&mut data, fy).annual = a,
+            Output::Month(fy, m) => {
+                if let Some(m) = m {
+                    year(&mut data, fy).months.insert(m.month, m);
+                }
+            }
+        }
+    }
+    if !saw_agency {
+        diagnostics.push(
+            Diagnostic::error(
+                diag::NO_AGENCY,
+                "ไม่มีไฟล์ agency.yaml (ข้อมูลหน่วยงาน): สร้างไฟล์ procurement-data/agency.yaml ที่มี name, short_name, agency_type, district, province, ministry, website",
+                "agency.yaml (the agency profile) is missing: create procurement-data/agency.yaml with name, short_name, agency_type, district, province, ministry, website",
+            )
+            .at(Location::file(format!("{DATA_DIR}/agency.yaml"))),
+        );
+    }
+    sort_diagnostics(&mut diagnostics);
+    Loaded { data, diagnostics }
+}
+
+fn year(data: &mut Data, fy: i32) -> &mut FiscalYear {
+    data.years.entry(fy).or_insert_with(|| FiscalYear {
+        year: fy,
+        ..FiscalYear::default()
+    })
+}
+
+/// Re-reads one month file, e.g. `procurement-data/2568/months/2567-10.csv`, for live reload.
+pub fn load_month_file(root: &Path, rel_path: &str) -> (Option<MonthFile>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let parts: Vec<&str> = rel_path.split('/').collect();
+    let month = match parts.as_slice() {
+        [DATA_DIR, fy, "months", name] => fiscal_year_folder(fy, rel_path)
+            .map_err(|d| diags.extend(d.map(|d| *d)))
+            .ok()
+            .and_then(|fy| match month_file_name(name, fy, rel_path) {
+                Ok(ym) => Some((fy, ym)),
+                Err(d) => {
+                    diags.extend(d.map(|d| *d));
+                    None
+                }
+            }),
+        _ => {
+            diags.push(misplaced(rel_path));
+            None
+        }
+    };
+    let Some((fy, ym)) = month else {
+        return (None, diags);
+    };
+    let (out, d) = run(root, &Job::Month(fy, ym, rel_path.to_owned()));
+    diags.extend(d);
+    sort_diagnostics(&mut diags);
+    match out {
+        Output::Month(_, m) => (m, diags),
+        _ => (None, diags),
+    }
+}
+
+/// Re-reads one `plan.csv`, e.g. `procurement-data/2568/plan.csv`, for live reload.
+pub fn load_plan_file(root: &Path, rel_path: &str) -> (Option<Plan>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let parts: Vec<&str> = rel_path.split('/').collect();
+    let fy = match parts.as_slice() {
+        [DATA_DIR, fy, "plan.csv"] => match fiscal_year_folder(fy, rel_path) {
+            Ok(fy) => fy,
+            Err(d) => return (None, d.map(|d| *d).into_iter().collect()),
+        },
+        _ => return (None, vec![misplaced(rel_path)]),
+    };
+    let (out, d) = run(root, &Job::Plan(fy, rel_path.to_owned()));
+    diags.extend(d);
+    sort_diagnostics(&mut diags);
+    match out {
+        Output::Plan(_, p) => (p, diags),
+        _ => (None, diags),
+    }
+}
+
+/// The header line of a new month file: Thai headers in contract order, BOM and CRLF so Excel
+/// opens it as UTF-8.
+pub fn month_template() -> String {
+    template(&Field::MONTH, Field::thai)
+}
+
+/// The header line of a new `plan.csv`.
+pub fn plan_template() -> String {
+    template(&Field::PLAN, Field::thai_in_plan)
+}
+
+fn template(fields: &[Field], name: fn(Field) -> &'static str) -> String {
+    let names: Vec<&str> = fields.iter().map(|f| name(*f)).collect();
+    format!("\u{FEFF}{}\r\n", names.join(","))
+}
+
+enum Job {
+    Agency(String),
+    Plan(i32, String),
+    PlanMeta(i32, String),
+    Annual(i32, String),
+    Month(i32, YearMonth, String),
+}
+
+enum Output {
+    Agency(Box<Option<Agency>>),
+    Plan(i32, Option<Plan>),
+    PlanMeta(i32, Option<PlanMeta>),
+    Annual(i32, Option<AnnualReport>),
+    Month(i32, Option<MonthFile>),
+}
+
+fn rel_of(job: &Job) -> &str {
+    match job {
+        Job::Agency(p) | Job::Plan(_, p) | Job::PlanMeta(_, p) | Job::Annual(_, p) => p,
+        Job::Month(_, _, p) => p,
+    }
+}
+
+/// Reads, decodes and parses one file.
+fn run(root: &Path, job: &Job) -> (Output, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let rel = rel_of(job);
+    let text = read_text(root, rel, &mut diags);
+    let out = match job {
+        Job::Agency(p) => Output::Agency(Box::new(
+            text.and_then(|(t, _)| agency::parse(p, &t, &mut diags)),
+        )),
+        Job::Plan(fy, p) => Output::Plan(
+            *fy,
+            text.and_then(|(t, e)| plan::parse(p, &t, e, &mut diags)),
+        ),
+        Job::PlanMeta(fy, p) => Output::PlanMeta(
+            *fy,
+            text.and_then(|(t, _)| plan::parse_meta(p, &t, &mut diags)),
+        ),
+        Job::Annual(fy, p) => {
+            Output::Annual(*fy, text.map(|(t, _)| annual::parse(p, &t, &mut diags)))
+        }
+        Job::Month(fy, ym, p) => Output::Month(
+            *fy,
+            text.and_then(|(t, e)| month::parse(p, *ym, &t, e, &mut diags)),
+        ),
+    };
+    (out, diags)
+}
+
+fn read_text(
+    root: &Path,
+    rel: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(String, &'static str)> {
+    let bytes = match std::fs::read(root.join(rel)) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(
+                    diag::UNREADABLE,
+                    format!("เปิดไฟล์ไม่ได้ ({e}): ตรวจสอบว่าไฟล์มีอยู่และไม่ได้เปิดค้างไว้ในโปรแกรมอื่น"),
+                    format!("cannot open the file ({e}): check it exists and is not locked by another program"),
+                )
+                .at(Location::file(rel)),
+            );
+            return None;
+        }
+    };
+    if bytes.iter().all(|b| b.is_ascii_whitespace())
+        || bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .is_some_and(|r| r.iter().all(u8::is_ascii_whitespace))
+    {
+        diags.push(
+            Diagnostic::error(
+                diag::EMPTY_FILE,
+                "ไฟล์ว่างเปล่า (0 ไบต์): ใส่แถวหัวตารางหรือข้อมูลตามแม่แบบ; เดือนที่ไม่มีการจัดซื้อจัดจ้างให้มีเฉพาะแถวหัวตาราง",
+                "the file is empty: write the header row or the keys of the template; a month without procurement keeps just the header row",
+            )
+            .at(Location::file(rel)),
+        );
+        return None;
+    }
+    match decode::decode(&bytes) {
+        Ok(d) => {
+            if d.encoding == "windows-874" {
+                diags.push(
+                    Diagnostic::info(
+                        diag::ENCODING_874,
+                        "อ่านไฟล์นี้ด้วยรหัสอักขระ Windows-874 (TIS-620) แล้ว: แนะนำให้บันทึกจาก Excel เป็น \"CSV UTF-8 (Comma delimited)\"",
+                        "read this file as Windows-874 (TIS-620): saving it from Excel as \"CSV UTF-8 (Comma delimited)\" is recommended",
+                    )
+                    .at(Location::file(rel)),
+                );
+            }
+            Some((d.text, d.encoding))
+        }
+        Err(e) => {
+            diags.push(Diagnostic::error(diag::NOT_TEXT, e.th, e.en).at(Location::file(rel)));
+            None
+        }
+    }
+}
+
+/// Files that belong in any folder and are never data.
+fn ignored(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with("~$") || name.eq_ignore_ascii_case("README.md")
+}
+
+fn unknown(rel: &str, is_dir: bool) -> Diagnostic {
+    let (th, en) = if is_dir {
+        ("ไม่รู้จักโฟลเดอร์นี้จึงไม่อ่าน", "unknown folder, not read")
+    } else {
+        ("ไม่รู้จักไฟล์นี้จึงไม่อ่าน", "unknown file, not read")
+    };
+    let hint_th = if rel.ends_with(".xlsx") || rel.ends_with(".xls") {
+        ": ใน Excel เลือก บันทึกเป็น → \"CSV UTF-8 (Comma delimited)\""
+    } else {
+        ": ย้ายออกจาก procurement-data/ หรือตั้งชื่อตามคู่มือ (agency.yaml, <ปีงบประมาณ>/plan.csv, plan.yaml, annual.md, months/<ปี พ.ศ.>-<เดือน>.csv)"
+    };
+    let hint_en = if rel.ends_with(".xlsx") || rel.ends_with(".xls") {
+        ": save it from Excel as \"CSV UTF-8 (Comma delimited)\""
+    } else {
+        ": move it out of procurement-data/ or name it as the data contract says (agency.yaml, <FY>/plan.csv, plan.yaml, annual.md, months/<BE year>-<MM>.csv)"
+    };
+    Diagnostic::warning(
+        diag::UNKNOWN_FILE,
+        format!("{th}{hint_th}"),
+        format!("{en}{hint_en}"),
+    )
+    .at(Location::file(rel))
+    .with_text(rel.rsplit('/').next().unwrap_or(rel))
+}
+
+fn misplaced(rel: &str) -> Diagnostic {
+    Diagnostic::error(
+        diag::MONTH_FILE_NAME,
+        "ไฟล์อยู่ผิดที่: ไฟล์รายเดือนต้องอยู่ที่ procurement-data/<ปีงบประมาณ>/months/<ปี พ.ศ.>-<เดือน>.csv และแผนที่ procurement-data/<ปีงบประมาณ>/plan.csv",
+        "misplaced file: month files live at procurement-data/<FY>/months/<BE year>-<MM>.csv and the plan at procurement-data/<FY>/plan.csv",
+    )
+    .at(Location::file(rel))
+    .with_text(rel)
+}
+
+/// A fiscal-year folder: four digits, Buddhist Era.
+fn fiscal_year_folder(name: &str, rel: &str) -> Result<i32, Option<Box<Diagnostic>>> {
+    let digits = name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit());
+    let Some(n) = digits.then(|| name.parse::<i32>().ok()).flatten() else {
+        if name.starts_with(|c: char| c.is_ascii_digit()) {
+            return Err(Some(Box::new(
+                Diagnostic::error(
+                    diag::YEAR_FOLDER,
+                    "ชื่อโฟลเดอร์ปีงบประมาณต้องเป็นปี พ.ศ. 4 หลักเท่านั้น เช่น 2568: เปลี่ยนชื่อโฟลเดอร์",
+                    "a fiscal-year folder must be named with the 4-digit Buddhist Era year only, e.g. 2568: rename the folder",
+                )
+                .at(Location::file(rel))
+                .with_text(name),
+            )));
+        }
+        return Err(None);
+    };
+    if n < 2400 {
+        return Err(Some(Box::new(
+            Diagnostic::error(
+                diag::YEAR_FOLDER,
+                format!(
+                    "โฟลเดอร์ {n} ใช้ปี ค.ศ.: ให้ใช้ พ.ศ. เปลี่ยนชื่อเป็น {} (ปีงบประมาณ พ.ศ.)",
+                    n + 543
+                ),
+                format!(
+                    "folder {n} uses a Christian-era year: use พ.ศ. (Buddhist Era), rename it to {}",
+                    n + 543
+                ),
+            )
+            .at(Location::file(rel))
+            .with_text(name),
+        )));
+    }
+    Ok(n)
+}
+
+fn month_name_error(rel: &str, name: &str, th: String, en: String) -> Option<Box<Diagnostic>> {
+    Some(Box::new(
+        Diagnostic::error(diag::MONTH_FILE_NAME, th, en)
+            .at(Location::file(rel))
+            .with_text(name),
+    ))
+}
+
+/// `2567-10.csv` in fiscal year 2568's folder. `Err(None)` for a file that is not a CSV at all.
+fn month_file_name(name: &str, fy: i32, rel: &str) -> Result<YearMonth, Option<Box<Diagnostic>>> {
+    let Some(stem) = name
+        .strip_suffix(".csv")
+        .or_else(|| name.strip_suffix(".CSV"))
+    else {
+        return Err(None);
+    };
+    let example = format!("{}-10.csv", fy - 1);
+    let generic = || {
+        month_name_error(
+            rel,
+            name,
+            format!("ชื่อไฟล์รายเดือนต้องเป็น <ปี พ.ศ.>-<เดือน 2 หลัก>.csv เช่น {example}: เปลี่ยนชื่อไฟล์"),
+            format!(
+                "a month file must be named <BE year>-<2-digit month>.csv, e.g. {example}: rename it"
+            ),
+        )
+    };
+    let stem = prongsai_model::thai_to_arabic_digits(stem);
+    let Some((y, m)) = stem.split_once('-') else {
+        return Err(generic());
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if y.len() != 4 || !all_digits(y) || !all_digits(m) || m.len() > 2 {
+        return Err(generic());
+    }
+    let (year, month): (i32, u8) = match (y.parse(), m.parse()) {
+        (Ok(y), Ok(m)) if (1..=12).contains(&m) => (y, m),
+        _ => return Err(generic()),
+    };
+    let expected = format!(
+        "{}-{month:02}.csv",
+        if year < 2400 { year + 543 } else { year }
+    );
+    if year < 2400 {
+        return Err(month_name_error(
+            rel,
+            name,
+            format!("ชื่อไฟล์ใช้ปี ค.ศ. {year}: ให้ใช้ พ.ศ. เปลี่ยนชื่อเป็น {expected}"),
+            format!(
+                "the file name uses the Christian-era year {year}: use พ.ศ., rename it to {expected}"
+            ),
+        ));
+    }
+    if m.len() != 2 || stem.as_ref() != format!("{year}-{month:02}") || name.ends_with(".CSV") {
+        return Err(month_name_error(
+            rel,
+            name,
+            format!("ชื่อไฟล์รายเดือนต้องเป็น ปี-เดือน 2 หลัก: เปลี่ยนชื่อเป็น {expected}"),
+            format!(
+                "month files are named year-month with a 2-digit month: rename it to {expected}"
+            ),
+        ));
+    }
+    let ym = YearMonth::new(year, month);
+    if ym.fiscal_year() != fy {
+        let right = ym.fiscal_year();
+        return Err(Some(Box::new(
+            Diagnostic::error(
+                diag::MONTH_OUTSIDE_FY,
+                format!(
+                    "เดือน {} ไม่อยู่ในปีงบประมาณ {fy} (ต.ค. {} – ก.ย. {fy}): ย้ายไฟล์ไปที่ {DATA_DIR}/{right}/months/{expected}",
+                    ym.thai_short(),
+                    fy - 1
+                ),
+                format!(
+                    "{} is not in fiscal year {fy} (Oct {} – Sep {fy}): move the file to {DATA_DIR}/{right}/months/{expected}",
+                    ym.key(),
+                    fy - 1
+                ),
+            )
+            .at(Location::file(rel))
+            .with_text(name),
+        )));
+    }
+    Ok(ym)
+}
+
+/// Classifies every entry under `procurement-data/` in sorted order; returns the fiscal years
+/// found and the files to parse.
+fn walk(data_dir: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<i32>, Vec<Job>) {
+    let mut years = Vec::new();
+    let mut jobs = Vec::new();
+    let mut it = walkdir::WalkDir::new(data_dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = it.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(data_dir).ok())
+                    .map_or_else(
+                        || DATA_DIR.to_owned(),
+                        |p| format!("{DATA_DIR}/{}", slash(p)),
+                    );
+                diags.push(
+                    Diagnostic::error(
+                        diag::UNREADABLE,
+                        format!("อ่านโฟลเดอร์ไม่ได้ ({e}): ตรวจสอบสิทธิ์การเข้าถึง"),
+                        format!("cannot read this folder ({e}): check its permissions"),
+                    )
+                    .at(Location::file(rel)),
+                );
+                continue;
+            }
+        };
+        let Ok(sub) = entry.path().strip_prefix(data_dir) else {
+            continue;
+        };
+        let parts: Vec<String> = sub
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let rel = format!("{DATA_DIR}/{}", parts.join("/"));
+        let is_dir = entry.file_type().is_dir();
+        let name = parts.last().map_or("", String::as_str);
+        if ignored(name) {
+            if is_dir {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        let fy = parts.first().and_then(|p| p.parse::<i32>().ok());
+        let known = match (parts.len(), is_dir) {
+            (1, false) if name == "agency.yaml" => {
+                jobs.push(Job::Agency(rel.clone()));
+                true
+            }
+            (1, true) => match fiscal_year_folder(name, &rel) {
+                Ok(y) => {
+                    years.push(y);
+                    true
+                }
+                Err(Some(d)) => {
+                    diags.push(*d);
+                    it.skip_current_dir();
+                    continue;
+                }
+                Err(None) => false,
+            },
+            (2, false) => {
+                let fy = fy.unwrap_or_default();
+                match name {
+                    "plan.csv" => jobs.push(Job::Plan(fy, rel.clone())),
+                    "plan.yaml" => jobs.push(Job::PlanMeta(fy, rel.clone())),
+                    "annual.md" => jobs.push(Job::Annual(fy, rel.clone())),
+                    _ => {}
+                }
+                matches!(name, "plan.csv" | "plan.yaml" | "annual.md")
+            }
+            (2, true) => name == "months",
+            (3, false) if parts[1] == "months" => {
+                match month_file_name(name, fy.unwrap_or_default(), &rel) {
+                    Ok(ym) => {
+                        jobs.push(Job::Month(fy.unwrap_or_default(), ym, rel.clone()));
+                        true
+                    }
+                    Err(Some(d)) => {
+                        diags.push(*d);
+                        continue;
+                    }
+                    Err(None) => false,
+                }
+            }
+            _ => false,
+        };
+        if !known {
+            diags.push(unknown(&rel, is_dir));
+            if is_dir {
+                it.skip_current_dir();
+            }
+        }
+    }
+    (years, jobs)
+}
+
+fn slash(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates() {
+        let m = month_template();
+        assert!(m.starts_with("\u{FEFF}ลำดับที่,เลขที่โครงการ,รหัสแผน,งานที่ซื้อหรือจ้าง,"));
+        assert!(m.ends_with(",สถานะ,เหตุผลตามมาตรา 56\r\n"));
+        let p = plan_template();
+        assert_eq!(
+            p,
+            "\u{FEFF}ลำดับ,รหัสแผน,รายการ/โครงการ,หน่วยงานเจ้าของงาน,งบประมาณ,แหล่งที่มาของงบประมาณ,วิธีการจัดซื้อจัดจ้าง,ช่วงเวลาที่คาดว่าจะประกาศ\r\n"
+        );
+        // A template is itself a valid, empty month file.
+        let mut d = Vec::new();
+        let mf = month::parse(
+            "m.csv",
+            YearMonth::new(2567, 10),
+            m.trim_start_matches('\u{FEFF}'),
+            "UTF-8 (BOM)",
+            &mut d,
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert!(mf.unwrap().records.is_empty());
+    }
+
+    #[test]
+    fn month_names() {
+        let r = "x";
+        assert_eq!(
+            month_file_name("2567-10.csv", 2568, r),
+            Ok(YearMonth::new(2567, 10))
+        );
+        assert_eq!(
+            month_file_name("2568-09.csv", 2568, r),
+            Ok(YearMonth::new(2568, 9))
+        );
+        let code = |n: &str| match month_file_name(n, 2568, r) {
+            Err(Some(d)) => d.code.clone(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(code("2567-1.csv"), diag::MONTH_FILE_NAME);
+        assert_eq!(code("2024-10.csv"), diag::MONTH_FILE_NAME);
+        assert_eq!(code("ตุลาคม.csv"), diag::MONTH_FILE_NAME);
+        assert_eq!(code("2568-10.csv"), diag::MONTH_OUTSIDE_FY);
+        assert_eq!(month_file_name("notes.txt", 2568, r), Err(None));
+        assert_eq!(fiscal_year_folder("2568", r), Ok(2568));
+        assert!(
+            fiscal_year_folder("2025", r)
+                .unwrap_err()
+                .unwrap()
+                .message_en
+                .contains("2568")
+        );
+        assert_eq!(fiscal_year_folder("drafts", r), Err(None));
+    }
+}

@@ -1,0 +1,183 @@
+//! `agency.yaml` to an [`Agency`].
+
+use crate::diag;
+use crate::yaml::{self, Y};
+use prongsai_model::{Agency, Diagnostic, Location};
+
+const REQUIRED: [&str; 7] = [
+    "name",
+    "short_name",
+    "agency_type",
+    "district",
+    "province",
+    "ministry",
+    "website",
+];
+const OPTIONAL: [&str; 7] = [
+    "ocid_prefix",
+    "egp_department_code",
+    "address",
+    "phone",
+    "email",
+    "social",
+    "sample",
+];
+
+/// `None` when a required key is missing or the file is unusable (each reported).
+pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Agency> {
+    let map = yaml::parse_map(path, text, diags)?;
+    let mut agency = Agency::default();
+    let mut found = [false; REQUIRED.len()];
+    for (key, value) in &map {
+        let k = key.as_str();
+        if let Some(i) = REQUIRED.iter().position(|r| *r == k) {
+            let v = yaml::text(path, k, value, diags);
+            found[i] = v.is_some();
+            let slot = match k {
+                "name" => &mut agency.name,
+                "short_name" => &mut agency.short_name,
+                "agency_type" => &mut agency.agency_type,
+                "district" => &mut agency.district,
+                "province" => &mut agency.province,
+                "ministry" => &mut agency.ministry,
+                _ => &mut agency.website,
+            };
+            *slot = v.unwrap_or_default();
+            continue;
+        }
+        match k {
+            "ocid_prefix" => agency.ocid_prefix = yaml::text(path, k, value, diags),
+            "egp_department_code" => {
+                agency.egp_department_code = yaml::text(path, k, value, diags)
+            }
+            "address" => agency.address = yaml::text(path, k, value, diags),
+            "email" => agency.email = yaml::text(path, k, value, diags),
+            "phone" => {
+                // An unquoted 045123456 is read as a number and loses its leading zero.
+                if let Y::Num(n) = &value.value {
+                    diags.push(bad(
+                        path,
+                        k,
+                        value,
+                        n,
+                        "ใส่เบอร์โทรศัพท์ในเครื่องหมาย \" \" เช่น phone: \"045-123456\" เพื่อไม่ให้เลข 0 นำหน้าหายไป",
+                        "quote the phone number, e.g. phone: \"045-123456\", so its leading 0 is kept",
+                    ));
+                } else {
+                    agency.phone = yaml::text(path, k, value, diags);
+                }
+            }
+            "sample" => match &value.value {
+                Y::Bool(b) => agency.sample = *b,
+                Y::Null => {}
+                _ => diags.push(bad(
+                    path,
+                    k,
+                    value,
+                    "",
+                    "sample ต้องเป็น true หรือ false",
+                    "sample must be true or false",
+                )),
+            },
+            "social" => match &value.value {
+                Y::Map(entries) => {
+                    for (name, url) in entries {
+                        if let Some(u) = yaml::text(path, name, url, diags) {
+                            agency.social.insert(name.clone(), u);
+                        }
+                    }
+                }
+                Y::Null => {}
+                _ => diags.push(bad(
+                    path,
+                    k,
+                    value,
+                    "",
+                    "social ต้องเป็นรายการ ชื่อ: ที่อยู่เว็บ ย่อหน้าใต้ social: เช่น   facebook: https://facebook.com/...",
+                    "social must be an indented list of `name: URL` lines, e.g.   facebook: https://facebook.com/…",
+                )),
+            },
+            _ => {
+                let mut known = REQUIRED.to_vec();
+                known.extend(OPTIONAL);
+                diags.push(yaml::unknown_key(path, k, value, &known));
+            }
+        }
+    }
+    let mut complete = true;
+    for (key, ok) in REQUIRED.iter().zip(found) {
+        if !ok {
+            complete = false;
+            diags.push(
+                Diagnostic::error(
+                    diag::MISSING_KEY,
+                    format!(
+                        "ไม่มี {key} หรือเว้นว่างไว้ ซึ่งต้องมี: เพิ่มบรรทัด {key}: ... (ต้องมี {})",
+                        REQUIRED.join(", ")
+                    ),
+                    format!(
+                        "the required key {key} is missing or blank: add a line `{key}: …` (required: {})",
+                        REQUIRED.join(", ")
+                    ),
+                )
+                .at(Location::file(path))
+                .with_text(*key),
+            );
+        }
+    }
+    complete.then_some(agency)
+}
+
+fn bad(
+    path: &str,
+    key: &str,
+    v: &serde_saphyr::Spanned<Y>,
+    text: &str,
+    th: &str,
+    en: &str,
+) -> Diagnostic {
+    Diagnostic::error(
+        diag::BAD_KEY_VALUE,
+        format!("ค่าของ {key} ไม่ถูกต้อง: {th}"),
+        format!("the value of {key} is invalid: {en}"),
+    )
+    .at(yaml::loc(path, key, v))
+    .with_text(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "name: องค์การบริหารส่วนตำบลเมืองหลวง\nshort_name: อบต.เมืองหลวง\nagency_type: องค์กรปกครองส่วนท้องถิ่น\ndistrict: ห้วยทับทัน\nprovince: ศรีสะเกษ\nministry: กระทรวงมหาดไทย\nwebsite: https://www.muangluang.go.th\nsample: true\nphone: \"045-000000\"\nsocial:\n  facebook: https://facebook.com/x\n";
+
+    #[test]
+    fn good_agency() {
+        let mut d = Vec::new();
+        let a = parse("procurement-data/agency.yaml", GOOD, &mut d).unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        assert!(a.sample);
+        assert_eq!(a.district, "ห้วยทับทัน");
+        assert_eq!(a.social["facebook"], "https://facebook.com/x");
+    }
+
+    #[test]
+    fn missing_and_unknown() {
+        let mut d = Vec::new();
+        let text = GOOD
+            .replace("district: ห้วยทับทัน\n", "distric: x\n")
+            .replace("\"045-000000\"", "045000000");
+        assert!(parse("a.yaml", &text, &mut d).is_none());
+        let codes: Vec<_> = d
+            .iter()
+            .map(|x| (x.code.as_str(), x.location.as_ref().and_then(|l| l.line)))
+            .collect();
+        assert!(codes.contains(&(diag::UNKNOWN_KEY, Some(4))), "{codes:?}");
+        assert!(codes.contains(&(diag::MISSING_KEY, None)));
+        assert!(codes.contains(&(diag::BAD_KEY_VALUE, Some(9))));
+        let mut d = Vec::new();
+        assert!(parse("a.yaml", "name: [unclosed\n", &mut d).is_none());
+        assert_eq!(d[0].code, diag::YAML_SYNTAX);
+        assert!(d[0].location.as_ref().unwrap().line.is_some());
+    }
+}

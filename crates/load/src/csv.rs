@@ -1,0 +1,145 @@
+//! CSV text to rows, each with the physical line it starts on (header = line 1 after the BOM).
+
+use crate::diag;
+use crate::values::clean;
+use prongsai_model::{Diagnostic, Location};
+
+pub(crate) struct Row {
+    /// The physical line the record starts on, as a text editor numbers it.
+    pub line: u32,
+    pub cells: Vec<String>,
+}
+
+pub(crate) struct Table {
+    pub header: Vec<String>,
+    pub header_line: u32,
+    pub rows: Vec<Row>,
+}
+
+fn is_blank(record: &::csv::StringRecord) -> bool {
+    record.iter().all(|c| clean(c).is_empty())
+}
+
+/// Reads every record; blank rows (Excel leaves rows of commas) are dropped. `None` when the file
+/// has no header row, with the diagnostic already pushed.
+pub(crate) fn read(text: &str, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Table> {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut header: Option<(u32, Vec<String>)> = None;
+    let mut rows = Vec::new();
+    let mut record = ::csv::StringRecord::new();
+    let mut last_line = 1;
+    // csv's own line count lags by one after CRLF (it stops at the \r), so lines are counted
+    // here from byte offsets, incrementally to stay linear.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut counted_line) = (0usize, 1u32);
+    let mut line_at = |byte: usize| {
+        let mut b = byte.min(bytes.len());
+        while b < bytes.len() && matches!(bytes[b], b'\r' | b'\n') {
+            b += 1;
+        }
+        if b >= counted_to {
+            counted_line += bytes[counted_to..b].iter().filter(|&&c| c == b'\n').count() as u32;
+            counted_to = b;
+        }
+        counted_line
+    };
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map_or(last_line, |p| line_at(p.byte() as usize));
+                diags.push(
+                    Diagnostic::error(
+                        diag::UNREADABLE,
+                        format!("อ่านแถว CSV ไม่ได้ ({e}): บันทึกไฟล์จาก Excel เป็น \"CSV UTF-8\" อีกครั้ง"),
+                        format!("cannot read this CSV row ({e}): save the file from Excel as \"CSV UTF-8\" again"),
+                    )
+                    .at(Location::line(path, line)),
+                );
+                break;
+            }
+        }
+        let line = record
+            .position()
+            .map_or(last_line, |p| line_at(p.byte() as usize));
+        last_line = line;
+        if is_blank(&record) {
+            continue;
+        }
+        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        if header.is_none() {
+            header = Some((line, cells));
+        } else {
+            rows.push(Row { line, cells });
+        }
+    }
+    // The csv crate reads an unclosed quote to the end of the file, silently swallowing rows.
+    if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        diags.push(
+            Diagnostic::warning(
+                diag::UNBALANCED_QUOTE,
+                "เครื่องหมายคำพูด \" ไม่ครบคู่: ข้อความตั้งแต่แถวนี้ถึงท้ายไฟล์อาจถูกอ่านเป็นช่องเดียว ตรวจสอบช่องที่มี \" แล้วใส่ให้ครบคู่หรือลบออก",
+                "unbalanced double quote: everything from this row to the end of the file may have been read as one cell; pair or remove the stray \"",
+            )
+            .at(Location::line(path, last_line)),
+        );
+    }
+    match header {
+        Some((header_line, header)) => Some(Table {
+            header,
+            header_line,
+            rows,
+        }),
+        None => {
+            diags.push(
+                Diagnostic::error(
+                    diag::EMPTY_FILE,
+                    "ไฟล์ว่าง ไม่มีแม้แต่แถวหัวตาราง: ใส่แถวหัวตาราง (ใช้ prongsai new month สร้างแม่แบบ); เดือนที่ไม่มีการจัดซื้อจัดจ้างให้มีเฉพาะแถวหัวตาราง",
+                    "the file is empty, without even a header row: add the header row (prongsai new month writes a template); a month without procurement keeps just the header row",
+                )
+                .at(Location::file(path)),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_physical() {
+        let mut d = Vec::new();
+        let t = read(
+            "a,b\r\n1,\"x\r\ny\"\r\n,,\r\n2,z\r\n\r\n , \r\n",
+            "f.csv",
+            &mut d,
+        )
+        .unwrap();
+        assert!(d.is_empty());
+        assert_eq!(t.header_line, 1);
+        let lines: Vec<_> = t.rows.iter().map(|r| (r.line, r.cells.clone())).collect();
+        assert_eq!(t.rows.len(), 2, "{lines:?}");
+        assert_eq!(t.rows[0].line, 2, "{lines:?}");
+        assert_eq!(t.rows[0].cells[1], "x\r\ny");
+        assert_eq!(t.rows[1].line, 5);
+    }
+
+    #[test]
+    fn empty_and_quote() {
+        let mut d = Vec::new();
+        assert!(read(" , \n\n", "f.csv", &mut d).is_none());
+        assert_eq!(d[0].code, diag::EMPTY_FILE);
+        let mut d = Vec::new();
+        let t = read("a,b\n1,\"oops\n2,3\n", "f.csv", &mut d).unwrap();
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(d[0].code, diag::UNBALANCED_QUOTE);
+    }
+}

@@ -1,0 +1,776 @@
+//! Parsers for the value kinds of the data contract, one `parse_*` function per kind.
+//!
+//! Each takes the text of one cell (as found, untrimmed) and returns the typed value or a
+//! [`ValueError`] whose Thai and English text says what is wrong and how to fix it. They never
+//! panic on any input, which makes them fuzz targets.
+
+use prongsai_model::{
+    Bid, Date, EgpNo, Method, Money, Status, Tin, YearMonth, thai_to_arabic_digits, tin_check_digit,
+};
+use std::fmt;
+
+/// Why a cell's text is not a valid value, in Thai (for the finance division) and English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValueError {
+    pub th: String,
+    pub en: String,
+}
+
+impl ValueError {
+    fn new(th: impl Into<String>, en: impl Into<String>) -> ValueError {
+        ValueError {
+            th: th.into(),
+            en: en.into(),
+        }
+    }
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} / {}", self.th, self.en)
+    }
+}
+
+impl std::error::Error for ValueError {}
+
+/// Whitespace Excel and Thai keyboards put around values: ordinary spaces, NBSP, zero-width space
+/// (common in Thai text copied from the web) and the BOM.
+pub(crate) fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{200B}' | '\u{FEFF}')
+}
+
+pub(crate) fn clean(s: &str) -> &str {
+    s.trim_matches(is_blank_char)
+}
+
+/// A lone dash is how Thai forms write "nothing here"; it counts as an empty cell.
+pub fn is_empty_cell(s: &str) -> bool {
+    matches!(clean(s), "" | "-" | "–" | "—")
+}
+
+/// Thai digits to Arabic, then surrounding blanks trimmed.
+fn normalise(s: &str) -> String {
+    clean(&thai_to_arabic_digits(s)).to_owned()
+}
+
+/// The largest amount accepted: more than the whole national budget is surely a typing slip.
+const MAX_BAHT: u64 = 1_000_000_000_000;
+
+/// Money in baht: `1234.5`, `1,234.50`, `๑,๒๓๔.๕๐`, with an optional `บาท` (or `฿`).
+pub fn parse_money(text: &str) -> Result<Money, ValueError> {
+    let s = normalise(text);
+    let s = s.strip_suffix("บาท").unwrap_or(&s);
+    let s = clean(s.strip_prefix('฿').unwrap_or(s));
+    if s.is_empty() {
+        return Err(ValueError::new(
+            "ไม่มีจำนวนเงิน: ใส่จำนวนเงินเป็นตัวเลข เช่น 1,234.50",
+            "no amount: write the amount in figures, e.g. 1,234.50",
+        ));
+    }
+    if s.starts_with('-') || s.starts_with('−') || (s.starts_with('(') && s.ends_with(')')) {
+        return Err(ValueError::new(
+            "จำนวนเงินติดลบไม่ได้: ใส่จำนวนเงินที่เป็นบวก",
+            "the amount cannot be negative: write a positive amount",
+        ));
+    }
+    let s = s.strip_prefix('+').unwrap_or(s);
+    if s.chars()
+        .any(|c| !(c.is_ascii_digit() || c == ',' || c == '.'))
+    {
+        return Err(ValueError::new(
+            "จำนวนเงินต้องเป็นตัวเลขเท่านั้น (ใช้ , คั่นหลักพันและ . คั่นทศนิยมได้ ลงท้ายด้วย บาท ได้)",
+            "the amount must be a number only (commas between thousands, a dot before satang, optionally ending in บาท)",
+        ));
+    }
+    let (int_part, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let frac_satang = match frac {
+        None => 0,
+        Some(f) if f.contains('.') || f.contains(',') => {
+            return Err(ValueError::new(
+                "จำนวนเงินมีจุดทศนิยมมากกว่าหนึ่งจุดหรือมี , หลังจุด: เขียนเช่น 1,234.50",
+                "the amount has more than one decimal point or a comma after it: write e.g. 1,234.50",
+            ));
+        }
+        Some(f) if f.len() > 2 => {
+            return Err(ValueError::new(
+                "จำนวนเงินมีทศนิยมเกิน 2 ตำแหน่ง: ปัดเป็นสตางค์ (2 ตำแหน่ง)",
+                "the amount has more than 2 decimals: round it to satang (2 decimals)",
+            ));
+        }
+        Some("") => 0,
+        Some(f) => {
+            let v: u64 = f.parse().map_err(|_| digits_error())?;
+            if f.len() == 1 { v * 10 } else { v }
+        }
+    };
+    if int_part.is_empty() && frac.is_none_or(str::is_empty) {
+        return Err(digits_error());
+    }
+    if int_part.contains(',') {
+        let groups: Vec<&str> = int_part.split(',').collect();
+        let first_ok = (1..=3).contains(&groups[0].len());
+        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+            return Err(ValueError::new(
+                "ใส่เครื่องหมาย , คั่นหลักพันไม่ถูกตำแหน่ง: เขียนเช่น 1,234,567.00 หรือไม่ใส่ , เลย",
+                "commas are misplaced: group thousands as in 1,234,567.00, or leave the commas out",
+            ));
+        }
+    }
+    let digits: String = int_part.chars().filter(|c| *c != ',').collect();
+    let baht: u64 = if digits.is_empty() {
+        0
+    } else if digits.len() > 15 {
+        u64::MAX
+    } else {
+        digits.parse().map_err(|_| digits_error())?
+    };
+    if baht > MAX_BAHT {
+        return Err(ValueError::new(
+            "จำนวนเงินสูงเกินจริง (เกินหนึ่งล้านล้านบาท): ตรวจสอบจำนวนหลัก",
+            "the amount is implausibly large (over one trillion baht): check the number of digits",
+        ));
+    }
+    // Both factors are bounded above (≤ 10^12 baht, < 100 satang), so this cannot overflow i64.
+    let satang = baht * 100 + frac_satang;
+    Ok(Money::from_satang(satang as i64))
+}
+
+fn digits_error() -> ValueError {
+    ValueError::new(
+        "จำนวนเงินไม่ใช่ตัวเลข: เขียนเช่น 1,234.50",
+        "the amount is not a number: write e.g. 1,234.50",
+    )
+}
+
+const MONTHS_SHORT: [&str; 12] = [
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+];
+const MONTHS_LONG: [&str; 12] = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+];
+
+/// A Thai month name, short (`ต.ค.`, also without dots) or long (`ตุลาคม`), to 1–12.
+fn thai_month(name: &str) -> Option<u8> {
+    let key: String = name
+        .chars()
+        .filter(|c| *c != '.' && !is_blank_char(*c))
+        .collect();
+    (0u8..12)
+        .find(|&i| {
+            let i = usize::from(i);
+            MONTHS_LONG[i] == key || MONTHS_SHORT[i].replace('.', "") == key
+        })
+        .map(|i| i + 1)
+}
+
+const FORMS_TH: &str = "เขียนวันที่เช่น 15/10/2567 หรือ 15 ต.ค. 2567 หรือ 15 ตุลาคม 2567 หรือ 2567-10-15";
+const FORMS_EN: &str = "write dates as 15/10/2567, 15 ต.ค. 2567, 15 ตุลาคม 2567 or 2567-10-15";
+
+/// Checks a year is a four-digit Buddhist Era year; a Christian-era year gets its BE equivalent.
+fn be_year(text: &str) -> Result<i32, ValueError> {
+    let year: i32 = match text.parse() {
+        Ok(y) if text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit()) => y,
+        _ => {
+            return Err(ValueError::new(
+                format!("ปี \"{text}\" ไม่ใช่ตัวเลขปี พ.ศ. 4 หลัก: {FORMS_TH}"),
+                format!("the year \"{text}\" is not a 4-digit Buddhist Era year: {FORMS_EN}"),
+            ));
+        }
+    };
+    if text.len() == 2 {
+        return Err(ValueError::new(
+            format!("ปีต้องเป็น พ.ศ. 4 หลัก: ใช้ {} แทน {text}", 2500 + year),
+            format!(
+                "the year must have 4 digits (Buddhist Era): write {} instead of {text}",
+                2500 + year
+            ),
+        ));
+    }
+    if (1900..2300).contains(&year) {
+        return Err(ValueError::new(
+            format!(
+                "ปี {year} เป็นปี ค.ศ.: ให้ใช้ พ.ศ. คือ {} (ค.ศ. + 543)",
+                year + 543
+            ),
+            format!(
+                "{year} is a Christian-era year: use พ.ศ. (Buddhist Era), i.e. {} (CE + 543)",
+                year + 543
+            ),
+        ));
+    }
+    if !(2400..=2700).contains(&year) {
+        return Err(ValueError::new(
+            format!("ปี พ.ศ. {year} ไม่น่าจะถูกต้อง: ตรวจสอบปีอีกครั้ง"),
+            format!("the Buddhist Era year {year} is implausible: check the year"),
+        ));
+    }
+    Ok(year)
+}
+
+fn small_number(text: &str, what_th: &str, what_en: &str) -> Result<u8, ValueError> {
+    if !text.is_empty()
+        && text.len() <= 2
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(n) = text.parse::<u8>()
+    {
+        return Ok(n);
+    }
+    Err(ValueError::new(
+        format!("{what_th} \"{text}\" ไม่ใช่ตัวเลข: {FORMS_TH}"),
+        format!("the {what_en} \"{text}\" is not a number: {FORMS_EN}"),
+    ))
+}
+
+fn make_date(year: i32, month: u8, day: u8) -> Result<Date, ValueError> {
+    if !(1..=12).contains(&month) {
+        return Err(ValueError::new(
+            format!("ไม่มีเดือนที่ {month}: เดือนต้องอยู่ระหว่าง 1 ถึง 12"),
+            format!("there is no month {month}: months run from 1 to 12"),
+        ));
+    }
+    Date::from_be(year, month, day).ok_or_else(|| {
+        ValueError::new(
+            format!("ไม่มีวันที่ {day}/{month}/{year} ในปฏิทิน: ตรวจสอบวันและเดือน"),
+            format!("{day}/{month}/{year} is not a date on the calendar: check the day and month"),
+        )
+    })
+}
+
+/// A date: `15/10/2567`, `15 ต.ค. 2567`, `15 ตุลาคม 2567`, `2567-10-15`, Thai digits allowed.
+pub fn parse_date(text: &str) -> Result<Date, ValueError> {
+    let s = normalise(text);
+    if s.is_empty() {
+        return Err(ValueError::new(
+            format!("ไม่มีวันที่: {FORMS_TH}"),
+            format!("no date: {FORMS_EN}"),
+        ));
+    }
+    let parts: Vec<&str> = if s.contains('/') {
+        s.split('/').map(clean).collect()
+    } else if s.contains('-') && !s.contains(' ') {
+        let p: Vec<&str> = s.split('-').collect();
+        if p.len() == 3 && p[0].len() == 4 {
+            // ISO order with a BE year: 2567-10-15.
+            let year = be_year(p[0])?;
+            let month = small_number(p[1], "เดือน", "month")?;
+            let day = small_number(p[2], "วัน", "day")?;
+            return make_date(year, month, day);
+        }
+        p
+    } else {
+        // 15 ต.ค. 2567, 15 ตุลาคม พ.ศ. 2567, 15ต.ค.2567
+        return parse_named_date(&s);
+    };
+    if parts.len() != 3 {
+        return Err(ValueError::new(
+            format!("อ่านวันที่ \"{s}\" ไม่ได้: {FORMS_TH}"),
+            format!("cannot read the date \"{s}\": {FORMS_EN}"),
+        ));
+    }
+    let day = small_number(parts[0], "วัน", "day")?;
+    let month = match small_number(parts[1], "เดือน", "month") {
+        Ok(m) => m,
+        Err(e) => thai_month(parts[1]).ok_or(e)?,
+    };
+    let year = be_year(parts[2])?;
+    make_date(year, month, day)
+}
+
+fn parse_named_date(s: &str) -> Result<Date, ValueError> {
+    let fail = || {
+        ValueError::new(
+            format!("อ่านวันที่ \"{s}\" ไม่ได้: {FORMS_TH}"),
+            format!("cannot read the date \"{s}\": {FORMS_EN}"),
+        )
+    };
+    let s = s.replace("พ.ศ.", " ");
+    let day_end = s.find(|c: char| !c.is_ascii_digit()).ok_or_else(fail)?;
+    let (day, rest) = s.split_at(day_end);
+    let year_start = rest
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8))
+        .ok_or_else(fail)?;
+    let (name, year) = rest.split_at(year_start);
+    if day.is_empty() || year.is_empty() {
+        return Err(fail());
+    }
+    let month = thai_month(name).ok_or_else(|| {
+        ValueError::new(
+            format!(
+                "ไม่รู้จักชื่อเดือน \"{}\": ใช้ชื่อย่อเช่น ต.ค. หรือชื่อเต็มเช่น ตุลาคม",
+                clean(name)
+            ),
+            format!(
+                "unknown month name \"{}\": use a short Thai name such as ต.ค. or a full one such as ตุลาคม",
+                clean(name)
+            ),
+        )
+    })?;
+    let day = small_number(day, "วัน", "day")?;
+    let year = be_year(year)?;
+    make_date(year, month, day)
+}
+
+/// The expected month of a plan line: `ม.ค. 2568`, `มกราคม 2568`, `2568-01` (also `01/2568`).
+pub fn parse_month(text: &str) -> Result<YearMonth, ValueError> {
+    let s = normalise(text);
+    let fail = || {
+        ValueError::new(
+            format!("อ่านเดือน \"{s}\" ไม่ได้: เขียนเช่น ม.ค. 2568 หรือ มกราคม 2568 หรือ 2568-01"),
+            format!("cannot read the month \"{s}\": write e.g. ม.ค. 2568, มกราคม 2568 or 2568-01"),
+        )
+    };
+    if s.is_empty() {
+        return Err(fail());
+    }
+    let (year, month) = if let Some((a, b)) = s.split_once('-').or_else(|| s.split_once('/')) {
+        let (a, b) = (clean(a), clean(b));
+        if a.len() == 4 {
+            (
+                be_year(a)?,
+                small_number(b, "เดือน", "month").map_err(|_| fail())?,
+            )
+        } else {
+            (
+                be_year(b)?,
+                small_number(a, "เดือน", "month").map_err(|_| fail())?,
+            )
+        }
+    } else {
+        let s2 = s.replace("พ.ศ.", " ");
+        let year_start = s2
+            .rfind(|c: char| !c.is_ascii_digit())
+            .map(|i| i + s2[i..].chars().next().map_or(1, char::len_utf8))
+            .ok_or_else(fail)?;
+        let (name, year) = s2.split_at(year_start);
+        if year.is_empty() {
+            return Err(fail());
+        }
+        (be_year(year)?, thai_month(name).ok_or_else(fail)?)
+    };
+    if !(1..=12).contains(&month) {
+        return Err(ValueError::new(
+            format!("ไม่มีเดือนที่ {month}: เดือนต้องอยู่ระหว่าง 1 ถึง 12"),
+            format!("there is no month {month}: months run from 1 to 12"),
+        ));
+    }
+    Ok(YearMonth::new(year, month))
+}
+
+/// A procurement method, by its canonical value or a common spelling.
+pub fn parse_method(text: &str) -> Result<Method, ValueError> {
+    Method::parse(clean(text)).ok_or_else(|| {
+        let list = Method::accepted_list();
+        ValueError::new(
+            format!("ไม่รู้จักวิธีการจัดซื้อจัดจ้างนี้: ใช้ค่าใดค่าหนึ่งต่อไปนี้ {list}"),
+            format!("unknown procurement method: use one of {list}"),
+        )
+    })
+}
+
+/// A procurement status, by its canonical value or a common spelling.
+pub fn parse_status(text: &str) -> Result<Status, ValueError> {
+    Status::parse(clean(text)).ok_or_else(|| {
+        let list = Status::accepted_list();
+        ValueError::new(
+            format!("ไม่รู้จักสถานะนี้: ใช้ค่าใดค่าหนึ่งต่อไปนี้ {list}"),
+            format!("unknown status: use one of {list}"),
+        )
+    })
+}
+
+/// Digits of an identifier once Thai digits, spaces and dashes are gone; `None` if anything else.
+fn id_digits(text: &str) -> Option<String> {
+    let s = normalise(text);
+    let d: String = s
+        .chars()
+        .filter(|c| !is_blank_char(*c) && !matches!(c, '-' | '–'))
+        .collect();
+    d.bytes().all(|b| b.is_ascii_digit()).then_some(d)
+}
+
+/// Excel shows long numbers as `6.71E+10` unless the column is formatted as text.
+fn looks_scientific(text: &str) -> bool {
+    let s = clean(text).to_ascii_uppercase();
+    s.contains("E+") && s.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+const EXCEL_TEXT_TH: &str =
+    "Excel แสดงตัวเลขยาวเป็นรูป 6.71E+10: จัดรูปแบบคอลัมน์นี้เป็น \"ข้อความ\" (Text) แล้วพิมพ์ตัวเลขใหม่";
+const EXCEL_TEXT_EN: &str = "Excel turned the long number into 6.71E+10: format this column as Text and type the number again";
+
+/// A taxpayer ID: 13 digits, dashes and spaces allowed, mod-11 check digit verified.
+pub fn parse_tin(text: &str) -> Result<Tin, ValueError> {
+    if looks_scientific(text) {
+        return Err(ValueError::new(EXCEL_TEXT_TH, EXCEL_TEXT_EN));
+    }
+    let Some(d) = id_digits(text) else {
+        return Err(ValueError::new(
+            "เลขประจำตัวผู้เสียภาษีต้องเป็นตัวเลข 13 หลัก (มี - หรือเว้นวรรคคั่นได้)",
+            "the taxpayer ID must be 13 digits (dashes or spaces between them are fine)",
+        ));
+    };
+    if d.len() != 13 {
+        return Err(ValueError::new(
+            format!(
+                "เลขประจำตัวผู้เสียภาษีต้องมี 13 หลัก แต่มี {} หลัก: ตรวจสอบกับหนังสือรับรองหรือ ภ.พ.20",
+                d.len()
+            ),
+            format!(
+                "the taxpayer ID must have 13 digits but has {}: check it against the company certificate",
+                d.len()
+            ),
+        ));
+    }
+    let expected = tin_check_digit(&d[..12]);
+    match (Tin::new(&d), expected) {
+        (Some(tin), _) => Ok(tin),
+        (None, Some(check)) => Err(ValueError::new(
+            format!(
+                "เลขประจำตัวผู้เสียภาษีไม่ถูกต้อง: หลักสุดท้าย (หลักตรวจสอบ) ควรเป็น {check} ไม่ใช่ {}: ตรวจสอบว่าพิมพ์ตัวเลขครบและถูกต้อง",
+                &d[12..]
+            ),
+            format!(
+                "invalid taxpayer ID: the last (check) digit should be {check}, not {}: check for a typing slip",
+                &d[12..]
+            ),
+        )),
+        (None, None) => Err(ValueError::new(
+            "เลขประจำตัวผู้เสียภาษีไม่ถูกต้อง",
+            "invalid taxpayer ID",
+        )),
+    }
+}
+
+/// An e-GP project number: 11 digits.
+pub fn parse_egp_no(text: &str) -> Result<EgpNo, ValueError> {
+    if looks_scientific(text) {
+        return Err(ValueError::new(EXCEL_TEXT_TH, EXCEL_TEXT_EN));
+    }
+    let d = id_digits(text).unwrap_or_default();
+    match EgpNo::new(&d) {
+        Some(n) if (1..=12).contains(&n.month()) => Ok(n),
+        Some(n) => Err(ValueError::new(
+            format!(
+                "เลขที่โครงการ e-GP หลักที่ 3–4 ต้องเป็นเดือน (01–12) แต่เป็น {:02}: คัดลอกเลขจากระบบ e-GP อีกครั้ง",
+                n.month()
+            ),
+            format!(
+                "digits 3–4 of an e-GP project number are the month (01–12), not {:02}: copy the number from e-GP again",
+                n.month()
+            ),
+        )),
+        None if d.is_empty() => Err(ValueError::new(
+            "เลขที่โครงการ e-GP ต้องเป็นตัวเลข 11 หลัก",
+            "an e-GP project number must be 11 digits",
+        )),
+        None => Err(ValueError::new(
+            format!(
+                "เลขที่โครงการ e-GP ต้องมี 11 หลัก แต่มี {} หลัก: คัดลอกเลขจากระบบ e-GP อีกครั้ง",
+                d.len()
+            ),
+            format!(
+                "an e-GP project number has 11 digits, this one has {}: copy it from e-GP again",
+                d.len()
+            ),
+        )),
+    }
+}
+
+/// ลำดับ / ลำดับที่: a positive whole number.
+pub fn parse_seq(text: &str) -> Result<u32, ValueError> {
+    let s = normalise(text);
+    let s = s.strip_suffix('.').unwrap_or(&s);
+    match s.parse::<u32>() {
+        Ok(n) if n > 0 && s.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
+        _ => Err(ValueError::new(
+            "ลำดับต้องเป็นจำนวนเต็มบวก เช่น 1, 2, 3",
+            "the sequence number must be a positive whole number such as 1, 2, 3",
+        )),
+    }
+}
+
+/// The bids cell: one bid a line (or `;`-separated), the bidder's name then the price as the
+/// last token. Returns the bids and, for each bid given without a price, its name (a warning).
+pub fn parse_bids(text: &str) -> Result<(Vec<Bid>, Vec<String>), ValueError> {
+    let mut bids = Vec::new();
+    let mut no_price = Vec::new();
+    for part in text.split(['\n', ';']) {
+        let part = clean(part);
+        if part.is_empty() {
+            continue;
+        }
+        let norm = thai_to_arabic_digits(part);
+        let body = clean(norm.strip_suffix("บาท").unwrap_or(&norm));
+        let (name, last) = match body.rsplit_once(is_blank_char) {
+            Some((n, l)) => (n, l),
+            None => ("", body),
+        };
+        let last_is_number = !last.is_empty()
+            && last.chars().any(|c| c.is_ascii_digit())
+            && last
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '−'));
+        if last_is_number {
+            let price = parse_money(last).map_err(|e| {
+                ValueError::new(
+                    format!(
+                        "ราคาที่เสนอ \"{last}\" ของ \"{}\" ไม่ถูกต้อง: {}",
+                        clean(name),
+                        e.th
+                    ),
+                    format!(
+                        "the bid price \"{last}\" of \"{}\" is invalid: {}",
+                        clean(name),
+                        e.en
+                    ),
+                )
+            })?;
+            let name = clean(name.trim_end_matches(|c: char| {
+                is_blank_char(c) || matches!(c, ',' | ':' | '-' | '=')
+            }));
+            let name = clean(name.strip_suffix("ราคา").unwrap_or(name));
+            let name = clean(name.trim_end_matches([',', ':', '-']));
+            if name.is_empty() {
+                return Err(ValueError::new(
+                    format!(
+                        "ราคาที่เสนอ {last} ไม่มีชื่อผู้เสนอราคา: เขียนชื่อผู้เสนอราคาแล้วตามด้วยราคา เช่น ร้านสมใจ 12,000"
+                    ),
+                    format!(
+                        "the bid {last} has no bidder name: write the name then the price, e.g. ร้านสมใจ 12,000"
+                    ),
+                ));
+            }
+            bids.push(Bid {
+                name: name.to_owned(),
+                price: Some(price),
+            });
+        } else {
+            no_price.push(part.to_owned());
+            bids.push(Bid {
+                name: part.to_owned(),
+                price: None,
+            });
+        }
+    }
+    Ok((bids, no_price))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use prongsai_model::to_thai_digits;
+    use proptest::prelude::*;
+
+    fn m(s: &str) -> i64 {
+        parse_money(s).unwrap().satang()
+    }
+
+    #[test]
+    fn money_forms() {
+        assert_eq!(m("1234.5"), 123_450);
+        assert_eq!(m("1,234.50"), 123_450);
+        assert_eq!(m("๑,๒๓๔.๕๐"), 123_450);
+        assert_eq!(m(" 1,234.50 บาท "), 123_450);
+        assert_eq!(m("1234บาท"), 123_400);
+        assert_eq!(m("0"), 0);
+        assert_eq!(m(".5"), 50);
+        assert_eq!(m("12."), 1200);
+        for bad in [
+            "-5",
+            "(1,000)",
+            "1.234",
+            "12a",
+            "",
+            "บาท",
+            "1,23",
+            "1,2345",
+            "1.2.3",
+            "9999999999999",
+            ".",
+            "1 000",
+        ] {
+            assert!(parse_money(bad).is_err(), "{bad}");
+        }
+        assert!(parse_money("1.234").unwrap_err().en.contains("2 decimals"));
+        assert!(parse_money("-1").unwrap_err().en.contains("negative"));
+    }
+
+    #[test]
+    fn date_forms() {
+        let d = Date::from_be(2567, 10, 15).unwrap();
+        for s in [
+            "15/10/2567",
+            "15 ต.ค. 2567",
+            "15 ตุลาคม 2567",
+            "2567-10-15",
+            "๑๕/๑๐/๒๕๖๗",
+            "15 ตค 2567",
+            "15ต.ค.2567",
+            "15 ตุลาคม พ.ศ. 2567",
+            " 15/10/2567 ",
+            "15-10-2567",
+        ] {
+            assert_eq!(parse_date(s), Ok(d), "{s}");
+        }
+        let ce = parse_date("15/10/2024").unwrap_err();
+        assert!(ce.th.contains("2567") && ce.en.contains("พ.ศ."), "{ce}");
+        assert!(
+            parse_date("31/02/2568")
+                .unwrap_err()
+                .en
+                .contains("calendar")
+        );
+        assert!(parse_date("15/13/2568").is_err());
+        assert!(parse_date("15/10/67").unwrap_err().th.contains("2567"));
+        assert!(parse_date("15 ตุลา 2567").is_err());
+        assert!(parse_date("yesterday").is_err());
+        assert!(parse_date("").is_err());
+        assert!(parse_date("/").is_err());
+    }
+
+    #[test]
+    fn month_forms() {
+        let ym = YearMonth::new(2568, 1);
+        for s in [
+            "ม.ค. 2568",
+            "มกราคม 2568",
+            "2568-01",
+            "2568-1",
+            "01/2568",
+            "๒๕๖๘-๐๑",
+        ] {
+            assert_eq!(parse_month(s), Ok(ym), "{s}");
+        }
+        assert!(parse_month("2025-01").unwrap_err().th.contains("2568"));
+        assert!(parse_month("2568-13").is_err());
+        assert!(parse_month("มกรา").is_err());
+    }
+
+    #[test]
+    fn ids() {
+        assert!(parse_tin("0-9940-00165-51-0").is_ok());
+        assert!(parse_tin("0994000165510").is_ok());
+        let e = parse_tin("0994000165511").unwrap_err();
+        assert!(e.en.contains("should be 0"), "{e}");
+        assert!(parse_tin("099400016551").unwrap_err().en.contains("has 12"));
+        assert!(parse_tin("3.31E+12").unwrap_err().en.contains("Text"));
+        assert!(parse_egp_no("67109123456").is_ok());
+        assert!(
+            parse_egp_no("6710912345")
+                .unwrap_err()
+                .en
+                .contains("has 10")
+        );
+        assert!(
+            parse_egp_no("67199123456")
+                .unwrap_err()
+                .en
+                .contains("month")
+        );
+        assert_eq!(parse_seq("๑๒"), Ok(12));
+        assert_eq!(parse_seq("3."), Ok(3));
+        assert!(parse_seq("0").is_err());
+        assert!(parse_seq("1a").is_err());
+        assert!(parse_method("ประมูล").unwrap_err().en.contains("e-bidding"));
+        assert!(
+            parse_status("x")
+                .unwrap_err()
+                .th
+                .contains("ยกเลิกการดำเนินการ")
+        );
+    }
+
+    #[test]
+    fn bids() {
+        let (b, missing) =
+            parse_bids("ร้านสมใจ 12,000 บาท\nหจก.ก้าวหน้า ราคา 12,500.50;บริษัท ดี จำกัด").unwrap();
+        assert_eq!(b.len(), 3);
+        assert_eq!(b[0].name, "ร้านสมใจ");
+        assert_eq!(b[0].price, Some(Money::from_baht(12_000)));
+        assert_eq!(b[1].name, "หจก.ก้าวหน้า");
+        assert_eq!(b[1].price, Some(Money::from_satang(1_250_050)));
+        assert_eq!(b[2].price, None);
+        assert_eq!(missing, vec!["บริษัท ดี จำกัด".to_owned()]);
+        assert!(parse_bids("ร้าน ก -500").is_err());
+        assert!(parse_bids("12,000").is_err());
+        assert_eq!(parse_bids("  \n ; ").unwrap().0.len(), 0);
+        assert_eq!(
+            parse_bids("ร้าน ก ๑๒,๐๐๐บาท").unwrap().0[0].price,
+            Some(Money::from_baht(12_000))
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn money_round_trips(satang in 0i64..100_000_000_000_000, baht_suffix: bool, thai: bool, display: bool) {
+            let money = Money::from_satang(satang);
+            let mut s = if display { money.to_string() } else { money.plain() };
+            if baht_suffix { s.push_str(" บาท"); }
+            if thai { s = to_thai_digits(&s); }
+            prop_assert_eq!(parse_money(&s), Ok(money));
+        }
+
+        #[test]
+        fn thai_and_arabic_dates_agree(days in -20_000i64..40_000, form in 0usize..4) {
+            let d = Date::from_days(days);
+            let s = match form {
+                0 => format!("{}/{}/{}", d.day(), d.month(), d.year_be()),
+                1 => d.thai_short(),
+                2 => d.thai_long(),
+                _ => format!("{}-{:02}-{:02}", d.year_be(), d.month(), d.day()),
+            };
+            prop_assert_eq!(parse_date(&s), Ok(d));
+            prop_assert_eq!(parse_date(&to_thai_digits(&s)), Ok(d));
+        }
+
+        #[test]
+        fn tin_check_digit_is_enforced(n in 0u64..1_000_000_000_000, wrong in 1u8..10) {
+            let first = format!("{n:012}");
+            let check = tin_check_digit(&first).unwrap();
+            let dashed = format!("{}-{}-{}-{}-{check}", &first[0..1], &first[1..5], &first[5..10], &first[10..12]);
+            prop_assert!(parse_tin(&dashed).is_ok());
+            prop_assert!(parse_tin(&to_thai_digits(&dashed)).is_ok());
+            let bad = format!("{first}{}", (check + wrong) % 10);
+            let err = parse_tin(&bad).unwrap_err();
+            let want = format!("should be {check}");
+            prop_assert!(err.en.contains(&want), "{}", err.en);
+        }
+
+        #[test]
+        fn parsers_never_panic(s in "\\PC{0,40}") {
+            let _ = parse_money(&s);
+            let _ = parse_date(&s);
+            let _ = parse_month(&s);
+            let _ = parse_tin(&s);
+            let _ = parse_egp_no(&s);
+            let _ = parse_seq(&s);
+            let _ = parse_bids(&s);
+        }
+    }
+}
