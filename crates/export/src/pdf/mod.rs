@@ -1,0 +1,509 @@
+//! `data/<FY>/months/<BE year>-<MM>.pdf`: the month's แบบ สขร.1 on A4 landscape.
+//!
+//! Layout first (measure, wrap, paginate into draw commands), then write: shaping at write time
+//! interns exactly the glyphs that appear, so the embedded subset holds nothing unused, and the
+//! page count is known before "หน้า X จาก Y" is drawn.
+
+mod font;
+mod text;
+
+use crate::form::{
+    SKR1_HEADERS_BREAKABLE, SKR1_MONEY_COLUMNS, agency_line, skr1_cells, skr1_title,
+};
+use crate::{ExportError, ExportOptions, NO_PROCUREMENT, SAMPLE_NOTE};
+use font::{Font, Glyph, SARABUN_BOLD, SARABUN_REGULAR};
+use miniz_oxide::deflate::compress_to_vec_zlib;
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use prongsai_model::{Agency, Procurement, YearMonth};
+
+/// A4 landscape in points.
+pub(crate) const PAGE_WIDTH: f32 = 842.0;
+pub(crate) const PAGE_HEIGHT: f32 = 595.0;
+const MARGIN: f32 = 28.0;
+const BODY_SIZE: f32 = 10.0;
+const TITLE_SIZE: f32 = 15.0;
+const SUBTITLE_SIZE: f32 = 12.0;
+/// Sarabun's marks reach far above and below the baseline; 1.3 em keeps stacked lines clear.
+const LINE_HEIGHT: f32 = 1.3;
+const CELL_PAD: f32 = 3.0;
+const FOOTER_HEIGHT: f32 = 18.0;
+
+/// Column widths in points; they add up to the page width between the margins (786).
+const COLUMN_WIDTHS: [f32; 9] = [34.0, 142.0, 68.0, 68.0, 72.0, 120.0, 112.0, 78.0, 92.0];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Face {
+    Regular,
+    Bold,
+}
+
+#[derive(Clone, Copy)]
+enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+enum Draw {
+    Text {
+        face: Face,
+        size: f32,
+        x: f32,
+        y: f32,
+        text: String,
+    },
+    /// A rectangle, filled light grey (table header) or stroked (cell border).
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: bool,
+    },
+}
+
+struct Fonts {
+    regular: Font,
+    bold: Font,
+}
+
+impl Fonts {
+    fn get(&self, face: Face) -> &Font {
+        match face {
+            Face::Regular => &self.regular,
+            Face::Bold => &self.bold,
+        }
+    }
+    fn get_mut(&mut self, face: Face) -> &mut Font {
+        match face {
+            Face::Regular => &mut self.regular,
+            Face::Bold => &mut self.bold,
+        }
+    }
+}
+
+struct Layout<'f> {
+    fonts: &'f Fonts,
+    pages: Vec<Vec<Draw>>,
+    /// Top of the free space on the current page.
+    y: f32,
+    header_lines: Vec<Vec<String>>,
+    header_height: f32,
+    page_head: Vec<(Face, f32, String, Align)>,
+    /// Whether the current page has a data row yet (a row too tall for a fresh page is split).
+    has_rows: bool,
+}
+
+fn line_height(size: f32) -> f32 {
+    size * LINE_HEIGHT
+}
+
+fn table_left() -> f32 {
+    MARGIN
+}
+
+fn table_bottom() -> f32 {
+    MARGIN + FOOTER_HEIGHT
+}
+
+impl<'f> Layout<'f> {
+    fn text(&mut self, face: Face, size: f32, x: f32, y: f32, text: String) {
+        if let Some(page) = self.pages.last_mut() {
+            page.push(Draw::Text {
+                face,
+                size,
+                x,
+                y,
+                text,
+            });
+        }
+    }
+
+    /// Places `s` on baseline `y` inside the horizontal span `(left, width)`.
+    fn aligned(
+        &mut self,
+        face: Face,
+        size: f32,
+        (left, width): (f32, f32),
+        y: f32,
+        s: &str,
+        a: Align,
+    ) {
+        let w = self.fonts.get(face).measure(s, size);
+        let x = match a {
+            Align::Left => left,
+            Align::Center => left + (width - w) / 2.0,
+            Align::Right => left + width - w,
+        };
+        self.text(face, size, x, y, s.to_owned());
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = PAGE_HEIGHT - MARGIN;
+        let head = std::mem::take(&mut self.page_head);
+        for (face, size, s, align) in &head {
+            let y = self.y - size;
+            self.aligned(
+                *face,
+                *size,
+                (MARGIN, PAGE_WIDTH - 2.0 * MARGIN),
+                y,
+                s,
+                *align,
+            );
+            self.y -= line_height(*size);
+        }
+        self.page_head = head;
+        self.y -= 6.0;
+        let lines = self.header_lines.clone();
+        let h = self.header_height;
+        self.row(&lines, h, Face::Bold, true, |_| Align::Center);
+        self.has_rows = false;
+    }
+
+    /// Draws one table row (or part of one) of height `h` at the current position.
+    fn row(
+        &mut self,
+        cells: &[Vec<String>],
+        h: f32,
+        face: Face,
+        header: bool,
+        align: impl Fn(usize) -> Align,
+    ) {
+        let top = self.y;
+        let mut x = table_left();
+        let lh = line_height(BODY_SIZE);
+        for (col, (lines, w)) in cells.iter().zip(COLUMN_WIDTHS).enumerate() {
+            if let Some(page) = self.pages.last_mut() {
+                if header {
+                    page.push(Draw::Rect {
+                        x,
+                        y: top - h,
+                        w,
+                        h,
+                        fill: true,
+                    });
+                }
+                page.push(Draw::Rect {
+                    x,
+                    y: top - h,
+                    w,
+                    h,
+                    fill: false,
+                });
+            }
+            let mut baseline = top - CELL_PAD - BODY_SIZE;
+            for line in lines {
+                let inner = w - 2.0 * CELL_PAD;
+                self.aligned(
+                    face,
+                    BODY_SIZE,
+                    (x + CELL_PAD, inner),
+                    baseline,
+                    line,
+                    align(col),
+                );
+                baseline -= lh;
+            }
+            x += w;
+        }
+        self.y = top - h;
+    }
+
+    fn record(&mut self, cells: Vec<Vec<String>>) {
+        let lh = line_height(BODY_SIZE);
+        let mut cells = cells;
+        loop {
+            let needed = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            let h = needed as f32 * lh + 2.0 * CELL_PAD;
+            if self.y - h >= table_bottom() {
+                self.row(&cells, h, Face::Regular, false, column_align);
+                self.has_rows = true;
+                return;
+            }
+            if self.has_rows {
+                self.new_page();
+                continue;
+            }
+            // Taller than a whole page: draw what fits and carry the rest to the next page.
+            let fit = (((self.y - table_bottom() - 2.0 * CELL_PAD) / lh).floor() as usize).max(1);
+            let rest: Vec<Vec<String>> = cells
+                .iter_mut()
+                .map(|c| c.split_off(fit.min(c.len())))
+                .collect();
+            let h = fit as f32 * lh + 2.0 * CELL_PAD;
+            self.row(&cells, h, Face::Regular, false, column_align);
+            cells = rest;
+            self.new_page();
+        }
+    }
+}
+
+fn column_align(col: usize) -> Align {
+    if col == 0 {
+        Align::Center
+    } else if SKR1_MONEY_COLUMNS.contains(&col) {
+        Align::Right
+    } else {
+        Align::Left
+    }
+}
+
+fn wrap_cells(fonts: &Fonts, face: Face, cells: &[String]) -> Vec<Vec<String>> {
+    cells
+        .iter()
+        .zip(COLUMN_WIDTHS)
+        .map(|(c, w)| text::break_lines(fonts.get(face), c, BODY_SIZE, w - 2.0 * CELL_PAD))
+        .collect()
+}
+
+/// The month's แบบ สขร.1 as PDF.
+pub fn month_pdf(
+    agency: &Agency,
+    fy: i32,
+    month: YearMonth,
+    records: &[Procurement],
+    opts: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let mut fonts = Fonts {
+        regular: Font::new(SARABUN_REGULAR, "Sarabun-Regular")?,
+        bold: Font::new(SARABUN_BOLD, "Sarabun-Bold")?,
+    };
+    let title = skr1_title(month);
+    let mut page_head = vec![
+        (Face::Bold, TITLE_SIZE, title.clone(), Align::Center),
+        (
+            Face::Bold,
+            SUBTITLE_SIZE,
+            format!("{} ปีงบประมาณ พ.ศ. {fy}", agency_line(agency)),
+            Align::Center,
+        ),
+    ];
+    if agency.sample {
+        page_head.push((
+            Face::Bold,
+            SUBTITLE_SIZE,
+            SAMPLE_NOTE.to_owned(),
+            Align::Center,
+        ));
+    }
+    let header: Vec<String> = SKR1_HEADERS_BREAKABLE
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    let header_lines = wrap_cells(&fonts, Face::Bold, &header);
+    let header_rows = header_lines.iter().map(Vec::len).max().unwrap_or(1);
+    let mut layout = Layout {
+        fonts: &fonts,
+        pages: Vec::new(),
+        y: 0.0,
+        header_height: header_rows as f32 * line_height(BODY_SIZE) + 2.0 * CELL_PAD,
+        header_lines,
+        page_head,
+        has_rows: false,
+    };
+    layout.new_page();
+    if records.is_empty() {
+        let h = line_height(BODY_SIZE) * 2.0 + 2.0 * CELL_PAD;
+        let top = layout.y;
+        let width: f32 = COLUMN_WIDTHS.iter().sum();
+        if let Some(page) = layout.pages.last_mut() {
+            page.push(Draw::Rect {
+                x: table_left(),
+                y: top - h,
+                w: width,
+                h,
+                fill: false,
+            });
+        }
+        let baseline = top - h / 2.0 - BODY_SIZE * 0.35;
+        layout.aligned(
+            Face::Bold,
+            BODY_SIZE + 2.0,
+            (table_left(), width),
+            baseline,
+            NO_PROCUREMENT,
+            Align::Center,
+        );
+    }
+    for p in records {
+        let cells = wrap_cells(&fonts, Face::Regular, &skr1_cells(p));
+        layout.record(cells);
+    }
+    let mut pages = std::mem::take(&mut layout.pages);
+    let total = pages.len();
+    for (i, page) in pages.iter_mut().enumerate() {
+        let label = format!("หน้า {} จาก {total}", i + 1);
+        let w = fonts.regular.measure(&label, 9.0);
+        page.push(Draw::Text {
+            face: Face::Regular,
+            size: 9.0,
+            x: PAGE_WIDTH - MARGIN - w,
+            y: MARGIN,
+            text: label,
+        });
+        page.push(Draw::Text {
+            face: Face::Regular,
+            size: 9.0,
+            x: MARGIN,
+            y: MARGIN,
+            text: format!("แบบ สขร.1 · {}", agency.website),
+        });
+    }
+    write_pdf(&mut fonts, agency, month, &title, &pages, opts)
+}
+
+/// Emits one shaped line: glyphs in a `TJ` array, with the reader's pen corrected to the
+/// shaper's positions (kerning, mark offsets) by `TJ` adjustments and vertical mark offsets by
+/// text rise (`Ts`).
+fn show_line(content: &mut Content, font: &Font, size: f32, glyphs: &[Glyph]) {
+    let upem = font.units_per_em;
+    let mut pen = 0i32; // where the shaper puts the next glyph's origin
+    let mut reader = 0i32; // where the PDF reader's pen is
+    let mut rise = 0i32;
+    let mut i = 0;
+    while i < glyphs.len() {
+        let run_rise = glyphs[i].y_offset;
+        if run_rise != rise {
+            content.set_rise(run_rise as f32 * size / upem);
+            rise = run_rise;
+        }
+        let mut tj = content.show_positioned();
+        let mut items = tj.items();
+        let mut bytes: Vec<u8> = Vec::new();
+        while i < glyphs.len() && glyphs[i].y_offset == rise {
+            let g = glyphs[i];
+            let target = pen + g.x_offset;
+            if target != reader {
+                if !bytes.is_empty() {
+                    items.show(Str(&bytes));
+                    bytes.clear();
+                }
+                items.adjust(-((target - reader) as f32) * 1000.0 / upem);
+            }
+            bytes.extend_from_slice(&g.cid.to_be_bytes());
+            reader = target + font.cid_advance(g.cid);
+            pen += g.x_advance;
+            i += 1;
+        }
+        if !bytes.is_empty() {
+            items.show(Str(&bytes));
+        }
+        items.finish();
+        tj.finish();
+    }
+    if rise != 0 {
+        content.set_rise(0.0);
+    }
+}
+
+fn write_pdf(
+    fonts: &mut Fonts,
+    agency: &Agency,
+    month: YearMonth,
+    title: &str,
+    pages: &[Vec<Draw>],
+    opts: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let mut pdf = Pdf::new();
+    let mut next_id = 1;
+    let mut alloc = move || {
+        let r = Ref::new(next_id);
+        next_id += 1;
+        r
+    };
+    let catalog = alloc();
+    let page_tree = alloc();
+    let info = alloc();
+    let font_refs = [alloc(), alloc()];
+    let names = [Name(b"F1"), Name(b"F2")];
+
+    let mut page_ids = Vec::with_capacity(pages.len());
+    for draws in pages {
+        let page_id = alloc();
+        let content_id = alloc();
+        page_ids.push(page_id);
+        let mut content = Content::new();
+        content.set_line_width(0.5);
+        for d in draws {
+            if let Draw::Rect { x, y, w, h, fill } = *d {
+                if fill {
+                    content.set_fill_gray(0.88);
+                    content.rect(x, y, w, h).fill_nonzero();
+                    content.set_fill_gray(0.0);
+                } else {
+                    content.rect(x, y, w, h).stroke();
+                }
+            }
+        }
+        for d in draws {
+            if let Draw::Text {
+                face,
+                size,
+                x,
+                y,
+                text,
+            } = d
+            {
+                let glyphs = fonts.get_mut(*face).shape(text);
+                if glyphs.is_empty() {
+                    continue;
+                }
+                let idx = usize::from(*face == Face::Bold);
+                content.begin_text();
+                content.set_font(names[idx], *size);
+                content.set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, *y]);
+                show_line(&mut content, fonts.get(*face), *size, &glyphs);
+                content.end_text();
+            }
+        }
+        let data = compress_to_vec_zlib(&content.finish(), 6);
+        pdf.stream(content_id, &data).filter(Filter::FlateDecode);
+        let mut page = pdf.page(page_id);
+        page.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT))
+            .parent(page_tree)
+            .contents(content_id);
+        let mut res = page.resources();
+        let mut f = res.fonts();
+        f.pair(names[0], font_refs[0]);
+        f.pair(names[1], font_refs[1]);
+        f.finish();
+        res.finish();
+        page.finish();
+    }
+    let count = i32::try_from(page_ids.len()).unwrap_or(i32::MAX);
+    pdf.pages(page_tree).kids(page_ids).count(count);
+    pdf.catalog(catalog).pages(page_tree).lang(TextStr("th"));
+
+    fonts.regular.write(&mut pdf, &mut alloc, font_refs[0])?;
+    fonts.bold.write(&mut pdf, &mut alloc, font_refs[1])?;
+
+    let created = opts.created_for(month);
+    let date = pdf_writer::Date::new(u16::try_from(created.year_ce()).unwrap_or(1970))
+        .month(created.month())
+        .day(created.day());
+    let mut doc_title = format!("{title} {}", agency.name);
+    if agency.sample {
+        doc_title = format!("{doc_title} ({SAMPLE_NOTE})");
+    }
+    pdf.document_info(info)
+        .title(TextStr(&doc_title))
+        .author(TextStr(&agency.name))
+        .subject(TextStr("แบบ สขร.1"))
+        .creator(TextStr("prongsai"))
+        .producer(TextStr("prongsai"))
+        .creation_date(date)
+        .modified_date(date);
+    // The document ID is required to be stable for identical content: derive it from the
+    // title, never from time or randomness.
+    let id = fnv(doc_title.as_bytes()).to_be_bytes().repeat(2);
+    pdf.set_file_id((id.clone(), id));
+    Ok(pdf.finish())
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
