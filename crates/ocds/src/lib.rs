@@ -111,8 +111,8 @@ fn agency_or_report(data: &Data, diags: &mut Vec<Diagnostic>) -> Agency {
 }
 
 fn ocid_prefix(agency: &Agency, diags: &mut Vec<Diagnostic>) -> String {
-    let how_to_register_th = "ขอรหัสนำหน้า (ocid prefix) ได้ฟรีจาก OCDS Helpdesk ของ Open Contracting Partnership (อีเมล data@open-contracting.org แจ้งชื่อหน่วยงาน) แล้วใส่ในไฟล์ agency.yaml เป็น ocid_prefix: ocds-xxxxxx";
-    let how_to_register_en = "Request a free prefix from the Open Contracting Partnership's OCDS Helpdesk (e-mail data@open-contracting.org with the organisation's name), then set `ocid_prefix: ocds-…` in agency.yaml";
+    let how_to_register_th = "ขอรหัสนำหน้า (ocid prefix) ได้ฟรีจาก OCDS Helpdesk ของ Open Contracting Partnership (อีเมล data@open-contracting.org แจ้งชื่อหน่วยงาน) แล้วใส่รหัสที่ได้รับในไฟล์ procurement-data/agency.yaml เป็นบรรทัด ocid_prefix: ocds-…";
+    let how_to_register_en = "Request a free prefix from the Open Contracting Partnership's OCDS Helpdesk (e-mail data@open-contracting.org with the organisation's name), then put the prefix you receive in procurement-data/agency.yaml as `ocid_prefix: ocds-…`";
     match agency.ocid_prefix.as_deref().map(str::trim) {
         Some(p) if !p.is_empty() => {
             if !is_well_formed_prefix(p) {
@@ -137,7 +137,7 @@ fn ocid_prefix(agency: &Agency, diags: &mut Vec<Diagnostic>) -> String {
                 Diagnostic::warning(
                     "OCDS-PREFIX-MISSING",
                     format!(
-                        "ยังไม่ได้กำหนด ocid_prefix จึงใช้รหัสชั่วคราว {PLACEHOLDER_PREFIX} ซึ่งไม่ได้จดทะเบียน เลข ocid จึงยังไม่ซ้ำกันทั่วโลกไม่ได้: {how_to_register_th}"
+                        "ยังไม่ได้กำหนด ocid_prefix จึงใช้รหัสชั่วคราว {PLACEHOLDER_PREFIX} ซึ่งไม่ได้จดทะเบียน เลข ocid จึงยังอาจซ้ำกับของหน่วยงานอื่น: {how_to_register_th}"
                     ),
                     format!(
                         "No ocid_prefix configured, so the unregistered placeholder {PLACEHOLDER_PREFIX} is used and the ocids are not globally unique: {how_to_register_en}"

@@ -399,3 +399,10 @@ fn no_tin_no_egp_code_gives_name_based_ids() {
     assert_eq!(supplier["id"], party_id("ร้านเมืองหลวงพาณิชย์", None));
     assert!(supplier.get("identifier").is_none());
 }
+
+#[test]
+#[ignore = "prints the fixture package for eyeballing"]
+fn print_fixture() {
+    let (_, _, bytes) = build(&fixture());
+    println!("{}", String::from_utf8_lossy(&bytes));
+}
