@@ -1,0 +1,7 @@
+#![no_main]
+//! `values::parse_bids` must never panic, and what it accepts must be valid.
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    let _ = prongsai_load::values::parse_bids(text);
+});
