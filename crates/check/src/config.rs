@@ -79,7 +79,8 @@ impl Default for CheckConfig {
 
 /// Baht in YAML may be an integer or a decimal; a negative or non-finite amount is refused.
 fn to_money(baht: f64) -> Option<Money> {
-    (0.0..1e15).contains(&baht)
+    (0.0..1e15)
+        .contains(&baht)
         .then(|| Money::from_satang((baht * 100.0).round() as i64))
 }
 

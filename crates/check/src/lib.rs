@@ -7,6 +7,7 @@
 
 mod config;
 pub mod criteria;
+mod docs;
 mod ita;
 mod report;
 pub mod rules;
@@ -14,6 +15,7 @@ mod text;
 
 pub use config::CheckConfig;
 pub use criteria::{Criteria, load_criteria};
+pub use docs::rules_markdown;
 pub use ita::{CriteriaUsed, EvidenceUrl, ItaEvaluation, ItaItemResult, ItaStatus, ItaSummary};
 pub use report::{Format, counts, render_report};
 pub use rules::RuleInfo;

@@ -69,9 +69,9 @@ pub type RunFn = fn(&Ctx<'_>, &mut Vec<Diagnostic>);
 
 /// Every rule that runs over the data, in code order.
 pub static RUNS: &[(&RuleInfo, RunFn)] = &[
-    (&agency_fields::INFO, agency_fields::run),
     (&month_missing::INFO, month_missing::run),
     (&egp_missing::INFO, egp_missing::run),
+    (&agency_fields::INFO, agency_fields::run),
     (&reference_price_missing::INFO, reference_price_missing::run),
     (&annual_report_missing::INFO, annual_report_missing::run),
     (&annual_report_sections::INFO, annual_report_sections::run),
@@ -104,9 +104,9 @@ pub static INFOS: [RuleInfo; 28] = [
     crate::config::INFO,
     crate::criteria::INFO,
     crate::ita::INFO,
-    agency_fields::INFO,
     month_missing::INFO,
     egp_missing::INFO,
+    agency_fields::INFO,
     reference_price_missing::INFO,
     annual_report_missing::INFO,
     annual_report_sections::INFO,
