@@ -170,8 +170,7 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         .trim()
         .trim_end_matches('/')
         .to_owned();
-    if !base_url.is_empty()
-        && !(base_url.starts_with("https://") || base_url.starts_with("http://"))
+    if !(base_url.is_empty() || base_url.starts_with("https://") || base_url.starts_with("http://"))
     {
         diags.push(
             Diagnostic::error(

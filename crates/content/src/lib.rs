@@ -478,10 +478,10 @@ fn link_sections(pages: &mut [Page]) {
         }
     };
     let mut children: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for i in 0..pages.len() {
-        let is_section = pages[i].kind != PageKind::Page;
-        let parent = parent_of(&pages[i].key, is_section);
-        pages[i].parent = parent;
+    for (i, page) in pages.iter_mut().enumerate() {
+        let is_section = page.kind != PageKind::Page;
+        let parent = parent_of(&page.key, is_section);
+        page.parent = parent;
         if let Some(p) = parent {
             let entry = children.entry(p).or_default();
             if is_section {

@@ -178,6 +178,16 @@ pub(crate) fn render(
                     id,
                 }));
             }
+            Event::Html(ref raw) if raw_table_tag(raw) => {
+                // Authors paste HTML tables from Word; they need the same scroll region.
+                tables += 1;
+                let label = if last_heading_text.is_empty() {
+                    format!("ตารางที่ {tables}")
+                } else {
+                    format!("ตาราง: {last_heading_text}")
+                };
+                events.push(Event::Html(CowStr::from(wrap_raw_tables(raw, &label))));
+            }
             other => events.push(other),
         }
     }
@@ -233,6 +243,50 @@ pub(crate) fn link_diagnostic(
         ),
     };
     d.at(Location::line(file, line)).with_text(dest)
+}
+
+fn raw_table_tag(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    lower.contains("<table") || lower.contains("</table>")
+}
+
+/// Puts `<table …>` … `</table>` of raw HTML inside the same focusable scroll region as
+/// Markdown tables.
+fn wrap_raw_tables(html: &str, label: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len() + 96);
+    let mut i = 0;
+    while i < html.len() {
+        let rest = &lower[i..];
+        let open = rest.find("<table").filter(|p| {
+            matches!(
+                rest.as_bytes().get(p + 6),
+                Some(b' ' | b'>' | b'\n' | b'\t')
+            )
+        });
+        let close = rest.find("</table>");
+        match (open, close) {
+            (Some(o), c) if c.is_none_or(|c| o < c) => {
+                out.push_str(&html[i..i + o]);
+                out.push_str(&format!(
+                    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">",
+                    escape_attr(label)
+                ));
+                out.push_str(&html[i + o..i + o + 6]);
+                i += o + 6;
+            }
+            (_, Some(c)) => {
+                out.push_str(&html[i..i + c + 8]);
+                out.push_str("</div>");
+                i += c + 8;
+            }
+            _ => {
+                out.push_str(&html[i..]);
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn unique_id(wanted: &str, used: &mut BTreeSet<String>) -> String {
@@ -309,6 +363,22 @@ mod tests {
             "{}",
             r.html
         );
+    }
+
+    #[test]
+    fn raw_html_tables_are_wrapped() {
+        let (r, _) = go("## ข้อ ๑\n\n<table>\n<tr><td>ก</td></tr>\n</table>\n");
+        assert!(
+            r.html.contains("aria-label=\"ตาราง: ข้อ ๑\"><table>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("</table></div>"), "{}", r.html);
+        assert_eq!(
+            wrap_raw_tables("<TABLE class=x></TABLE>", "t"),
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"t\"><TABLE class=x></TABLE></div>"
+        );
+        assert_eq!(wrap_raw_tables("<tablet>", "t"), "<tablet>");
     }
 
     #[test]

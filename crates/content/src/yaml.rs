@@ -25,7 +25,7 @@ pub(crate) fn yaml_error(
     };
     // The crate's own message is English and names what it expected; keep its first line.
     let detail = err.to_string();
-    let detail = detail.lines().next().unwrap_or_default().to_owned();
+    let detail = strip_position(detail.lines().next().unwrap_or_default()).to_owned();
     Diagnostic::error(
         code,
         format!("{what_th}ไม่ถูกต้อง: {detail} — แก้ไขตามรูปแบบ YAML (คีย์: ค่า) ที่ตำแหน่งนี้"),
@@ -37,6 +37,19 @@ pub(crate) fn yaml_error(
         column,
         column_name: None,
     })
+}
+
+/// serde-saphyr prefixes "error: line N column M: " counted within the YAML text alone, which
+/// misleads inside front matter; the diagnostic's own location is the file's position.
+fn strip_position(detail: &str) -> &str {
+    let d = detail.strip_prefix("error: ").unwrap_or(detail);
+    match d
+        .strip_prefix("line ")
+        .and_then(|rest| rest.split_once(": "))
+    {
+        Some((_, msg)) => msg,
+        None => d,
+    }
 }
 
 /// Keys written at the start of a line (top level), with their 1-based line and whether a value
@@ -107,6 +120,15 @@ mod tests {
                 ("checks".to_owned(), 6, false)
             ]
         );
+    }
+
+    #[test]
+    fn strips_yaml_relative_positions() {
+        assert_eq!(
+            strip_position("error: line 2 column 9: invalid i64"),
+            "invalid i64"
+        );
+        assert_eq!(strip_position("invalid i64"), "invalid i64");
     }
 
     #[test]

@@ -71,8 +71,10 @@ pub(crate) fn feeds(input: &RenderInput<'_>) -> Vec<Feed> {
         };
         let title = format!("{section_title} | {}", input.title);
         let feed_url = format!("{}atom.xml", section.url);
-        let mut xml = String::from(
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\">\n",
+        // xml:base lets feed readers resolve the site-relative links inside entry content.
+        let mut xml = format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\" xml:base=\"{}/\">\n",
+            xml_escape(base)
         );
         let _ = writeln!(xml, "  <title>{}</title>", xml_escape(&title));
         let _ = writeln!(

@@ -100,7 +100,7 @@ pub fn render_site(input: &RenderInput<'_>) -> RenderOutput {
     let mut tera = match build_tera(&theme) {
         Ok(t) => t,
         Err(d) => {
-            diagnostics.push(d);
+            diagnostics.push(*d);
             sort_diagnostics(&mut diagnostics);
             return RenderOutput { files, diagnostics };
         }
@@ -133,7 +133,7 @@ pub fn render_site(input: &RenderInput<'_>) -> RenderOutput {
     globals.insert("feeds", &feed_links);
     let tera = tera;
 
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = site
+    let rendered: Vec<Result<OutputFile, Box<Diagnostic>>> = site
         .pages
         .par_iter()
         .map(|page| render_page(&tera, input, page, &feeds))
@@ -141,7 +141,7 @@ pub fn render_site(input: &RenderInput<'_>) -> RenderOutput {
     for r in rendered {
         match r {
             Ok(f) => files.push(f),
-            Err(d) => diagnostics.push(d),
+            Err(d) => diagnostics.push(*d),
         }
     }
 
@@ -197,18 +197,20 @@ fn glance(data: &Data) -> Option<Glance> {
     })
 }
 
-fn build_tera(theme: &Theme) -> Result<Tera, Diagnostic> {
+fn build_tera(theme: &Theme) -> Result<Tera, Box<Diagnostic>> {
     let mut templates = Vec::new();
     for (name, file) in theme.templates() {
         match std::str::from_utf8(&file.bytes) {
             Ok(text) => templates.push((name, text)),
             Err(_) => {
-                return Err(Diagnostic::error(
-                    "C143",
-                    "แม่แบบไม่ได้บันทึกเป็น UTF-8 — บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8",
-                    "the template is not UTF-8; save it again as UTF-8",
-                )
-                .at(Location::file(&file.origin)));
+                return Err(Box::new(
+                    Diagnostic::error(
+                        "C143",
+                        "แม่แบบไม่ได้บันทึกเป็น UTF-8 — บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8",
+                        "the template is not UTF-8; save it again as UTF-8",
+                    )
+                    .at(Location::file(&file.origin)),
+                ));
             }
         }
     }
@@ -222,12 +224,14 @@ fn build_tera(theme: &Theme) -> Result<Tera, Diagnostic> {
                 report.contains(&format!("'{name}'")) || report.contains(&format!("{name}:"))
             })
             .map_or_else(|| "themes".to_owned(), |(_, f)| f.origin.clone());
-        return Err(Diagnostic::error(
-            "C143",
-            format!("แม่แบบ (template) มีข้อผิดพลาด — แก้ไขตามรายละเอียดด้านล่าง\n{report}"),
-            format!("a template has an error; fix it as the report says\n{report}"),
-        )
-        .at(Location::file(origin)));
+        return Err(Box::new(
+            Diagnostic::error(
+                "C143",
+                format!("แม่แบบ (template) มีข้อผิดพลาด — แก้ไขตามรายละเอียดด้านล่าง\n{report}"),
+                format!("a template has an error; fix it as the report says\n{report}"),
+            )
+            .at(Location::file(origin)),
+        ));
     }
     Ok(tera)
 }
@@ -246,7 +250,7 @@ fn render_page(
     input: &RenderInput<'_>,
     page: &Page,
     feeds: &[feeds::Feed],
-) -> Result<OutputFile, Diagnostic> {
+) -> Result<OutputFile, Box<Diagnostic>> {
     let site = input.site;
     let template = template_for(page);
     if !tera.contains_template(template) {
@@ -255,7 +259,7 @@ fn render_page(
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
-        return Err(Diagnostic::error(
+        return Err(Box::new(Diagnostic::error(
             "C141",
             format!("ไม่พบแม่แบบ \"{template}\" — ใช้แม่แบบที่มีอยู่ ({}) หรือเพิ่มไฟล์ themes/{}/templates/{template}", available.join(", "), site.config.theme),
             format!("template \"{template}\" not found; use one that exists ({}) or add themes/{}/templates/{template}", available.join(", "), site.config.theme),
@@ -264,7 +268,7 @@ fn render_page(
             file: page.source.clone(),
             line: page.template_line,
             ..Location::default()
-        }));
+        })));
     }
     let mut ctx = Context::new();
     ctx.insert("page", page);
@@ -314,7 +318,7 @@ fn render_page(
     ctx.insert("feed", &feed);
     match tera.render(template, &ctx) {
         Ok(html) => Ok(OutputFile::html(&page.output, html, &page.source)),
-        Err(e) => Err(render_error(template, &page.source, &e)),
+        Err(e) => Err(Box::new(render_error(template, &page.source, &e))),
     }
 }
 
