@@ -55,7 +55,7 @@ after(async () => {
 describe('search', () => {
   let browser;
   let expected;
-  before(async () => {
+  const ready = C.once(async () => {
     const docs = procurementDocs();
     assert.ok(docs[MONTH_FY], `page missing: /data/${MONTH_FY}/procurements.json`);
     expected = Object.values(docs)
@@ -102,6 +102,7 @@ describe('search', () => {
   }
 
   it(`/search/?q=${WORD} lists the records whose title contains ${WORD}`, async () => {
+    await ready();
     const loaded = await C.loadPage(browser, `/search/?q=${encodeURIComponent(WORD)}`);
     try {
       if (loaded.status === 404) assert.fail('page missing: /search/');
@@ -113,6 +114,7 @@ describe('search', () => {
   });
 
   it(`typing ${WORD} into #search-q finds them too, and Enter puts the query in the address`, async () => {
+    await ready();
     const loaded = await C.loadPage(browser, '/search/');
     try {
       if (loaded.status === 404) assert.fail('page missing: /search/');

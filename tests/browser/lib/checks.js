@@ -106,13 +106,15 @@ async function loadPage(browser, urlPath, { expectStatus = 200, viewport = MOBIL
       const text = msg.text();
       // Chromium reports the HTTP status of the 404 page itself as a console error.
       if (expectStatus === 404 && /status of 404/.test(text) && loc.url === url) return;
+      // a blocked outside request is reported once, as leaving 127.0.0.1
+      if (/ERR_BLOCKED_BY_CLIENT/.test(text)) return;
       log.console.push(`console error: ${text}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
     }
   });
   page.on('pageerror', (err) => log.pageErrors.push(`uncaught exception: ${err.message}`));
   page.on('requestfailed', (req) => {
     const failure = req.failure();
-    if (failure && /blockedbyclient/i.test(failure.errorText)) return; // recorded as external
+    if (failure && /BLOCKED_BY_CLIENT/i.test(failure.errorText)) return; // recorded as external
     log.failed.push(`request failed: ${req.method()} ${req.url()} (${failure ? failure.errorText : '?'})`);
   });
   page.on('response', (res) => {
@@ -148,8 +150,16 @@ async function checkFonts(page) {
     const clean = (s) => s.replace(/["']/g, '').trim();
     const faces = document.fonts ? [...document.fonts].map((f) => ({ family: clean(f.family), status: f.status, range: f.unicodeRange })) : [];
     const family = getComputedStyle(document.body).fontFamily;
-    // Is a Sarabun face that covers Thai loaded? (check() says whether rendering Thai text needs no more loading)
-    const thaiReady = document.fonts ? document.fonts.check('16px Sarabun', 'ภาษาไทย') : false;
+    // Is a Sarabun face that covers Thai (U+0E01) loaded?
+    const covers = (range, cp) =>
+      range.split(',').some((r) => {
+        const m = r.trim().match(/^U\+([0-9A-F?]+)(?:-([0-9A-F]+))?$/i);
+        if (!m) return false;
+        const lo = parseInt(m[1].replace(/\?/g, '0'), 16);
+        const hi = m[2] ? parseInt(m[2], 16) : m[1].includes('?') ? parseInt(m[1].replace(/\?/g, 'F'), 16) : lo;
+        return cp >= lo && cp <= hi;
+      });
+    const thaiReady = faces.some((f) => /^sarabun$/i.test(f.family) && f.status === 'loaded' && covers(f.range, 0x0e01));
     const hasThai = /[\u0E00-\u0E7F]/.test(document.body.innerText);
     return { faces, family, thaiReady, hasThai };
   });
@@ -161,7 +171,7 @@ async function checkFonts(page) {
   }
   if (!/^["']?Sarabun["']?\s*(,|$)/i.test(r.family)) problems.push(`body font-family is "${r.family}", not Sarabun first`);
   if (!r.hasThai) problems.push('the page shows no Thai text');
-  else if (!r.thaiReady) problems.push('the Thai Sarabun face is not loaded (document.fonts.check("16px Sarabun", Thai) is false)');
+  else if (!r.thaiReady) problems.push('no Sarabun face covering Thai (U+0E01) is loaded: Thai text falls back to another font');
   return problems;
 }
 
