@@ -78,8 +78,8 @@ pub fn parse_money(text: &str) -> Result<Money, ValueError> {
         .any(|c| !(c.is_ascii_digit() || c == ',' || c == '.'))
     {
         return Err(ValueError::new(
-            "จำนวนเงินต้องเป็นตัวเลขเท่านั้น (ใช้ , คั่นหลักพันและ . คั่นทศนิยมได้ ลงท้ายด้วย บาท ได้)",
-            "the amount must be a number only (commas between thousands, a dot before satang, optionally ending in บาท)",
+            "จำนวนเงินต้องเป็นตัวเลขเท่านั้น: เขียนเช่น 1,234.50 (ใช้ , คั่นหลักพันและ . คั่นทศนิยมได้ ลงท้ายด้วย บาท ได้)",
+            "the amount must be a number only: write e.g. 1,234.50 (commas between thousands, a dot before satang, optionally ending in บาท)",
         ));
     }
     let (int_part, frac) = match s.split_once('.') {
