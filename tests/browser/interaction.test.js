@@ -14,7 +14,7 @@ const WORD = 'ถนน';
 const MONTH_FY = 2569;
 const MONTH = '2568-10';
 const MONTH_URL = `/procurement/${MONTH_FY}/months/${MONTH}/`;
-const SORTABLE_PAGES = [MONTH_URL, `/procurement/${MONTH_FY}/plan/`];
+const SORTABLE_PAGES = [MONTH_URL, `/procurement/${MONTH_FY}/plan/`, '/suppliers/'];
 const NOJS_PAGES = [
   MONTH_URL,
   `/procurement/${MONTH_FY}/`,
@@ -210,88 +210,93 @@ describe('with JavaScript turned off', () => {
 });
 
 /**
- * Runs in the page. For every table[data-sortable]: each header has a button;
- * clicking a numeric column's button sorts its rows (aria-sort tells the
- * direction) and a second click reverses them; the table's filter input
- * hides the rows that do not contain the typed text and shows all again
- * when cleared. Returns a list of problems.
+ * Runs in the page; the contract of themes/default/static/js/tables.js:
+ * - table[data-sortable]: every thead th gets a <button>; a click sorts the
+ *   first tbody by that column (td data-sort, else the text; numbers as
+ *   numbers, text in Thai order) and sets th aria-sort ascending, a second
+ *   click descending;
+ * - table[data-filter]: a labelled input[type=search] just before the table's
+ *   box hides the rows that do not contain the typed text (spaces ignored)
+ *   and shows all of them again when cleared.
+ * Returns a list of problems.
  */
 async function sortAndFilter() {
   const problems = [];
-  const tick = () => new Promise((r) => setTimeout(r, 250));
-  const tables = [...document.querySelectorAll('table[data-sortable]')];
-  if (!tables.length) return ['no table[data-sortable] on the page'];
+  const tick = () => new Promise((r) => setTimeout(r, 200));
+  const tables = [...document.querySelectorAll('table[data-sortable], table[data-filter]')];
+  if (!tables.length) return ['no table[data-sortable] or table[data-filter] on the page'];
   const THAI = '๐๑๒๓๔๕๖๗๘๙';
   const num = (s) => {
     const t = s.replace(/[๐-๙]/g, (d) => String(THAI.indexOf(d))).replace(/[,\s]|บาท/g, '');
     return /^-?\d+(\.\d+)?$/.test(t) ? parseFloat(t) : null;
   };
-  const visibleRows = (t) => [...t.tBodies].flatMap((b) => [...b.rows]).filter((r) => !r.hidden && r.offsetParent !== null);
+  const rowsOf = (t) => (t.tBodies[0] ? [...t.tBodies[0].rows] : []);
+  const visibleRows = (t) => rowsOf(t).filter((r) => !r.hidden && r.offsetParent !== null);
+  const key = (row, ci) => {
+    const c = row.cells[ci];
+    if (!c) return '';
+    return (c.getAttribute('data-sort') ?? c.textContent).trim();
+  };
+  const collator = new Intl.Collator('th');
   for (const [ti, table] of tables.entries()) {
-    const name = `table ${ti + 1}${table.id ? ` #${table.id}` : ''}`;
-    const ths = [...table.querySelectorAll('thead th')];
-    const buttons = ths.map((th) => th.querySelector('button'));
-    if (!buttons.some(Boolean)) {
-      problems.push(`${name}: no header button (thead th button) after the script ran`);
-      continue;
-    }
-    const rows = visibleRows(table);
-    if (rows.length < 2) continue;
-    // a column whose cells are all numbers (sort value, or text)
-    const cellValue = (row, ci) => {
-      const c = row.cells[ci];
-      if (!c) return null;
-      const v = c.getAttribute('data-sort') ?? c.getAttribute('data-sort-value') ?? c.getAttribute('data-value') ?? c.textContent;
-      return num(v.trim());
-    };
-    let col = -1;
-    for (let ci = 0; ci < ths.length; ci++) {
-      if (!buttons[ci]) continue;
-      const vals = rows.map((r) => cellValue(r, ci));
-      if (vals.every((v) => v !== null) && new Set(vals).size > 1) {
-        col = ci;
-        break;
+    const name = `table ${ti + 1}${table.className ? `.${table.className}` : ''}`;
+    const rows = rowsOf(table);
+    if (table.hasAttribute('data-sortable')) {
+      const ths = table.tHead ? [...table.tHead.rows[0].cells] : [];
+      const buttons = ths.map((th) => th.querySelector('button'));
+      const without = ths.filter((th, i) => !buttons[i]).map((th) => th.textContent.trim());
+      if (!ths.length) problems.push(`${name}: data-sortable but no thead`);
+      else if (without.length) problems.push(`${name}: header cells without a sort button: ${without.join(', ')}`);
+      if (rows.length >= 2 && ths.length) {
+        // one numeric column and one text column, each with more than one distinct value
+        const pick = (numeric) =>
+          ths.findIndex((th, ci) => {
+            if (!buttons[ci]) return false;
+            const vals = rows.map((r) => key(r, ci));
+            return new Set(vals).size > 1 && vals.every((v) => (num(v) !== null) === numeric);
+          });
+        const cols = [pick(true), pick(false)].filter((c) => c >= 0);
+        if (!cols.length) problems.push(`${name}: no column to test sorting with`);
+        for (const col of cols) {
+          const label = ths[col].textContent.trim();
+          const numeric = num(key(rows[0], col)) !== null;
+          const cmp = (a, b) => (numeric ? num(a) - num(b) : collator.compare(a, b));
+          for (const want of ['ascending', 'descending']) {
+            buttons[col].click();
+            await tick();
+            const aria = ths[col].getAttribute('aria-sort');
+            const vals = rowsOf(table).map((r) => key(r, col));
+            const dir = want === 'ascending' ? 1 : -1;
+            const bad = vals.findIndex((v, i) => i > 0 && dir * cmp(vals[i - 1], v) > 0);
+            if (aria !== want) problems.push(`${name}: after clicking "${label}" th aria-sort is "${aria}", want "${want}"`);
+            if (bad > 0) problems.push(`${name}: column "${label}" is not ${want} after a click: … ${vals[bad - 1]}, ${vals[bad]} …`);
+            if (vals.length !== rows.length) problems.push(`${name}: sorting changed the row count ${rows.length} → ${vals.length}`);
+          }
+        }
       }
     }
-    if (col < 0) {
-      problems.push(`${name}: no sortable column with numeric values (or data-sort) to test sorting with`);
-    } else {
-      const order = () => visibleRows(table).map((r) => cellValue(r, col));
-      const sorted = (a, dir) => a.every((v, i) => i === 0 || (dir > 0 ? a[i - 1] <= v : a[i - 1] >= v));
-      for (const click of [1, 2]) {
-        buttons[col].click();
-        await tick();
-        const aria = ths[col].getAttribute('aria-sort');
-        const dir = aria === 'ascending' ? 1 : aria === 'descending' ? -1 : 0;
-        const vals = order();
-        if (!dir) problems.push(`${name}: after click ${click} on "${ths[col].textContent.trim()}", th has aria-sort="${aria}" (want ascending/descending)`);
-        else if (!sorted(vals, dir)) problems.push(`${name}: after click ${click}, column "${ths[col].textContent.trim()}" is not ${aria}: ${vals.slice(0, 8).join(', ')}…`);
-        if (vals.length !== rows.length) problems.push(`${name}: sorting changed the row count ${rows.length} → ${vals.length}`);
-      }
-    }
-    // the filter input: aria-controls names the table, or the nearest search box before it
-    let input = table.id ? document.querySelector(`input[aria-controls~="${table.id}"]`) : null;
-    if (!input) {
-      const scope = table.closest('section, figure, div.table, .table-wrap, main') || document;
-      const inputs = [...scope.querySelectorAll('input[type="search"], input[data-filter], input[type="text"]')].filter(
-        (i) => !i.closest('#search-form') && i.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING,
-      );
-      input = inputs[inputs.length - 1] || null;
+    if (!table.hasAttribute('data-filter')) continue;
+    const box = table.closest('.table-wrap') || table;
+    let input = null;
+    for (let el = box.previousElementSibling; el && !input; el = null) {
+      input = el.matches('input') ? el : el.querySelector('input[type="search"], input');
     }
     if (!input) {
-      problems.push(`${name}: no filter input for the table`);
+      problems.push(`${name}: data-filter but no filter input just before the table`);
       continue;
     }
     if (!input.labels?.length && !input.getAttribute('aria-label') && !input.getAttribute('aria-labelledby')) {
       problems.push(`${name}: the filter input has no label`);
     }
-    // a word from one row that not every row has
-    const texts = rows.map((r) => r.textContent);
+    if (rows.length < 2) continue;
+    // a word of one row that not every row has
+    const norm = (t) => t.toLowerCase().replace(/\s+/g, '');
+    const texts = rows.map((r) => norm(r.textContent));
     let word = null;
-    for (const t of texts) {
-      for (const w of t.split(/\s+/).filter((w) => w.length >= 3 && !/^[\d,.]+$/.test(w))) {
-        const n = texts.filter((x) => x.includes(w)).length;
-        if (n >= 1 && n < texts.length) {
+    for (const r of rows) {
+      for (const w of r.textContent.split(/\s+/).filter((w) => w.length >= 3 && num(w) === null)) {
+        const n = texts.filter((x) => x.includes(norm(w))).length;
+        if (n < texts.length) {
           word = w;
           break;
         }
@@ -299,20 +304,20 @@ async function sortAndFilter() {
       if (word) break;
     }
     if (!word) continue;
-    const wantCount = texts.filter((x) => x.includes(word)).length;
-    input.focus();
-    input.value = word;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    await tick();
+    const wantCount = texts.filter((x) => x.includes(norm(word))).length;
+    const type = async (v) => {
+      input.value = v;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await tick();
+    };
+    await type(word);
     const shown = visibleRows(table);
-    if (shown.length !== wantCount || !shown.every((r) => r.textContent.includes(word))) {
+    if (shown.length !== wantCount || !shown.every((r) => norm(r.textContent).includes(norm(word)))) {
       problems.push(`${name}: filtering on "${word}" shows ${shown.length} rows, want the ${wantCount} rows containing it`);
     }
-    input.value = '';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    await tick();
+    await type('ไม่มีคำนี้ในตารางแน่นอน');
+    if (visibleRows(table).length !== 0) problems.push(`${name}: filtering on a word in no row still shows rows`);
+    await type('');
     if (visibleRows(table).length !== rows.length) {
       problems.push(`${name}: clearing the filter shows ${visibleRows(table).length} of ${rows.length} rows`);
     }
