@@ -9,7 +9,7 @@ use prongsai_model::{Diagnostic, Field, Location, SourceFile};
 pub(crate) struct RowCtx<'a> {
     pub file: &'a SourceFile,
     pub line: u32,
-    pub cells: &'a [String],
+    pub cells: &'a ::csv::StringRecord,
     pub diags: &'a mut Vec<Diagnostic>,
     pub ok: bool,
 }
@@ -91,7 +91,7 @@ impl RowCtx<'_> {
             .file
             .column(field)
             .and_then(|(c, _)| self.cells.get(c as usize - 1))
-            .map_or("", String::as_str)
+            .unwrap_or_default()
             .to_owned();
         let d = Diagnostic::error(
             diag::EMPTY_CELL,
@@ -121,7 +121,7 @@ impl RowCtx<'_> {
                 column: Some(i as u32 + 1),
                 ..Location::line(self.file.path.clone(), self.line)
             })
-            .with_text(cell.clone());
+            .with_text(cell);
             self.diags.push(d);
         }
     }

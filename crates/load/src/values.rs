@@ -176,14 +176,13 @@ const MONTHS_LONG: [&str; 12] = [
 
 /// A Thai month name, short (`ต.ค.`, also without dots) or long (`ตุลาคม`), to 1–12.
 fn thai_month(name: &str) -> Option<u8> {
-    let key: String = name
-        .chars()
-        .filter(|c| *c != '.' && !is_blank_char(*c))
-        .collect();
+    // Compared char by char, skipping dots and blanks, so no string is built per call.
+    let key = || name.chars().filter(|c| *c != '.' && !is_blank_char(*c));
     (0u8..12)
         .find(|&i| {
             let i = usize::from(i);
-            MONTHS_LONG[i] == key || MONTHS_SHORT[i].replace('.', "") == key
+            key().eq(MONTHS_LONG[i].chars())
+                || key().eq(MONTHS_SHORT[i].chars().filter(|c| *c != '.'))
         })
         .map(|i| i + 1)
 }
