@@ -1,10 +1,11 @@
 //! The build pipeline as one plain function: load → check → render → write. It returns
 //! diagnostics instead of printing, so `check`, `serve` and tests can reuse it.
 
-use prongsai_model::{Date, Diagnostic, Location, sort_diagnostics};
+use prongsai_check::{CheckConfig, CheckOptions, CheckReport, PageRef};
+use prongsai_model::{Data, Date, Diagnostic, Location, sort_diagnostics};
 use prongsai_render::{RenderInput, render_site};
-use prongsai_write::{MarkerInfo, WriteError, write_site};
-use std::path::PathBuf;
+use prongsai_write::{MarkerInfo, OutputFile, WriteError, write_site};
+use std::path::{Path, PathBuf};
 
 #[derive(Clone, Debug)]
 pub struct BuildOptions {
@@ -12,7 +13,10 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Overrides `base_url` in site.yaml.
     pub base_url: Option<String>,
+    /// Decides which months have ended; `None` is today (see [`today`]).
     pub as_of: Option<Date>,
+    /// The ITA assessment year to evaluate besides those the data touches.
+    pub ita_year: Option<i32>,
 }
 
 #[derive(Debug)]
@@ -31,7 +35,89 @@ pub enum BuildFailure {
     Internal(String),
 }
 
-pub fn build_site(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+/// Today's date in Thailand (UTC+7), where the months the agency reports on end.
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    Date::from_days((secs + 7 * 3600).div_euclid(86_400))
+}
+
+/// Everything loaded and checked, before rendering: what `check` prints and `build` renders.
+pub struct Checked {
+    pub site: prongsai_content::Site,
+    pub data: Data,
+    pub report: CheckReport,
+    /// Load and check diagnostics together, in report order.
+    pub diagnostics: Vec<Diagnostic>,
+    pub base_url: String,
+}
+
+/// Load (pages and procurement data side by side) and check. Never fails: problems are diagnostics.
+pub fn load_and_check(
+    root: &Path,
+    base_url: Option<&str>,
+    as_of: Date,
+    ita_year: Option<i32>,
+) -> Checked {
+    let (content, data) = rayon::join(
+        || prongsai_content::load(root),
+        || prongsai_load::load(root),
+    );
+    let mut diagnostics = content.diagnostics;
+    diagnostics.extend(data.diagnostics);
+    let site = content.site;
+    let data = data.data;
+    let base_url = match base_url {
+        Some(url) => url.trim().trim_end_matches('/').to_owned(),
+        None => site.config.base_url.clone(),
+    };
+    let config =
+        match CheckConfig::from_site_yaml(site.config.source_text(), prongsai_content::SITE_FILE) {
+            Ok(c) => c,
+            Err(d) => {
+                diagnostics.push(d);
+                CheckConfig::default()
+            }
+        };
+    let criteria_dir = root.join("criteria");
+    let opts = CheckOptions {
+        as_of,
+        ita_year,
+        base_url: base_url.clone(),
+        config,
+        criteria_dir: criteria_dir.is_dir().then_some(criteria_dir),
+    };
+    let pages: Vec<PageRef> = site
+        .pages
+        .iter()
+        .map(|p| PageRef {
+            url_path: p.url.clone(),
+            title: p.title.clone(),
+            ita: p.ita.clone(),
+        })
+        .collect();
+    let report = prongsai_check::check(&data, &pages, &opts);
+    diagnostics.extend(report.diagnostics.iter().cloned());
+    sort_diagnostics(&mut diagnostics);
+    Checked {
+        site,
+        data,
+        report,
+        diagnostics,
+        base_url,
+    }
+}
+
+/// A rendered site, in memory: what `build` writes and `serve` serves.
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub ita_index: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Load, check and render; an input error anywhere stops here, before anything is written.
+pub fn render(opts: &BuildOptions) -> Result<Rendered, BuildFailure> {
     if !opts.root.is_dir() {
         return Err(BuildFailure::Internal(format!(
             "ไม่พบโฟลเดอร์ของเว็บไซต์ {} — ใช้ --root ชี้ไปยังโฟลเดอร์ที่มี site.yaml\nsite root {} is not a folder; pass --root with the folder holding site.yaml",
@@ -39,20 +125,17 @@ pub fn build_site(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
             opts.root.display()
         )));
     }
-    // Pages and procurement data are independent: load them side by side.
-    let (content, data) = rayon::join(
-        || prongsai_content::load(&opts.root),
-        || prongsai_load::load(&opts.root),
-    );
-    let mut diagnostics = content.diagnostics;
-    diagnostics.extend(data.diagnostics);
-    let site = content.site;
-    let data = data.data;
+    let as_of = opts.as_of.unwrap_or_else(today);
+    let checked = load_and_check(&opts.root, opts.base_url.as_deref(), as_of, opts.ita_year);
+    let mut diagnostics = checked.diagnostics;
+    // Rendering a site whose data has errors would only add noise to the list the officer must fix.
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(BuildFailure::Input(diagnostics));
+    }
+    let site = checked.site;
+    let data = checked.data;
+    let base_url = checked.base_url;
 
-    let base_url = match &opts.base_url {
-        Some(url) => url.trim().trim_end_matches('/').to_owned(),
-        None => site.config.base_url.clone(),
-    };
     let title = site
         .config
         .title
@@ -71,21 +154,31 @@ pub fn build_site(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         data: &data,
         title: &title,
         base_url: &base_url,
-        as_of: opts.as_of,
+        as_of,
+        ita: &checked.report.ita,
     });
     diagnostics.extend(rendered.diagnostics);
     sort_diagnostics(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildFailure::Input(diagnostics));
     }
+    Ok(Rendered {
+        files: rendered.files,
+        ita_index: rendered.ita_index,
+        diagnostics,
+    })
+}
 
+pub fn build_site(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let rendered = render(opts)?;
+    let mut diagnostics = rendered.diagnostics;
     let warnings = diagnostics
         .iter()
         .filter(|d| d.severity == prongsai_model::Severity::Warning)
         .count();
     let marker = MarkerInfo {
         warnings,
-        ita_index: Vec::new(),
+        ita_index: rendered.ita_index,
     };
     match write_site(&opts.out, rendered.files, &marker) {
         Ok(report) => Ok(BuildReport {

@@ -1,6 +1,6 @@
 //! Command line: parsing, printing diagnostics, exit codes. The stages themselves never print.
 
-use crate::build::{BuildFailure, BuildOptions, build_site};
+use crate::build::{BuildFailure, BuildOptions, build_site, load_and_check, today};
 use clap::{Parser, Subcommand};
 use prongsai_model::{Date, Diagnostic, Severity};
 use std::path::PathBuf;
@@ -24,8 +24,53 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Build the site into a folder (สร้างเว็บไซต์). The previous output is replaced only if the whole build succeeds.
+    /// Build the site into a folder (สร้างเว็บไซต์). Runs every check first; the previous output is replaced only if the whole build succeeds.
     Build(BuildArgs),
+    /// Check the procurement data against the data contract, the procurement law and the ITA criteria (ตรวจสอบข้อมูล), without building.
+    Check(CheckArgs),
+    /// Write a new, empty data file with the right headers (สร้างไฟล์ใหม่): `new month 2569-11` or `new plan 2570`.
+    New(NewArgs),
+    /// Print the rule reference (all check codes) as Markdown.
+    Rules,
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Site root: the folder with site.yaml, content/ and procurement-data/.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// "Today" for the checks: months whose last day is before it must be published. YYYY-MM-DD in CE or BE. Default: today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+    as_of: Option<Date>,
+    /// Output format: human (coloured on a terminal), json (stable, see crates/check/README.md) or github (workflow annotations).
+    #[arg(long, default_value = "human", value_parser = clap::value_parser!(prongsai_check::Format))]
+    format: prongsai_check::Format,
+    /// Also evaluate this ITA assessment year (ปีที่ประเมิน ITA, BE), e.g. 2569.
+    #[arg(long, value_name = "YEAR")]
+    ita: Option<i32>,
+}
+
+#[derive(clap::Args, Debug)]
+struct NewArgs {
+    #[command(subcommand)]
+    what: NewWhat,
+    /// Site root.
+    #[arg(long, default_value = ".", value_name = "DIR", global = true)]
+    root: PathBuf,
+}
+
+#[derive(Subcommand, Debug)]
+enum NewWhat {
+    /// An empty month file (แบบ สขร.1 columns) for a BE month, e.g. 2569-11: procurement-data/2570/months/2569-11.csv.
+    Month {
+        #[arg(value_name = "BE-YEAR-MONTH")]
+        month: String,
+    },
+    /// An empty plan.csv for a BE fiscal year, e.g. 2570.
+    Plan {
+        #[arg(value_name = "BE-FISCAL-YEAR")]
+        year: i32,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -39,9 +84,12 @@ struct BuildArgs {
     /// Absolute address of the published site, e.g. https://www.muangluang.go.th (overrides base_url in site.yaml).
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
-    /// The date the site describes (วันที่ของข้อมูล), as YYYY-MM-DD in BE (2569-11-01) or CE (2026-11-01). Default: SOURCE_DATE_EPOCH if set, else none, so builds stay reproducible.
+    /// The date the site describes (วันที่ของข้อมูล): months whose last day is before it count as ended. YYYY-MM-DD in BE (2569-11-01) or CE (2026-11-01). Default: SOURCE_DATE_EPOCH if set, else today; pass it for a reproducible build.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
     as_of: Option<Date>,
+    /// Also evaluate this ITA assessment year (BE) for the ITA evidence index.
+    #[arg(long, value_name = "YEAR")]
+    ita: Option<i32>,
 }
 
 fn parse_as_of(text: &str) -> Result<Date, String> {
@@ -71,6 +119,12 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
+        Command::New(args) => new(args),
+        Command::Rules => {
+            print!("{}", prongsai_check::rules_markdown());
+            ExitCode::SUCCESS
+        }
     }
 }
 
@@ -99,6 +153,7 @@ fn build(args: BuildArgs) -> ExitCode {
         out,
         base_url: args.base_url,
         as_of: args.as_of.or_else(source_date_epoch),
+        ita_year: args.ita,
     };
     match build_site(&opts) {
         Ok(report) => {
@@ -129,6 +184,100 @@ fn build(args: BuildArgs) -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    use std::io::IsTerminal as _;
+    if !args.root.is_dir() {
+        eprintln!(
+            "ไม่พบโฟลเดอร์ {0} — ใช้ --root ชี้ไปยังโฟลเดอร์ของเว็บไซต์\nsite root {0} is not a folder",
+            args.root.display()
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let as_of = args.as_of.or_else(source_date_epoch).unwrap_or_else(today);
+    let checked = load_and_check(&args.root, None, as_of, args.ita);
+    let color = args.format == prongsai_check::Format::Human
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    print!(
+        "{}",
+        prongsai_check::render_report(&checked.diagnostics, args.format, color)
+    );
+    if checked.diagnostics.iter().any(Diagnostic::is_error) {
+        ExitCode::from(EXIT_INPUT)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn new(args: NewArgs) -> ExitCode {
+    let (path, text) = match &args.what {
+        NewWhat::Month { month } => {
+            let Some(ym) = parse_month_arg(month) else {
+                eprintln!(
+                    "เดือน \"{month}\" ไม่ถูกต้อง — ใช้รูปแบบ ปี พ.ศ.-เดือน เช่น 2569-11\ninvalid month \"{month}\"; use BE year-month, e.g. 2569-11"
+                );
+                return ExitCode::from(EXIT_USAGE);
+            };
+            (
+                args.root.join(format!(
+                    "procurement-data/{}/months/{}.csv",
+                    ym.fiscal_year(),
+                    ym.key()
+                )),
+                prongsai_load::month_template(),
+            )
+        }
+        NewWhat::Plan { year } => {
+            if !(2400..=2700).contains(year) {
+                eprintln!(
+                    "ปีงบประมาณ {year} ต้องเป็นปี พ.ศ. เช่น 2570\nfiscal year {year} must be a BE year, e.g. 2570"
+                );
+                return ExitCode::from(EXIT_USAGE);
+            }
+            (
+                args.root.join(format!("procurement-data/{year}/plan.csv")),
+                prongsai_load::plan_template(),
+            )
+        }
+    };
+    if path.exists() {
+        eprintln!(
+            "มีไฟล์ {0} อยู่แล้ว จึงไม่เขียนทับ\n{0} already exists; not overwritten",
+            path.display()
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let written = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(&path, text.as_bytes()));
+    match written {
+        Ok(()) => {
+            println!(
+                "สร้างไฟล์ {0} แล้ว — เปิดด้วย Excel กรอกข้อมูล แล้วบันทึกเป็น CSV UTF-8\ncreated {0}",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "เขียนไฟล์ {0} ไม่ได้: {e}\ncannot write {0}: {e}",
+                path.display()
+            );
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// `2569-11` (or with Thai digits) as a BE year and month.
+fn parse_month_arg(text: &str) -> Option<prongsai_model::YearMonth> {
+    let text = prongsai_model::thai_to_arabic_digits(text.trim()).into_owned();
+    let (y, m) = text.split_once('-')?;
+    let (y, m): (i32, u8) = (y.parse().ok()?, m.parse().ok()?);
+    ((2400..=2700).contains(&y) && (1..=12).contains(&m))
+        .then(|| prongsai_model::YearMonth::new(y, m))
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@ use std::path::Path;
 
 pub const SITE_FILE: &str = "site.yaml";
 
-const KNOWN_KEYS: [&str; 7] = [
+const KNOWN_KEYS: [&str; 8] = [
     "title",
+    "data_license",
     "description",
     "base_url",
     "language",
@@ -25,6 +26,7 @@ struct RawConfig {
     language: Option<String>,
     theme: Option<String>,
     thai_digits: Option<bool>,
+    data_license: Option<String>,
     #[serde(default)]
     menus: RawMenus,
 }
@@ -55,6 +57,8 @@ pub struct SiteConfig {
     pub language: String,
     pub theme: String,
     pub thai_digits: bool,
+    /// The licence URL of the open data (OCDS `license`), e.g. Open Government Licence Thailand.
+    pub data_license: Option<String>,
     pub menu_main: Vec<MenuItem>,
     pub menu_footer: Vec<MenuItem>,
     /// The text of site.yaml, kept to locate menu entries in later diagnostics.
@@ -71,6 +75,7 @@ impl Default for SiteConfig {
             language: "th".to_owned(),
             theme: "default".to_owned(),
             thai_digits: false,
+            data_license: None,
             menu_main: Vec::new(),
             menu_footer: Vec::new(),
             text: String::new(),
@@ -79,6 +84,11 @@ impl Default for SiteConfig {
 }
 
 impl SiteConfig {
+    /// The text of site.yaml as read, for stages that read their own section of it (`checks:`).
+    pub fn source_text(&self) -> &str {
+        &self.text
+    }
+
     /// 1-based line of the first line of site.yaml containing `needle`, for menu diagnostics.
     pub(crate) fn line_of(&self, needle: &str) -> Option<u32> {
         self.text
@@ -210,6 +220,7 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         language: raw.language.unwrap_or_else(|| "th".to_owned()),
         theme,
         thai_digits: raw.thai_digits.unwrap_or(false),
+        data_license: raw.data_license.filter(|l| !l.trim().is_empty()),
         menu_main: raw.menus.main,
         menu_footer: raw.menus.footer,
         text: text.to_owned(),

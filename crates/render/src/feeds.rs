@@ -135,9 +135,15 @@ pub(crate) fn feeds(input: &RenderInput<'_>) -> Vec<Feed> {
 }
 
 /// `sitemap.xml` needs absolute URLs: without a base URL it is left out, with a warning.
+/// The sitemap protocol's limit of URLs in one file; past it the sitemap becomes an index.
+const SITEMAP_MAX_URLS: usize = 50_000;
+
+/// `sitemap.xml` (an index of `sitemap-<n>.xml` files on a large site) and `robots.txt`.
+/// `extra` are the site paths of generated pages (procurement, ITA) besides the content pages.
 pub(crate) fn sitemap_and_robots(
     input: &RenderInput<'_>,
-) -> (Option<OutputFile>, OutputFile, Option<Diagnostic>) {
+    extra: &[String],
+) -> (Vec<OutputFile>, OutputFile, Option<Diagnostic>) {
     let base = input.base_url;
     if base.is_empty() {
         let warning = Diagnostic::warning(
@@ -151,28 +157,61 @@ pub(crate) fn sitemap_and_robots(
             b"User-agent: *\nAllow: /\n".to_vec(),
             "prongsai",
         );
-        return (None, robots, Some(warning));
+        return (Vec::new(), robots, Some(warning));
     }
-    let mut pages: Vec<&Page> = input.site.pages.iter().collect();
-    pages.sort_by(|a, b| a.url.cmp(&b.url));
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for p in pages {
-        let _ = write!(
-            xml,
-            "  <url><loc>{}</loc>",
-            xml_escape(&format!("{base}{}", encode_path(&p.url)))
+    let mut entries: Vec<(&str, Option<prongsai_model::Date>)> = input
+        .site
+        .pages
+        .iter()
+        .map(|p| (p.url.as_str(), p.date))
+        .chain(extra.iter().map(|u| (u.as_str(), None)))
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    entries.dedup_by(|a, b| a.0 == b.0);
+    let urlset = |chunk: &[(&str, Option<prongsai_model::Date>)]| {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
-        if let Some(d) = p.date {
-            let _ = write!(xml, "<lastmod>{}</lastmod>", d.iso());
+        for (url, date) in chunk {
+            let _ = write!(
+                xml,
+                "  <url><loc>{}</loc>",
+                xml_escape(&format!("{base}{}", encode_path(url)))
+            );
+            if let Some(d) = date {
+                let _ = write!(xml, "<lastmod>{}</lastmod>", d.iso());
+            }
+            xml.push_str("</url>\n");
         }
-        xml.push_str("</url>\n");
+        xml.push_str("</urlset>\n");
+        xml.into_bytes()
+    };
+    let mut files = Vec::new();
+    if entries.len() <= SITEMAP_MAX_URLS {
+        files.push(OutputFile::raw("sitemap.xml", urlset(&entries), "prongsai"));
+    } else {
+        let mut index = String::from(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for (i, chunk) in entries.chunks(SITEMAP_MAX_URLS).enumerate() {
+            let name = format!("sitemap-{}.xml", i + 1);
+            let _ = writeln!(
+                index,
+                "  <sitemap><loc>{}</loc></sitemap>",
+                xml_escape(&format!("{base}/{name}"))
+            );
+            files.push(OutputFile::raw(name, urlset(chunk), "prongsai"));
+        }
+        index.push_str("</sitemapindex>\n");
+        files.push(OutputFile::raw(
+            "sitemap.xml",
+            index.into_bytes(),
+            "prongsai",
+        ));
     }
-    xml.push_str("</urlset>\n");
     let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n");
     (
-        Some(OutputFile::raw("sitemap.xml", xml.into_bytes(), "prongsai")),
+        files,
         OutputFile::raw("robots.txt", robots.into_bytes(), "prongsai"),
         None,
     )

@@ -4,12 +4,13 @@
 //! so rendering in parallel copies nothing site-wide per page.
 
 mod feeds;
+mod procurement;
 mod theme;
 
 pub use theme::{Theme, ThemeFile};
 
 use prongsai_content::{Page, PageKind, Site};
-use prongsai_model::{Data, Date, Diagnostic, Location, Money, sort_diagnostics};
+use prongsai_model::{Data, Date, Diagnostic, Location, sort_diagnostics};
 use prongsai_write::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -25,12 +26,16 @@ pub struct RenderInput<'a> {
     pub title: &'a str,
     /// Absolute, no trailing `/`; empty when unknown.
     pub base_url: &'a str,
-    /// The date the build describes (`--as-of`), shown on pages that depend on "today".
-    pub as_of: Option<Date>,
+    /// The date the build describes (`--as-of`): it decides which months have ended.
+    pub as_of: Date,
+    /// The ITA evidence indexes the check stage evaluated, one page each.
+    pub ita: &'a [prongsai_check::ItaEvaluation],
 }
 
 pub struct RenderOutput {
     pub files: Vec<OutputFile>,
+    /// Output paths of the ITA evidence indexes, for the build marker.
+    pub ita_index: Vec<String>,
     /// In report order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -47,15 +52,8 @@ struct SiteValues<'a> {
 #[derive(Serialize)]
 struct BuildValues {
     version: &'static str,
-    as_of: Option<String>,
-    as_of_th: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Glance {
-    fiscal_year: i32,
-    count: usize,
-    total: String,
+    as_of: String,
+    as_of_th: String,
 }
 
 /// What listings show of a page.
@@ -102,7 +100,11 @@ pub fn render_site(input: &RenderInput<'_>) -> RenderOutput {
         Err(d) => {
             diagnostics.push(*d);
             sort_diagnostics(&mut diagnostics);
-            return RenderOutput { files, diagnostics };
+            return RenderOutput {
+                files,
+                ita_index: Vec::new(),
+                diagnostics,
+            };
         }
     };
     let globals = tera.global_context();
@@ -124,20 +126,48 @@ pub fn render_site(input: &RenderInput<'_>) -> RenderOutput {
         "build",
         &BuildValues {
             version: env!("CARGO_PKG_VERSION"),
-            as_of: input.as_of.map(Date::iso),
-            as_of_th: input.as_of.map(Date::thai_long),
+            as_of: input.as_of.iso(),
+            as_of_th: input.as_of.thai_long(),
         },
     );
-    globals.insert("glance", &glance(input.data));
+    globals.insert(
+        "glance",
+        &prongsai_views::home(input.data, &procurement::view_options(input)),
+    );
     let feed_links: Vec<_> = feeds.iter().map(|f| &f.link).collect();
     globals.insert("feeds", &feed_links);
     let tera = tera;
 
-    let rendered: Vec<Result<OutputFile, Box<Diagnostic>>> = site
-        .pages
-        .par_iter()
-        .map(|page| render_page(&tera, input, page, &feeds))
+    // Content pages, procurement pages, downloads and the search index are independent.
+    let ((rendered, (proc_files, proc_diags)), ((dl_files, dl_diags), search_files)) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    site.pages
+                        .par_iter()
+                        .map(|page| render_page(&tera, input, page, &feeds))
+                        .collect::<Vec<Result<OutputFile, Box<Diagnostic>>>>()
+                },
+                || procurement::pages(&tera, input),
+            )
+        },
+        || {
+            rayon::join(
+                || procurement::downloads(input),
+                || procurement::search(site, input.data, procurement::view_options(input).fmt),
+            )
+        },
+    );
+    let extra_urls: Vec<String> = proc_files
+        .iter()
+        .filter_map(|f| f.path.strip_suffix("index.html").map(|p| format!("/{p}")))
         .collect();
+    let ita_index: Vec<String> = input.ita.iter().map(procurement::ita_output).collect();
+    files.extend(proc_files);
+    files.extend(dl_files);
+    files.extend(search_files);
+    diagnostics.extend(proc_diags);
+    diagnostics.extend(dl_diags);
     for r in rendered {
         match r {
             Ok(f) => files.push(f),
@@ -175,26 +205,16 @@ pub fn render_site(input: &RenderInput<'_>) -> RenderOutput {
             feed.source,
         ));
     }
-    let (sitemap, robots, warning) = feeds::sitemap_and_robots(input);
+    let (sitemap, robots, warning) = feeds::sitemap_and_robots(input, &extra_urls);
     files.extend(sitemap);
     files.push(robots);
     diagnostics.extend(warning);
     sort_diagnostics(&mut diagnostics);
-    RenderOutput { files, diagnostics }
-}
-
-fn glance(data: &Data) -> Option<Glance> {
-    let year = data.current_year()?;
-    let records: Vec<_> = year.records().filter(|r| !r.is_cancelled()).collect();
-    Some(Glance {
-        fiscal_year: year.year,
-        count: records.len(),
-        total: records
-            .iter()
-            .filter_map(|r| r.agreed_price)
-            .sum::<Money>()
-            .to_string(),
-    })
+    RenderOutput {
+        files,
+        ita_index,
+        diagnostics,
+    }
 }
 
 fn build_tera(theme: &Theme) -> Result<Tera, Box<Diagnostic>> {
@@ -322,7 +342,7 @@ fn render_page(
     }
 }
 
-fn render_error(template: &str, source: &str, e: &tera::Error) -> Diagnostic {
+pub(crate) fn render_error(template: &str, source: &str, e: &tera::Error) -> Diagnostic {
     let mut report = e.to_string();
     let mut cause = std::error::Error::source(e);
     while let Some(c) = cause {
@@ -358,7 +378,8 @@ mod tests {
             data: &data,
             title: "prongsai",
             base_url: "",
-            as_of: None,
+            as_of: Date::from_ce(2026, 11, 1).unwrap(),
+            ita: &[],
         });
         // Without a base_url there is no sitemap, and the build says so.
         assert_eq!(out.diagnostics.len(), 1, "{:?}", out.diagnostics);
@@ -396,7 +417,8 @@ mod tests {
             data: &Data::default(),
             title: "t",
             base_url: "https://x.go.th",
-            as_of: None,
+            as_of: Date::from_ce(2026, 11, 1).unwrap(),
+            ita: &[],
         });
         let d = out.diagnostics.iter().find(|d| d.code == "C141").unwrap();
         let loc = d.location.as_ref().unwrap();
