@@ -652,3 +652,11 @@ mod tests {
         assert_eq!(l.diagnostics[0].code, "C131");
     }
 }
+
+/// Parses a page's front matter alone and returns what is wrong with it: the front-matter path
+/// of `load` without the disk, for fuzzing and editor tooling.
+pub fn front_matter_diagnostics(text: &str, file: &str) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let _ = front::parse(text, file, &mut diags);
+    diags
+}

@@ -161,6 +161,20 @@ pub fn load_plan_file(root: &Path, rel_path: &str) -> (Option<Plan>, Vec<Diagnos
     }
 }
 
+/// Parses a month file's bytes as if read from `rel_path`: the whole CSV path without the disk,
+/// for fuzzing and for tools that hold the file in memory.
+pub fn parse_month_bytes(
+    rel_path: &str,
+    month: YearMonth,
+    bytes: &[u8],
+) -> (Option<MonthFile>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let file = decode_text(rel_path, bytes, &mut diags)
+        .and_then(|(text, encoding)| month::parse(rel_path, month, &text, encoding, &mut diags));
+    sort_diagnostics(&mut diags);
+    (file, diags)
+}
+
 /// The header line of a new month file: Thai headers in contract order, BOM and CRLF so Excel
 /// opens it as UTF-8.
 pub fn month_template() -> String {
@@ -247,6 +261,15 @@ fn read_text(
             return None;
         }
     };
+    decode_text(rel, &bytes, diags)
+}
+
+/// Bytes of a file to text, reporting an empty file, the encoding used, or bytes that are not text.
+fn decode_text(
+    rel: &str,
+    bytes: &[u8],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(String, &'static str)> {
     if bytes.iter().all(|b| b.is_ascii_whitespace())
         || bytes
             .strip_prefix(b"\xEF\xBB\xBF")
@@ -262,7 +285,7 @@ fn read_text(
         );
         return None;
     }
-    match decode::decode(&bytes) {
+    match decode::decode(bytes) {
         Ok(d) => {
             if d.encoding == "windows-874" {
                 diags.push(
