@@ -129,11 +129,11 @@ impl<'f> Layout<'f> {
         s: &str,
         a: Align,
     ) {
-        let w = self.fonts.get(face).measure(s, size);
+        // Left-aligned text (most cells) needs no measuring: shaping is the PDF's main cost.
         let x = match a {
             Align::Left => left,
-            Align::Center => left + (width - w) / 2.0,
-            Align::Right => left + width - w,
+            Align::Center => left + (width - self.fonts.get(face).measure(s, size)) / 2.0,
+            Align::Right => left + width - self.fonts.get(face).measure(s, size),
         };
         self.text(face, size, x, y, s.to_owned());
     }
