@@ -1,22 +1,25 @@
 //! Text comparison for Thai titles and supplier names. Thai is written without spaces between
 //! words, so similarity works on characters: a shared prefix, or character-bigram overlap.
 
-use prongsai_model::thai_to_arabic_digits;
-
 /// Title for comparison: lower case, without spaces, punctuation or digits (Thai or Arabic), so
 /// `ซ่อมแซมถนน หมู่ 3` and `ซ่อมแซมถนน หมู่ 4` compare equal: parts of one job split by village are
 /// exactly what the splitting check looks for.
 pub fn normalise_title(title: &str) -> Vec<char> {
-    thai_to_arabic_digits(title)
-        .chars()
-        .filter(|c| c.is_alphabetic() || is_thai_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Thai vowel and tone marks are not `alphabetic` in every Unicode table; keep them, they carry meaning.
-fn is_thai_mark(c: char) -> bool {
-    ('\u{0E31}'..='\u{0E4E}').contains(&c)
+    let mut out = Vec::with_capacity(title.len() / 2);
+    for c in title.chars() {
+        // Fast paths for the Thai block and ASCII: the general Unicode tables are slow and titles
+        // are compared for every record of the year.
+        match c {
+            '\u{0E01}'..='\u{0E4E}' if c != '\u{0E2F}' && c != '\u{0E3F}' => out.push(c),
+            '\u{0E00}'..='\u{0E7F}' => {} // Thai digits, ฯ, ฿, ๏ and the rest: not part of the name of the thing
+            'a'..='z' => out.push(c),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            _ if c.is_ascii() => {}
+            _ if c.is_alphabetic() => out.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Supplier name for grouping: without spaces, dots, the common juristic prefixes and suffixes,
@@ -63,15 +66,27 @@ pub fn common_prefix_len(a: &[char], b: &[char]) -> usize {
     a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
+/// The character bigrams of `chars`, sorted: computed once per title so comparisons are a merge.
+pub fn sorted_bigrams(chars: &[char]) -> Vec<(char, char)> {
+    let mut v: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+    v.sort_unstable();
+    v
+}
+
 /// Sørensen–Dice coefficient over character bigrams (multiset), 0 to 1.
+#[cfg(test)]
 pub fn bigram_dice(a: &[char], b: &[char]) -> f64 {
     if a.len() < 2 || b.len() < 2 {
         return if a == b && !a.is_empty() { 1.0 } else { 0.0 };
     }
-    let mut left: Vec<(char, char)> = a.windows(2).map(|w| (w[0], w[1])).collect();
-    let mut right: Vec<(char, char)> = b.windows(2).map(|w| (w[0], w[1])).collect();
-    left.sort_unstable();
-    right.sort_unstable();
+    dice_sorted(&sorted_bigrams(a), &sorted_bigrams(b))
+}
+
+/// Dice over two outputs of [`sorted_bigrams`] (both non-empty).
+pub fn dice_sorted(left: &[(char, char)], right: &[(char, char)]) -> f64 {
+    if left.is_empty() || right.is_empty() {
+        return 0.0;
+    }
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < left.len() && j < right.len() {
         match left[i].cmp(&right[j]) {

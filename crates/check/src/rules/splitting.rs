@@ -1,7 +1,7 @@
 //! C401: possible splitting of one purchase into parts that each stay under a threshold.
 
 use super::{Ctx, RuleInfo, amount, baht, supplier_key};
-use crate::text::{bigram_dice, common_prefix_len, normalise_title};
+use crate::text::{common_prefix_len, dice_sorted, normalise_title, sorted_bigrams};
 use prongsai_model::{Diagnostic, Field, Money, Procurement, Severity};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -26,11 +26,16 @@ struct Entry<'a> {
     p: &'a Procurement,
     day: i64,
     title: Vec<char>,
+    bigrams: Vec<(char, char)>,
     amount: Money,
 }
 
-fn similar(a: &[char], b: &[char], prefix: usize, dice: f64) -> bool {
-    (prefix > 0 && common_prefix_len(a, b) >= prefix) || bigram_dice(a, b) >= dice
+fn similar(a: &Entry<'_>, b: &Entry<'_>, prefix: usize, dice: f64) -> bool {
+    if a.title == b.title {
+        return true;
+    }
+    (prefix > 0 && common_prefix_len(&a.title, &b.title) >= prefix)
+        || dice_sorted(&a.bigrams, &b.bigrams) >= dice
 }
 
 pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -57,7 +62,9 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .filter_map(|p| {
                     let day = p.contract_date.or_else(|| p.month.first_day())?.days();
-                    Some(Entry { p, day, title: normalise_title(&p.title), amount: amount(p) })
+                    let title = normalise_title(&p.title);
+                    let bigrams = sorted_bigrams(&title);
+                    Some(Entry { p, day, title, bigrams, amount: amount(p) })
                 })
                 .collect();
             es.sort_by(|a, b| (a.day, &a.p.file.path, a.p.line).cmp(&(b.day, &b.p.file.path, b.p.line)));
@@ -72,7 +79,7 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     if es[j].day - es[i].day > window {
                         break;
                     }
-                    if similar(&es[i].title, &es[j].title, cfg.split_prefix_chars, cfg.split_similarity) {
+                    if similar(&es[i], &es[j], cfg.split_prefix_chars, cfg.split_similarity) {
                         cluster.push(j);
                     }
                 }
