@@ -1237,8 +1237,7 @@ The data is clean against the contract except these, put in on purpose so the ch
 
 - **อาจเป็นการแบ่งซื้อ / possible split** (FY 2569): ผู้ขายรายเดียวกัน ({SUPPLIERS['mat1'].name}) รายการ "จัดซื้อวัสดุก่อสร้าง"
   สามครั้งภายใน 30 วัน แต่ละครั้งต่ำกว่า 100,000 บาท รวม {fmt_money(split_sum, 'comma2', None)} บาท
-  (the checker reports it when its split thresholds include 100,000 บาท, e.g. `checks: split_thresholds: [100000, 500000]`
-  in site.yaml):
+  (the checker's default split thresholds, 100,000 and 500,000 บาท, catch it as warning C401):
 {lst('split')}
 - **ราคาที่ตกลงเท่ากับราคากลาง / agreed price equal to ราคากลาง** (FY 2568):
 {lst('ref_equal')}

@@ -31,7 +31,8 @@ pub struct CheckConfig {
     pub egp_max_months_before: u32,
     /// Days after the fiscal year ends before its annual report is due (C204–C206). Default 30.
     pub annual_report_due_days: u32,
-    /// Splitting (C401): the thresholds purchases may be split to stay under. Default 500,000 บาท.
+    /// Splitting (C401): the thresholds purchases may be split to stay under. Default 100,000 บาท
+    /// (above it a written contract is required) and 500,000 บาท (the วิธีเฉพาะเจาะจง limit).
     #[serde(deserialize_with = "baht_list")]
     pub split_thresholds: Vec<Money>,
     /// Splitting (C401): how many days apart the parts may be. Default 30.
@@ -63,7 +64,7 @@ impl Default for CheckConfig {
             egp_threshold: Money::from_baht(5_000),
             egp_max_months_before: 12,
             annual_report_due_days: 30,
-            split_thresholds: vec![Money::from_baht(500_000)],
+            split_thresholds: vec![Money::from_baht(100_000), Money::from_baht(500_000)],
             split_window_days: 30,
             split_prefix_chars: 10,
             split_similarity: 0.7,

@@ -177,17 +177,25 @@ struct Found {
     missing: Vec<String>,
 }
 
+/// Does a front-matter code (`O1` or `2568:O1`) name this item of this assessment year?
+fn declares(code: &str, year: i32, item_code: &str) -> bool {
+    match code.trim().split_once(':') {
+        Some((y, c)) => {
+            y.trim().parse::<i32>().is_ok_and(|y| y == year)
+                && c.trim().eq_ignore_ascii_case(item_code)
+        }
+        None => code.trim().eq_ignore_ascii_case(item_code),
+    }
+}
+
 fn evaluate_item(ctx: &Ctx<'_>, year: i32, item: &CriteriaItem) -> ItaItemResult {
     let base = ctx.opts.base_url.as_str();
-    // Pages that declare the item in front matter (`ita: [O1]`) are evidence too.
+    // Pages that declare the item in front matter are evidence too: `ita: [O1]` for every
+    // assessment year, `ita: ["2568:O1"]` for one year only, since codes are renumbered yearly.
     let page_urls: Vec<EvidenceUrl> = ctx
         .pages
         .iter()
-        .filter(|p| {
-            p.ita
-                .iter()
-                .any(|code| code.trim().eq_ignore_ascii_case(&item.code))
-        })
+        .filter(|p| p.ita.iter().any(|code| declares(code, year, &item.code)))
         .map(|p| EvidenceUrl {
             label_th: p.title.clone(),
             url: absolute(base, &p.url_path),
@@ -396,5 +404,19 @@ fn annual(ctx: &Ctx<'_>, fy: i32) -> Found {
             url: absolute(base, &format!("/procurement/{fy}/annual/")),
         }],
         missing,
+    }
+}
+
+#[cfg(test)]
+mod declares_tests {
+    use super::declares;
+
+    #[test]
+    fn year_qualified_codes_apply_to_their_year_only() {
+        assert!(declares("O1", 2568, "O1"));
+        assert!(declares(" o1 ", 2569, "O1"));
+        assert!(declares("2568:O26", 2568, "O26"));
+        assert!(!declares("2568:O26", 2569, "O26"));
+        assert!(!declares("O2", 2568, "O1"));
     }
 }
