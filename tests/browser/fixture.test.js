@@ -1,6 +1,6 @@
 'use strict';
 // The suite bites: on fixtures/broken (an image without alt text, pale text,
-// a wide table outside the scrolling box, a dead link) every check that the
+// a wide table outside the scrolling box, a dead link, an outside image) every check that the
 // sample site must pass fails, with the defect named.
 
 const { describe, it, before, after } = require('node:test');
@@ -65,6 +65,12 @@ describe('fixtures/broken: the checks fail on a broken site', () => {
     const text = problems.join('\n');
     assert.ok(problems.length > 0, 'vnu reported no error on the broken site');
     assert.match(text, /broken\/index\.html.*alt/i, `vnu did not name the missing alt in broken/index.html:\n${text}`);
+  });
+
+  it('the network check reports the image fetched from outside 127.0.0.1', async () => {
+    await ready();
+    const text = loaded.log.problems().join('\n');
+    assert.match(text, /request leaving 127\.0\.0\.1 \(blocked\): https:\/\/cdn\.example\.invalid\/logo\.png/, `not reported:\n${text}`);
   });
 
   it('the link check reports the dead link', async () => {

@@ -171,16 +171,22 @@ describe('with JavaScript turned off', () => {
     try {
       C.assertPresent(loaded, MONTH_URL);
       const seen = await loaded.page.evaluate(() => {
-        const rows = [...document.querySelectorAll('table tbody tr')].filter((tr) => tr.offsetParent !== null);
         const links = new Set();
-        for (const tr of rows) {
-          for (const a of tr.querySelectorAll('a[href]')) {
-            const p = new URL(a.href).pathname;
-            if (/\/records\//.test(p)) links.add(p);
+        const tables = [];
+        for (const table of document.querySelectorAll('table')) {
+          const rows = [...table.querySelectorAll('tbody tr')].filter((tr) => tr.offsetParent !== null && !tr.hidden);
+          let linking = 0;
+          for (const tr of rows) {
+            const ps = [...tr.querySelectorAll('a[href]')].map((a) => new URL(a.href).pathname).filter((p) => /\/records\//.test(p));
+            ps.forEach((p) => links.add(p));
+            if (ps.length) linking++;
           }
+          if (linking) tables.push({ rows: rows.length, linking });
         }
-        return { links: [...links], rows: rows.length };
+        return { links: [...links], tables };
       });
+      assert.equal(seen.tables.length, 1, `want one table of the month's records, found ${JSON.stringify(seen.tables)}`);
+      assert.equal(seen.tables[0].rows, records.length, `the month table shows ${seen.tables[0].rows} rows without JavaScript; the data has ${records.length} records`);
       const want = records.map(recordUrl);
       const missing = want.filter((u) => !seen.links.includes(u));
       assert.deepEqual(missing, [], `visible table rows without JavaScript do not link these records of ${MONTH}`);
