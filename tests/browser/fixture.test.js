@@ -82,11 +82,16 @@ describe('fixtures/broken: the checks fail on a broken site', () => {
 });
 
 describe('the link checker and parser on their own', () => {
-  it('resolves relative, absolute, srcset, fragments and own-domain URLs', () => {
+  it('resolves relative, absolute, srcset, fragments, own-domain URLs and sitemap entries', () => {
     const d = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-links-'));
     try {
       fs.mkdirSync(path.join(d, 'a', 'b'), { recursive: true });
       fs.writeFileSync(path.join(d, 'a', 'b', 'x.png'), '');
+      fs.writeFileSync(
+        path.join(d, 'sitemap.xml'),
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' +
+          '<url><loc>https://www.muangluang.go.th/a/</loc></url><url><loc>https://www.muangluang.go.th/lost/</loc></url></urlset>',
+      );
       fs.writeFileSync(
         path.join(d, 'a', 'index.html'),
         '<!doctype html><h1 id=top2>x</h1><a href=b/x.png>ok</a><a href="../a/#top2">ok</a>' +
@@ -99,8 +104,9 @@ describe('the link checker and parser on their own', () => {
       assert.match(text, /srcset="b\/y\.png"/);
       assert.match(text, /\/gone\//);
       assert.match(text, /no id "nope"/);
+      assert.match(text, /sitemap\.xml: <loc="https:\/\/www\.muangluang\.go\.th\/lost\/"/);
       assert.doesNotMatch(text, /in-script|in-comment|example\.org|mailto|x\.png"|top2/);
-      assert.equal(problems.length, 3, text);
+      assert.equal(problems.length, 4, text);
     } finally {
       fs.rmSync(d, { recursive: true, force: true });
     }

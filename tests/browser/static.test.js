@@ -22,7 +22,7 @@ test('Nu HTML Checker: no errors on any HTML page', async () => {
   C.assertNone(problems, `vnu over ${C.htmlFiles(dir).length} HTML files`);
 });
 
-test('every internal href, src, srcset (and CSS url()) resolves to a file of the output', () => {
+test('every internal href, src, srcset, sitemap <loc>, feed link and CSS url() resolves to a file of the output', () => {
   const dir = sampleSite();
   C.assertNone(C.checkLinks(dir), 'broken internal references');
 });

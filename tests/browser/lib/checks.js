@@ -356,8 +356,9 @@ function parseTags(html) {
 }
 
 /**
- * Every internal href, src, srcset and form action in the HTML pages, and
- * every url() in the CSS files, must resolve to a file of the output;
+ * Every internal href, src, srcset and form action in the HTML pages, every
+ * sitemap <loc> and feed <link href>, and every url() in the CSS files must
+ * resolve to a file of the output;
  * fragments pointing into an HTML page must name an id of that page.
  * Absolute URLs on `baseUrl` (the site's own address) count as internal.
  */
@@ -440,6 +441,16 @@ function checkLinks(dir, { baseUrl = 'https://www.muangluang.go.th' } = {}) {
       }
       if (t.name === 'form' && t.attrs.action) resolve(from, t.attrs.action, '<form action');
       if (t.name === 'object' && t.attrs.data) resolve(from, t.attrs.data, '<object data');
+    }
+  }
+  // sitemap <loc> and Atom/RSS <link href> (absolute URLs on the site's own address)
+  for (const f of files) {
+    if (!/\.(xml|atom|rss)$/i.test(f)) continue;
+    const xml = fs.readFileSync(path.join(dir, f), 'utf8');
+    const from = { file: f, base: `${SITE}/${f}` };
+    for (const m of xml.matchAll(/<loc>\s*([^<]*?)\s*<\/loc>/g)) resolve(from, decodeEntities(m[1]), '<loc');
+    for (const t of parseTags(xml)) {
+      if (t.name === 'link' && t.attrs.href !== undefined) resolve(from, t.attrs.href, '<link href');
     }
   }
   for (const f of files) {
