@@ -49,13 +49,14 @@ pub fn escape(text: &str) -> String {
 ///
 /// `id` must be unique in the page: it ties the SVG to its title and description for screen readers.
 pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
-    const WIDTH: f64 = 640.0;
-    const ROW: f64 = 44.0;
-    const BAR_H: f64 = 16.0;
-    const LABEL_GAP: f64 = 18.0;
-    const VALUE_ROOM: f64 = 170.0;
+    // A narrow viewBox: on a 360 px phone the chart scales by about 0.9, so 15-unit text stays
+    // readable; each row is label, then value, then a full-width bar, so long Thai labels and
+    // amounts never collide with the bar.
+    const WIDTH: f64 = 360.0;
+    const ROW: f64 = 64.0;
+    const BAR_H: f64 = 14.0;
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
-    let height = (bars.len().max(1) as f64) * ROW + 8.0;
+    let height = (bars.len().max(1) as f64) * ROW + 4.0;
     let id = escape(id);
     let mut svg = String::with_capacity(256 + bars.len() * 320);
     let _ = write!(
@@ -73,7 +74,7 @@ pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
     for (i, bar) in bars.iter().enumerate() {
         let y = i as f64 * ROW;
         let len = if max > 0.0 {
-            (bar.value.max(0.0) / max) * (WIDTH - VALUE_ROOM)
+            (bar.value.max(0.0) / max) * WIDTH
         } else {
             0.0
         };
@@ -81,13 +82,12 @@ pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
         let len = if bar.value > 0.0 { len.max(2.0) } else { 1.0 };
         let _ = write!(
             svg,
-            r#"<g class="bar"><text x="0" y="{ly}" fill="{TEXT_FILL}" font-size="15">{label}</text><rect x="0" y="{by}" width="{len:.1}" height="{BAR_H}" rx="2" fill="{BAR_FILL}" data-value="{value}"/><text x="{vx:.1}" y="{vy}" fill="{TEXT_FILL}" font-size="14">{display}</text></g>"#,
-            ly = y + 15.0,
-            by = y + LABEL_GAP + 4.0,
+            r#"<g class="bar"><text x="0" y="{ly}" fill="{TEXT_FILL}" font-size="15">{label}</text><text x="0" y="{vy}" fill="{MUTED_FILL}" font-size="14">{display}</text><rect x="0" y="{by}" width="{len:.1}" height="{BAR_H}" rx="2" fill="{BAR_FILL}" data-value="{value}"/></g>"#,
+            ly = y + 16.0,
+            vy = y + 34.0,
+            by = y + 42.0,
             label = escape(&bar.label),
             value = bar.value,
-            vx = len + 6.0,
-            vy = y + LABEL_GAP + 17.0,
             display = escape(&bar.display),
         );
     }
@@ -97,10 +97,10 @@ pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
 
 /// A column chart for a series over time, e.g. the twelve months of a fiscal year.
 pub fn column_chart(id: &str, title: &str, desc: &str, columns: &[Column]) -> String {
-    const WIDTH: f64 = 640.0;
-    const HEIGHT: f64 = 240.0;
-    const TOP: f64 = 12.0;
-    const BOTTOM: f64 = 40.0;
+    const WIDTH: f64 = 360.0;
+    const HEIGHT: f64 = 200.0;
+    const TOP: f64 = 8.0;
+    const BOTTOM: f64 = 28.0;
     const LEFT: f64 = 4.0;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let max = columns.iter().map(|c| c.value).fold(0.0_f64, f64::max);
@@ -126,12 +126,12 @@ pub fn column_chart(id: &str, title: &str, desc: &str, columns: &[Column]) -> St
         let cx = LEFT + i as f64 * slot + slot / 2.0;
         let _ = write!(
             svg,
-            r#"<g class="column"><title>{label}: {display}</title><rect x="{x:.1}" y="{y:.1}" width="{col_w:.1}" height="{h:.1}" fill="{BAR_FILL}" data-value="{value}"/><text x="{cx:.1}" y="{ty:.1}" fill="{TEXT_FILL}" font-size="13" text-anchor="middle">{label}</text></g>"#,
+            r#"<g class="column"><title>{label}: {display}</title><rect x="{x:.1}" y="{y:.1}" width="{col_w:.1}" height="{h:.1}" fill="{BAR_FILL}" data-value="{value}"/><text x="{cx:.1}" y="{ty:.1}" fill="{TEXT_FILL}" font-size="12" text-anchor="middle">{label}</text></g>"#,
             label = escape(&col.label),
             display = escape(&col.display),
             y = TOP + plot_h - h,
             value = col.value,
-            ty = HEIGHT - BOTTOM + 20.0,
+            ty = HEIGHT - BOTTOM + 18.0,
         );
     }
     svg.push_str("</svg>");
@@ -176,8 +176,8 @@ mod tests {
             .map(|r| r.attribute("width").unwrap().parse().unwrap())
             .collect();
         // The largest value spans the plot; the others are proportional.
-        assert_eq!(widths[1], 470.0);
-        assert!((widths[0] - 470.0 * 1200.5 / 2401.0).abs() < 0.1);
+        assert_eq!(widths[1], 360.0);
+        assert!((widths[0] - 360.0 * 1200.5 / 2401.0).abs() < 0.1);
         assert_eq!(rects[0].attribute("data-value"), Some("1200.5"));
         assert!(svg.contains("e-bidding &lt;&amp;&gt;"));
         let title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
@@ -201,7 +201,7 @@ mod tests {
             .collect();
         assert_eq!(rects.len(), 12);
         let last: f64 = rects[11].attribute("height").unwrap().parse().unwrap();
-        assert_eq!(last, 188.0);
+        assert_eq!(last, 164.0);
     }
 
     #[test]
