@@ -1,5 +1,6 @@
 //! `site.yaml`: every key optional, misspelt keys warned about, other stages' sections accepted.
 
+use crate::sanitize::RawHtml;
 use crate::yaml::{suggest, top_level_keys, yaml_error};
 use prongsai_model::{Diagnostic, Location};
 use serde::{Deserialize, Serialize};
@@ -7,7 +8,9 @@ use std::path::Path;
 
 pub const SITE_FILE: &str = "site.yaml";
 
-const KNOWN_KEYS: [&str; 8] = [
+const KNOWN_KEYS: [&str; 10] = [
+    "markdown",
+    "limits",
     "title",
     "data_license",
     "description",
@@ -29,7 +32,36 @@ struct RawConfig {
     data_license: Option<String>,
     #[serde(default)]
     menus: RawMenus,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+    #[serde(default)]
+    limits: RawLimits,
 }
+
+/// `markdown:` in site.yaml.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Raw HTML inside Markdown pages: `sanitize` (default), `escape` or `trust`.
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
+/// `limits:` in site.yaml: the loader reads its own keys (`max_cell_kb`, `max_rows`) from the
+/// same section, so they are accepted here without being used.
+#[derive(Clone, Copy, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLimits {
+    max_file_mb: Option<u64>,
+    #[allow(dead_code, reason = "read by prongsai_load from the same section")]
+    max_cell_kb: Option<u64>,
+    #[allow(dead_code, reason = "read by prongsai_load from the same section")]
+    max_rows: Option<u64>,
+}
+
+/// Largest file read from the site root (Markdown page, asset, data file) unless
+/// `limits: { max_file_mb: … }` says otherwise: a scanned PDF fits, a runaway export does not.
+pub const DEFAULT_MAX_FILE_MB: u64 = 50;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 struct RawMenus {
@@ -61,6 +93,9 @@ pub struct SiteConfig {
     pub data_license: Option<String>,
     pub menu_main: Vec<MenuItem>,
     pub menu_footer: Vec<MenuItem>,
+    pub markdown: MarkdownConfig,
+    /// `limits.max_file_mb` in bytes: larger content files are an error, not read.
+    pub max_file_bytes: u64,
     /// The text of site.yaml, kept to locate menu entries in later diagnostics.
     #[serde(skip)]
     pub(crate) text: String,
@@ -78,6 +113,8 @@ impl Default for SiteConfig {
             data_license: None,
             menu_main: Vec::new(),
             menu_footer: Vec::new(),
+            markdown: MarkdownConfig::default(),
+            max_file_bytes: DEFAULT_MAX_FILE_MB * 1024 * 1024,
             text: String::new(),
         }
     }
@@ -223,6 +260,12 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         data_license: raw.data_license.filter(|l| !l.trim().is_empty()),
         menu_main: raw.menus.main,
         menu_footer: raw.menus.footer,
+        markdown: raw.markdown,
+        max_file_bytes: raw
+            .limits
+            .max_file_mb
+            .unwrap_or(DEFAULT_MAX_FILE_MB)
+            .saturating_mul(1024 * 1024),
         text: text.to_owned(),
     };
     (config, diags)
@@ -278,6 +321,21 @@ mod tests {
             Some(1),
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn markdown_and_limits() {
+        let (c, d) = parse_config(
+            "markdown: { raw_html: escape }\nlimits: { max_file_mb: 2, max_rows: 10 }\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.markdown.raw_html, RawHtml::Escape);
+        assert_eq!(c.max_file_bytes, 2 * 1024 * 1024);
+        let (c, _) = parse_config("");
+        assert_eq!(c.markdown.raw_html, RawHtml::Sanitize);
+        let (_, d) = parse_config("markdown:\n  raw_html: yes\n");
+        assert_eq!(d[0].code, "C101");
+        assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(2));
     }
 
     #[test]

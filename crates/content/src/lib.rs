@@ -8,11 +8,15 @@
 mod config;
 mod front;
 mod markdown;
+mod sanitize;
 mod yaml;
 
-pub use config::{MenuItem, SITE_FILE, SiteConfig, load_config, parse_config};
+pub use config::{
+    DEFAULT_MAX_FILE_MB, MarkdownConfig, MenuItem, SITE_FILE, SiteConfig, load_config, parse_config,
+};
 pub use front::parse_date;
 pub use markdown::{Heading, slugify};
+pub use sanitize::{RawHtml, is_safe_url};
 
 use markdown::{LinkProblem, link_diagnostic, resolve_link};
 use prongsai_model::{Date, Diagnostic, Location, sort_diagnostics};
@@ -165,6 +169,7 @@ pub fn load(root: &Path) -> Loaded {
                 &pre.body,
                 pre.body_line_offset,
                 &pre.source,
+                config.markdown.raw_html,
                 &resolve,
                 &mut d,
             );
@@ -536,6 +541,14 @@ fn resolve_menu(
         .collect()
 }
 
+/// Parses a page's front matter alone and returns what is wrong with it: the front-matter path
+/// of `load` without the disk, for fuzzing and editor tooling.
+pub fn front_matter_diagnostics(text: &str, file: &str) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let _ = front::parse(text, file, &mut diags);
+    diags
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -651,12 +664,4 @@ mod tests {
         let l = load(dir.path());
         assert_eq!(l.diagnostics[0].code, "C131");
     }
-}
-
-/// Parses a page's front matter alone and returns what is wrong with it: the front-matter path
-/// of `load` without the disk, for fuzzing and editor tooling.
-pub fn front_matter_diagnostics(text: &str, file: &str) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let _ = front::parse(text, file, &mut diags);
-    diags
 }

@@ -1,5 +1,7 @@
-//! Markdown to HTML: tables wrapped for narrow screens, heading ids, `@/` links resolved.
+//! Markdown to HTML: tables wrapped for narrow screens, heading ids, `@/` links resolved, raw
+//! HTML and link addresses made safe as `markdown.raw_html` in site.yaml says.
 
+use crate::sanitize::{RawHtml, escape_attr, is_safe_url, sanitize};
 use prongsai_model::{Diagnostic, Location};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
@@ -56,6 +58,7 @@ pub(crate) fn render(
     body: &str,
     line_offset: u32,
     file: &str,
+    raw_html: RawHtml,
     resolve: &dyn Fn(&str) -> Result<String, LinkProblem>,
     diags: &mut Vec<Diagnostic>,
 ) -> Rendered {
@@ -80,12 +83,33 @@ pub(crate) fn render(
     let mut summary = String::new();
     let mut in_first_paragraph = false;
     let mut seen_paragraph = false;
+    // An HTML block arrives line by line; it is filtered whole so a tag split over lines is
+    // seen as one tag. Holds the text so far and the block's first byte.
+    let mut html_block: Option<(String, usize)> = None;
+    // Per open link and image: whether its tags were dropped for an unsafe address.
+    let mut dropped_links: Vec<bool> = Vec::new();
+    let mut dropped_images: Vec<bool> = Vec::new();
+    let trust = raw_html == RawHtml::Trust;
 
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { .. }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                mut attrs,
+            }) => {
+                // `## x {onclick=…}` would otherwise put any attribute on the heading.
+                if !trust {
+                    attrs.clear();
+                }
                 open_heading = Some((events.len(), String::new()));
-                events.push(event);
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }));
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some((idx, text)) = open_heading.take() {
@@ -155,6 +179,12 @@ pub(crate) fn render(
                 title,
                 id,
             }) => {
+                if !trust && !is_safe_url(&dest_url, false) {
+                    diags.push(unsafe_url_diagnostic(&dest_url, file, line_at(range.start)));
+                    dropped_links.push(true);
+                    continue;
+                }
+                dropped_links.push(false);
                 let dest_url = if let Some(target) = dest_url.strip_prefix("@/") {
                     match resolve_link(target, resolve) {
                         Ok(url) => CowStr::from(url),
@@ -178,16 +208,95 @@ pub(crate) fn render(
                     id,
                 }));
             }
-            Event::Html(ref raw) if raw_table_tag(raw) => {
-                // Authors paste HTML tables from Word; they need the same scroll region.
-                tables += 1;
-                let label = if last_heading_text.is_empty() {
-                    format!("ตารางที่ {tables}")
-                } else {
-                    format!("ตาราง: {last_heading_text}")
-                };
-                events.push(Event::Html(CowStr::from(wrap_raw_tables(raw, &label))));
+            Event::End(TagEnd::Link) => {
+                if !dropped_links.pop().unwrap_or(false) {
+                    events.push(event);
+                }
             }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                // Dropping the tags leaves the alt text as plain text.
+                if !trust && !is_safe_url(&dest_url, true) {
+                    diags.push(unsafe_url_diagnostic(&dest_url, file, line_at(range.start)));
+                    dropped_images.push(true);
+                    continue;
+                }
+                dropped_images.push(false);
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Image) => {
+                if !dropped_images.pop().unwrap_or(false) {
+                    events.push(event);
+                }
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                html_block = Some((String::new(), range.start));
+                events.push(event);
+            }
+            Event::Html(raw) if html_block.is_some() => {
+                if let Some((text, _)) = html_block.as_mut() {
+                    text.push_str(&raw);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let (raw, start) = html_block.take().unwrap_or_default();
+                let html = match raw_html {
+                    RawHtml::Escape => {
+                        events.push(Event::Text(CowStr::from(raw)));
+                        events.push(event);
+                        continue;
+                    }
+                    RawHtml::Trust => raw,
+                    RawHtml::Sanitize => {
+                        let cleaned = sanitize(&raw);
+                        if !cleaned.removed.is_empty() {
+                            diags.push(removed_html_diagnostic(
+                                &cleaned.removed,
+                                file,
+                                line_at(start),
+                            ));
+                        }
+                        cleaned.html
+                    }
+                };
+                if raw_table_tag(&html) {
+                    // Authors paste HTML tables from Word; they need the same scroll region.
+                    tables += 1;
+                    let label = if last_heading_text.is_empty() {
+                        format!("ตารางที่ {tables}")
+                    } else {
+                        format!("ตาราง: {last_heading_text}")
+                    };
+                    events.push(Event::Html(CowStr::from(wrap_raw_tables(&html, &label))));
+                } else {
+                    events.push(Event::Html(CowStr::from(html)));
+                }
+                events.push(event);
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => match raw_html {
+                RawHtml::Trust => events.push(Event::InlineHtml(raw)),
+                RawHtml::Escape => events.push(Event::Text(raw)),
+                RawHtml::Sanitize => {
+                    let cleaned = sanitize(&raw);
+                    if !cleaned.removed.is_empty() {
+                        diags.push(removed_html_diagnostic(
+                            &cleaned.removed,
+                            file,
+                            line_at(range.start),
+                        ));
+                    }
+                    events.push(Event::InlineHtml(CowStr::from(cleaned.html)));
+                }
+            },
             other => events.push(other),
         }
     }
@@ -243,6 +352,42 @@ pub(crate) fn link_diagnostic(
         ),
     };
     d.at(Location::line(file, line)).with_text(dest)
+}
+
+/// A link or image whose address could run code in the reader's browser was removed.
+fn unsafe_url_diagnostic(dest: &str, file: &str, line: u32) -> Diagnostic {
+    Diagnostic::warning(
+        "C122",
+        format!(
+            "ลิงก์หรือรูปภาพ \"{dest}\" ใช้ที่อยู่ที่อาจรันโค้ดในเบราว์เซอร์ของผู้อ่าน จึงนำลิงก์ออกเหลือแต่ข้อความ — ใช้ที่อยู่ https://, http://, mailto:, tel: หรือ @/หน้า.md"
+        ),
+        format!(
+            "link or image \"{dest}\" uses an address that could run code in the reader's browser, so only its text is kept; use https://, http://, mailto:, tel: or @/page.md"
+        ),
+    )
+    .at(Location::line(file, line))
+    .with_text(dest)
+}
+
+/// Raw HTML lost tags or attributes outside the safe subset (`markdown.raw_html: sanitize`).
+fn removed_html_diagnostic(removed: &[String], file: &str, line: u32) -> Diagnostic {
+    let list = removed
+        .iter()
+        .take(5)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = if removed.len() > 5 { ", …" } else { "" };
+    Diagnostic::warning(
+        "C123",
+        format!(
+            "HTML ในหน้านี้มีส่วนที่ไม่ปลอดภัยสำหรับผู้อ่าน จึงถูกนำออก: {list}{more} — ลบส่วนนั้นออก หรือถ้าตรวจแล้วว่าปลอดภัย ตั้ง markdown: {{ raw_html: trust }} ใน site.yaml"
+        ),
+        format!(
+            "raw HTML outside the safe subset was removed: {list}{more}; delete it, or if it has been reviewed set markdown: {{ raw_html: trust }} in site.yaml"
+        ),
+    )
+    .at(Location::line(file, line))
 }
 
 fn raw_table_tag(html: &str) -> bool {
@@ -312,13 +457,6 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,7 +471,7 @@ mod tests {
 
     fn go(md: &str) -> (Rendered, Vec<Diagnostic>) {
         let mut d = Vec::new();
-        let r = render(md, 4, "content/x.md", &resolver, &mut d);
+        let r = render(md, 4, "content/x.md", RawHtml::Sanitize, &resolver, &mut d);
         (r, d)
     }
 
@@ -394,6 +532,56 @@ mod tests {
         assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(7));
         assert_eq!(d[1].code, "C121");
         assert_eq!(d[1].location.as_ref().and_then(|l| l.line), Some(9));
+    }
+
+    fn go_mode(md: &str, mode: RawHtml) -> (String, Vec<Diagnostic>) {
+        let mut d = Vec::new();
+        let r = render(md, 0, "content/x.md", mode, &resolver, &mut d);
+        (r.html, d)
+    }
+
+    #[test]
+    fn raw_html_modes() {
+        let md = "<p onclick=\"alert(1)\">ก</p>\n\nข <img src=x onerror=alert(1)> <script>alert(1)</script>\n";
+        let (html, d) = go_mode(md, RawHtml::Sanitize);
+        assert_eq!(html, "<p>ก</p>\n<p>ข <img src=\"x\"> alert(1)</p>\n");
+        assert!(d.iter().all(|d| d.code == "C123") && d.len() == 4, "{d:?}");
+        assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(1));
+        let (html, d) = go_mode(md, RawHtml::Escape);
+        assert!(
+            html.starts_with("&lt;p onclick=&quot;alert(1)&quot;&gt;ก&lt;/p&gt;"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        assert!(d.is_empty());
+        let (html, d) = go_mode(md, RawHtml::Trust);
+        assert!(
+            html.contains("<p onclick=\"alert(1)\">") && html.contains("<script>alert(1)</script>")
+        );
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn unsafe_link_addresses_keep_only_their_text() {
+        let md = "[a](javascript:alert(1)) <vbscript:x> ![i](data:image/svg+xml,x) [ok](https://x.go.th)\n\n## h {onclick=alert(1) #id}\n";
+        for mode in [RawHtml::Sanitize, RawHtml::Escape] {
+            let (html, d) = go_mode(md, mode);
+            assert_eq!(
+                html,
+                "<p>a vbscript:x i <a href=\"https://x.go.th\">ok</a></p>\n<h2 id=\"id\">h</h2>\n"
+            );
+            let codes: Vec<_> = d.iter().map(|d| d.code.as_str()).collect();
+            assert_eq!(codes, vec!["C122"; 3]);
+        }
+        let (html, d) = go_mode(md, RawHtml::Trust);
+        assert!(
+            html.contains("href=\"javascript:alert(1)\"") && html.contains("onclick"),
+            "{html}"
+        );
+        assert!(d.is_empty());
     }
 
     #[test]
