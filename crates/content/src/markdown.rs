@@ -549,7 +549,7 @@ mod tests {
         assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(1));
         let (html, d) = go_mode(md, RawHtml::Escape);
         assert!(
-            html.starts_with("&lt;p onclick=&quot;alert(1)&quot;&gt;ก&lt;/p&gt;"),
+            html.starts_with("&lt;p onclick=\"alert(1)\"&gt;ก&lt;/p&gt;"),
             "{html}"
         );
         assert!(
