@@ -31,7 +31,14 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
     for (key, value) in &map {
         let k = key.as_str();
         if let Some(i) = REQUIRED.iter().position(|r| *r == k) {
-            let v = yaml::text(path, k, value, diags);
+            let mut v = yaml::text(path, k, value, diags);
+            if k == "website"
+                && let Some(url) = v.as_deref()
+                && !is_web_url(url)
+            {
+                diags.push(bad_url(path, k, value, url));
+                v = None;
+            }
             found[i] = v.is_some();
             let slot = match k {
                 "name" => &mut agency.name,
@@ -83,7 +90,11 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
                 Y::Map(entries) => {
                     for (name, url) in entries {
                         if let Some(u) = yaml::text(path, name, url, diags) {
-                            agency.social.insert(name.clone(), u);
+                            if is_web_url(&u) {
+                                agency.social.insert(name.clone(), u);
+                            } else {
+                                diags.push(bad_url(path, name, url, &u));
+                            }
                         }
                     }
                 }
@@ -128,6 +139,29 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
     complete.then_some(agency)
 }
 
+/// Addresses that become links on every page must be web addresses: a `javascript:` or `data:`
+/// one would run in the reader's browser.
+fn is_web_url(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn bad_url(path: &str, key: &str, v: &serde_saphyr::Spanned<Y>, url: &str) -> Diagnostic {
+    Diagnostic::error(
+        diag::BAD_URL,
+        format!(
+            "ค่าของ {key} ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https:// หรือ http:// เช่น https://www.muangluang.go.th (ได้ \"{url}\")"
+        ),
+        format!(
+            "{key} must be a web address starting with https:// or http://, e.g. https://www.muangluang.go.th (found \"{url}\")"
+        ),
+    )
+    .at(yaml::loc(path, key, v))
+    .with_text(url)
+}
+
 fn bad(
     path: &str,
     key: &str,
@@ -150,6 +184,22 @@ mod tests {
     use super::*;
 
     const GOOD: &str = "name: องค์การบริหารส่วนตำบลเมืองหลวง\nshort_name: อบต.เมืองหลวง\nagency_type: องค์กรปกครองส่วนท้องถิ่น\ndistrict: ห้วยทับทัน\nprovince: ศรีสะเกษ\nministry: กระทรวงมหาดไทย\nwebsite: https://www.muangluang.go.th\nsample: true\nphone: \"045-000000\"\nsocial:\n  facebook: https://facebook.com/x\n";
+
+    #[test]
+    fn script_addresses_are_errors() {
+        let text = GOOD
+            .replace("https://www.muangluang.go.th", "javascript:alert(1)")
+            .replace("https://facebook.com/x", "\"data:text/html,x\"");
+        let mut d = Vec::new();
+        let a = parse("procurement-data/agency.yaml", &text, &mut d);
+        assert!(a.is_none());
+        let got: Vec<_> = d
+            .iter()
+            .filter(|x| x.code == diag::BAD_URL)
+            .map(|x| x.location.as_ref().and_then(|l| l.line))
+            .collect();
+        assert_eq!(got, vec![Some(7), Some(11)], "{d:?}");
+    }
 
     #[test]
     fn good_agency() {

@@ -56,10 +56,55 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Annu
         .map(<[&str]>::concat)
         .unwrap_or_default();
     report.headings = headings(&report.body, report.body_line);
+    unsafe_links(path, &report.body, report.body_line, diags);
     report
 }
 
 /// ATX headings outside fenced code, with their file lines.
+/// The report is published as HTML: a link or image whose address could run code in the
+/// reader's browser (`javascript:`, `data:`, `vbscript:`, …) is an error at its line.
+fn unsafe_links(path: &str, body: &str, first_line: u32, diags: &mut Vec<Diagnostic>) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
+            event
+        else {
+            continue;
+        };
+        if is_safe_link(&dest_url) {
+            continue;
+        }
+        let line = first_line + body[..range.start].matches('\n').count() as u32;
+        diags.push(
+            Diagnostic::error(
+                diag::BAD_URL,
+                format!("ลิงก์ \"{dest_url}\" ใช้ที่อยู่ที่อาจรันโค้ดในเบราว์เซอร์ของผู้อ่าน: ใช้ที่อยู่ที่ขึ้นต้นด้วย https://, http://, mailto: หรือ tel:"),
+                format!("link \"{dest_url}\" uses an address that could run code in the reader's browser: use one starting with https://, http://, mailto: or tel:"),
+            )
+            .at(Location::line(path, line))
+            .with_text(dest_url.as_ref()),
+        );
+    }
+}
+
+/// Relative, a fragment, or http/https/mailto/tel, read as a browser does (tabs and line breaks
+/// ignored, leading spaces and control characters stripped).
+fn is_safe_link(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let cleaned = cleaned.trim_matches(|c: char| c <= ' ');
+    let head = &cleaned[..cleaned.find(['/', '?', '#']).unwrap_or(cleaned.len())];
+    match head.split_once(':') {
+        None => true,
+        Some((scheme, _)) => ["http", "https", "mailto", "tel"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(scheme)),
+    }
+}
+
 fn headings(body: &str, first_line: u32) -> Vec<(u32, String)> {
     let mut out = Vec::new();
     let mut fence: Option<&str> = None;
@@ -93,6 +138,24 @@ fn headings(body: &str, first_line: u32) -> Vec<(u32, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_links_are_errors_at_their_line() {
+        let mut d = Vec::new();
+        parse(
+            "y/annual.md",
+            "---\napproved_on: 2568-10-20\n---\n## ก\n\n[ok](https://x.go.th) [x](JavaScript:alert(1))\n\n![i](data:text/html,x)\n",
+            &mut d,
+        );
+        let got: Vec<_> = d
+            .iter()
+            .map(|x| (x.code.as_str(), x.location.as_ref().and_then(|l| l.line)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(diag::BAD_URL, Some(6)), (diag::BAD_URL, Some(8))]
+        );
+    }
 
     #[test]
     fn front_matter_and_headings() {

@@ -23,7 +23,12 @@ fn is_blank(record: &::csv::StringRecord) -> bool {
 
 /// Reads every record; blank rows (Excel leaves rows of commas) are dropped. `None` when the file
 /// has no header row, with the diagnostic already pushed.
-pub(crate) fn read(text: &str, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Table> {
+pub(crate) fn read(
+    text: &str,
+    path: &str,
+    limits: &crate::Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Table> {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -72,6 +77,45 @@ pub(crate) fn read(text: &str, path: &str, diags: &mut Vec<Diagnostic>) -> Optio
         last_line = line;
         if is_blank(&record) {
             continue;
+        }
+        // A runaway cell (a pasted document, a generated file) is refused by name rather than
+        // carried into every page, export and search index.
+        if let Some((col, cell)) = record
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.len() > limits.max_cell_bytes)
+        {
+            let name = header
+                .as_ref()
+                .and_then(|(_, h)| h.get(col))
+                .map_or_else(|| format!("{}", col + 1), |h| h.trim().to_owned());
+            let (kib, max) = (cell.len().div_ceil(1024), limits.max_cell_bytes / 1024);
+            diags.push(
+                Diagnostic::error(
+                    diag::CELL_TOO_LARGE,
+                    format!("ช่อง \"{name}\" ยาว {kib} KiB เกินขีดจำกัด {max} KiB ต่อช่อง: ตรวจว่าวางข้อความผิดช่องหรือไม่ ถ้าจำเป็นจริงให้ตั้ง limits: {{ max_cell_kb: … }} ใน site.yaml"),
+                    format!("cell \"{name}\" is {kib} KiB, over the limit of {max} KiB per cell: check for text pasted into the wrong cell; if it is really needed set limits: {{ max_cell_kb: … }} in site.yaml"),
+                )
+                .at(Location {
+                    file: path.to_owned(),
+                    line: Some(line),
+                    column: u32::try_from(col + 1).ok(),
+                    column_name: Some(name.clone()),
+                }),
+            );
+            continue;
+        }
+        if rows.len() >= limits.max_rows {
+            // Stop reading: memory stays bounded by the limit, not by the file.
+            diags.push(
+                Diagnostic::error(
+                    diag::TOO_MANY_ROWS,
+                    format!("ไฟล์มีข้อมูลเกิน {} แถว จึงหยุดอ่านที่แถวนี้: ตรวจว่าไฟล์ถูกต้องหรือไม่ (แบบ สขร.1 หนึ่งเดือนไม่ควรยาวขนาดนี้) ถ้าจำเป็นจริงให้ตั้ง limits: {{ max_rows: … }} ใน site.yaml", limits.max_rows),
+                    format!("the file has more than {} data rows, so reading stopped here: check the file (one month of แบบ สขร.1 should never be this long); if it is really needed set limits: {{ max_rows: … }} in site.yaml", limits.max_rows),
+                )
+                .at(Location::line(path, line)),
+            );
+            break;
         }
         if header.is_none() {
             header = Some((line, record.iter().map(str::to_owned).collect()));
@@ -123,6 +167,7 @@ mod tests {
         let t = read(
             "a,b\r\n1,\"x\r\ny\"\r\n,,\r\n2,z\r\n\r\n , \r\n",
             "f.csv",
+            &crate::Limits::default(),
             &mut d,
         )
         .unwrap();
@@ -138,11 +183,54 @@ mod tests {
     #[test]
     fn empty_and_quote() {
         let mut d = Vec::new();
-        assert!(read(" , \n\n", "f.csv", &mut d).is_none());
+        assert!(read(" , \n\n", "f.csv", &crate::Limits::default(), &mut d).is_none());
         assert_eq!(d[0].code, diag::EMPTY_FILE);
         let mut d = Vec::new();
-        let t = read("a,b\n1,\"oops\n2,3\n", "f.csv", &mut d).unwrap();
+        let t = read(
+            "a,b\n1,\"oops\n2,3\n",
+            "f.csv",
+            &crate::Limits::default(),
+            &mut d,
+        )
+        .unwrap();
         assert_eq!(t.rows.len(), 1);
         assert_eq!(d[0].code, diag::UNBALANCED_QUOTE);
+    }
+
+    #[test]
+    fn huge_cells_and_too_many_rows_are_errors() {
+        let limits = crate::Limits {
+            max_cell_bytes: 10,
+            max_rows: 2,
+            ..crate::Limits::default()
+        };
+        let mut d = Vec::new();
+        let t = read(
+            "a,name\n1,12345678901\n2,ok\n3,ok\n4,ok\n",
+            "f.csv",
+            &limits,
+            &mut d,
+        )
+        .unwrap();
+        let got: Vec<_> = d
+            .iter()
+            .map(|x| {
+                let l = x.location.as_ref().unwrap();
+                (x.code.as_str(), l.line, l.column, l.column_name.clone())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    diag::CELL_TOO_LARGE,
+                    Some(2),
+                    Some(2),
+                    Some("name".to_owned())
+                ),
+                (diag::TOO_MANY_ROWS, Some(5), None, None),
+            ]
+        );
+        assert_eq!(t.rows.len(), 2);
     }
 }

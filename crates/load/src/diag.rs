@@ -8,6 +8,10 @@ pub const NOT_TEXT: &str = "P101";
 pub const EMPTY_FILE: &str = "P102";
 pub const UNREADABLE: &str = "P103";
 pub const UNBALANCED_QUOTE: &str = "P104";
+pub const FILE_TOO_LARGE: &str = "P105";
+pub const CELL_TOO_LARGE: &str = "P106";
+pub const TOO_MANY_ROWS: &str = "P107";
+pub const SYMLINK: &str = "P108";
 pub const UNKNOWN_COLUMN: &str = "P110";
 pub const MISSING_COLUMN: &str = "P111";
 pub const DUPLICATE_COLUMN: &str = "P112";
@@ -36,6 +40,7 @@ pub const MISSING_KEY: &str = "P151";
 pub const UNKNOWN_KEY: &str = "P152";
 pub const BAD_KEY_VALUE: &str = "P153";
 pub const FRONT_MATTER: &str = "P154";
+pub const BAD_URL: &str = "P155";
 
 /// A value that failed to parse, at its cell, carrying the text as found.
 pub fn value_error(code: &str, e: ValueError, loc: Location, text: &str) -> Diagnostic {

@@ -44,17 +44,88 @@ pub struct Loaded {
 
 const DATA_DIR: &str = "procurement-data";
 
-/// Loads `<root>/procurement-data/`. A root without that folder is a content-only site and loads
-/// as empty data with no diagnostics.
+/// Bounds on what one data file may hold, so a broken or hostile file is a clear error instead
+/// of exhausting memory. Set under `limits:` in site.yaml (`max_file_mb`, `max_cell_kb`,
+/// `max_rows`); see docs/security.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file read, in bytes (default 50 MiB).
+    pub max_file_bytes: u64,
+    /// Largest single CSV cell, in bytes (default 64 KiB).
+    pub max_cell_bytes: usize,
+    /// Most data rows in one CSV file (default 100,000: a month of a very large agency is a few
+    /// thousand; the 1M-record benchmark spreads ~8k a month).
+    pub max_rows: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_file_bytes: 50 * 1024 * 1024,
+            max_cell_bytes: 64 * 1024,
+            max_rows: 100_000,
+        }
+    }
+}
+
+impl Limits {
+    /// The `limits:` section of site.yaml's text. Lenient: a malformed site.yaml is reported by
+    /// the content stage, and here simply leaves the defaults.
+    pub fn from_site_yaml(text: &str) -> Limits {
+        #[derive(serde::Deserialize, Default)]
+        struct Site {
+            #[serde(default)]
+            limits: Raw,
+        }
+        #[derive(serde::Deserialize, Default)]
+        struct Raw {
+            max_file_mb: Option<u64>,
+            max_cell_kb: Option<u64>,
+            max_rows: Option<u64>,
+        }
+        let raw = serde_saphyr::from_str::<Option<Site>>(text)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+            .limits;
+        let d = Limits::default();
+        Limits {
+            max_file_bytes: raw
+                .max_file_mb
+                .map_or(d.max_file_bytes, |mb| mb.saturating_mul(1024 * 1024)),
+            max_cell_bytes: raw.max_cell_kb.map_or(d.max_cell_bytes, |kb| {
+                usize::try_from(kb.saturating_mul(1024)).unwrap_or(usize::MAX)
+            }),
+            max_rows: raw
+                .max_rows
+                .map_or(d.max_rows, |n| usize::try_from(n).unwrap_or(usize::MAX)),
+        }
+    }
+
+    /// The limits of the site at `root` (its site.yaml, else the defaults).
+    pub fn of_root(root: &Path) -> Limits {
+        std::fs::read_to_string(root.join("site.yaml"))
+            .map(|t| Limits::from_site_yaml(&t))
+            .unwrap_or_default()
+    }
+}
+
+/// Loads `<root>/procurement-data/` with the limits of the site's site.yaml. A root without
+/// that folder is a content-only site and loads as empty data with no diagnostics.
 pub fn load(root: &Path) -> Loaded {
+    load_with(root, &Limits::of_root(root))
+}
+
+/// [`load`] with explicit limits.
+pub fn load_with(root: &Path, limits: &Limits) -> Loaded {
     let data_dir = root.join(DATA_DIR);
     if !data_dir.is_dir() {
         return Loaded::default();
     }
     let mut diagnostics = Vec::new();
-    let (years, jobs) = walk(&data_dir, &mut diagnostics);
+    let (years, jobs) = walk(root, &data_dir, &mut diagnostics);
     let outputs: Vec<(Output, Vec<Diagnostic>)> =
-        jobs.par_iter().map(|job| run(root, job)).collect();
+        jobs.par_iter().map(|job| run(root, job, limits)).collect();
     let mut data = Data {
         agency: None,
         years: years
@@ -132,7 +203,11 @@ pub fn load_month_file(root: &Path, rel_path: &str) -> (Option<MonthFile>, Vec<D
     let Some((fy, ym)) = month else {
         return (None, diags);
     };
-    let (out, d) = run(root, &Job::Month(fy, ym, rel_path.to_owned()));
+    let (out, d) = run(
+        root,
+        &Job::Month(fy, ym, rel_path.to_owned()),
+        &Limits::of_root(root),
+    );
     diags.extend(d);
     sort_diagnostics(&mut diags);
     match out {
@@ -152,7 +227,11 @@ pub fn load_plan_file(root: &Path, rel_path: &str) -> (Option<Plan>, Vec<Diagnos
         },
         _ => return (None, vec![misplaced(rel_path)]),
     };
-    let (out, d) = run(root, &Job::Plan(fy, rel_path.to_owned()));
+    let (out, d) = run(
+        root,
+        &Job::Plan(fy, rel_path.to_owned()),
+        &Limits::of_root(root),
+    );
     diags.extend(d);
     sort_diagnostics(&mut diags);
     match out {
@@ -169,8 +248,16 @@ pub fn parse_month_bytes(
     bytes: &[u8],
 ) -> (Option<MonthFile>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let file = decode_text(rel_path, bytes, &mut diags)
-        .and_then(|(text, encoding)| month::parse(rel_path, month, &text, encoding, &mut diags));
+    let file = decode_text(rel_path, bytes, &mut diags).and_then(|(text, encoding)| {
+        month::parse(
+            rel_path,
+            month,
+            &text,
+            encoding,
+            &Limits::default(),
+            &mut diags,
+        )
+    });
     sort_diagnostics(&mut diags);
     (file, diags)
 }
@@ -215,17 +302,17 @@ fn rel_of(job: &Job) -> &str {
 }
 
 /// Reads, decodes and parses one file.
-fn run(root: &Path, job: &Job) -> (Output, Vec<Diagnostic>) {
+fn run(root: &Path, job: &Job, limits: &Limits) -> (Output, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let rel = rel_of(job);
-    let text = read_text(root, rel, &mut diags);
+    let text = read_text(root, rel, limits, &mut diags);
     let out = match job {
         Job::Agency(p) => Output::Agency(Box::new(
             text.and_then(|(t, _)| agency::parse(p, &t, &mut diags)),
         )),
         Job::Plan(fy, p) => Output::Plan(
             *fy,
-            text.and_then(|(t, e)| plan::parse(p, &t, e, &mut diags)),
+            text.and_then(|(t, e)| plan::parse(p, &t, e, limits, &mut diags)),
         ),
         Job::PlanMeta(fy, p) => Output::PlanMeta(
             *fy,
@@ -236,7 +323,7 @@ fn run(root: &Path, job: &Job) -> (Output, Vec<Diagnostic>) {
         }
         Job::Month(fy, ym, p) => Output::Month(
             *fy,
-            text.and_then(|(t, e)| month::parse(p, *ym, &t, e, &mut diags)),
+            text.and_then(|(t, e)| month::parse(p, *ym, &t, e, limits, &mut diags)),
         ),
     };
     (out, diags)
@@ -245,10 +332,31 @@ fn run(root: &Path, job: &Job) -> (Output, Vec<Diagnostic>) {
 fn read_text(
     root: &Path,
     rel: &str,
+    limits: &Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(String, &'static str)> {
-    let bytes = match std::fs::read(root.join(rel)) {
-        Ok(b) => b,
+    let bytes = match read_bounded(&root.join(rel), limits.max_file_bytes) {
+        Ok(Ok(b)) => b,
+        Ok(Err(size)) => {
+            let mb = |n: u64| n.div_ceil(1024 * 1024);
+            diags.push(
+                Diagnostic::error(
+                    diag::FILE_TOO_LARGE,
+                    format!(
+                        "ไฟล์ใหญ่ {} MB เกินขีดจำกัด {} MB จึงไม่อ่าน: ตรวจว่าเป็นไฟล์ที่ถูกต้อง (แบบ สขร.1 หนึ่งเดือนมีขนาดไม่กี่ KB) ถ้าจำเป็นจริงให้ตั้ง limits: {{ max_file_mb: … }} ใน site.yaml",
+                        mb(size),
+                        mb(limits.max_file_bytes)
+                    ),
+                    format!(
+                        "the file is {} MB, over the limit of {} MB, so it was not read: check it is the right file (a month of แบบ สขร.1 is a few KB); if it is really needed set limits: {{ max_file_mb: … }} in site.yaml",
+                        mb(size),
+                        mb(limits.max_file_bytes)
+                    ),
+                )
+                .at(Location::file(rel)),
+            );
+            return None;
+        }
         Err(e) => {
             diags.push(
                 Diagnostic::error(
@@ -262,6 +370,23 @@ fn read_text(
         }
     };
     decode_text(rel, &bytes, diags)
+}
+
+/// Reads at most `max` bytes: `Ok(Err(size))` when the file is larger, without reading it (the
+/// size is checked on the open handle, and the read is capped in case the file grows meanwhile).
+fn read_bounded(path: &Path, max: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > max {
+        return Ok(Err(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Ok(Err(bytes.len() as u64));
+    }
+    Ok(Ok(bytes))
 }
 
 /// Bytes of a file to text, reporting an empty file, the encoding used, or bytes that are not text.
@@ -472,7 +597,10 @@ fn month_file_name(name: &str, fy: i32, rel: &str) -> Result<YearMonth, Option<B
 
 /// Classifies every entry under `procurement-data/` in sorted order; returns the fiscal years
 /// found and the files to parse.
-fn walk(data_dir: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<i32>, Vec<Job>) {
+fn walk(root: &Path, data_dir: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<i32>, Vec<Job>) {
+    // Symlinks are resolved against the real root, so `procurement-data/agency.yaml ->
+    // /etc/passwd` is caught however the root itself was named.
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut years = Vec::new();
     let mut jobs = Vec::new();
     let mut it = walkdir::WalkDir::new(data_dir)
@@ -509,6 +637,12 @@ fn walk(data_dir: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<i32>, Vec<Job>) {
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         let rel = format!("{DATA_DIR}/{}", parts.join("/"));
+        if entry.path_is_symlink()
+            && let Some(d) = symlink_problem(&real_root, entry.path(), &rel)
+        {
+            diags.push(d);
+            continue;
+        }
         let is_dir = entry.file_type().is_dir();
         let name = parts.last().map_or("", String::as_str);
         if ignored(name) {
@@ -571,6 +705,38 @@ fn walk(data_dir: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<i32>, Vec<Job>) {
     (years, jobs)
 }
 
+/// A symlink is read only when it resolves to a file inside the site root; one that leaves the
+/// root (or dangles) is an error, and a linked folder is not followed.
+fn symlink_problem(real_root: &Path, path: &Path, rel: &str) -> Option<Diagnostic> {
+    let target = std::fs::canonicalize(path).ok();
+    let inside = target.as_ref().is_some_and(|t| t.starts_with(real_root));
+    if !inside {
+        let shown = std::fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        return Some(
+            Diagnostic::error(
+                diag::SYMLINK,
+                format!("ไฟล์นี้เป็นลิงก์ (symlink) ไปยัง {shown} ซึ่งอยู่นอกโฟลเดอร์ของเว็บไซต์ จึงไม่อ่าน: คัดลอกไฟล์จริงมาไว้ใน procurement-data/ แทนลิงก์"),
+                format!("this is a symlink to {shown}, outside the site root, so it is not read: copy the real file into procurement-data/ instead of linking"),
+            )
+            .at(Location::file(rel))
+            .with_text(shown),
+        );
+    }
+    if target.is_some_and(|t| t.is_dir()) {
+        return Some(
+            Diagnostic::warning(
+                diag::SYMLINK,
+                "โฟลเดอร์นี้เป็นลิงก์ (symlink) จึงไม่อ่านไฟล์ข้างใน: ย้ายโฟลเดอร์จริงมาไว้ที่นี่แทนลิงก์",
+                "this folder is a symlink, so its files are not read: move the real folder here instead of linking",
+            )
+            .at(Location::file(rel)),
+        );
+    }
+    None
+}
+
 fn slash(p: &Path) -> String {
     p.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -599,6 +765,7 @@ mod tests {
             YearMonth::new(2567, 10),
             m.trim_start_matches('\u{FEFF}'),
             "UTF-8 (BOM)",
+            &Limits::default(),
             &mut d,
         );
         assert!(d.is_empty(), "{d:?}");

@@ -18,9 +18,10 @@ pub(crate) fn parse(
     month: YearMonth,
     text: &str,
     encoding: &'static str,
+    limits: &crate::Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<MonthFile> {
-    let table = csv::read(text, path, diags)?;
+    let table = csv::read(text, path, limits, diags)?;
     let (columns, complete) =
         match_headers(Kind::Month, &table.header, path, table.header_line, diags);
     if columns.is_empty() {

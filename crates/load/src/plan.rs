@@ -14,9 +14,10 @@ pub(crate) fn parse(
     path: &str,
     text: &str,
     encoding: &'static str,
+    limits: &crate::Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Plan> {
-    let table = csv::read(text, path, diags)?;
+    let table = csv::read(text, path, limits, diags)?;
     let (columns, complete) =
         match_headers(Kind::Plan, &table.header, path, table.header_line, diags);
     if columns.is_empty() {
