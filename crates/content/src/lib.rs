@@ -119,7 +119,7 @@ pub struct Loaded {
 /// is a site with a generated home page.
 pub fn load(root: &Path) -> Loaded {
     let (config, mut diagnostics) = load_config(root);
-    let (files, assets, mut walk_diags) = walk(root);
+    let (files, assets, mut walk_diags) = walk(root, config.max_file_bytes);
     diagnostics.append(&mut walk_diags);
 
     // Pass 1 (parallel): read and split front matter.
@@ -286,8 +286,10 @@ fn is_index(key: &str) -> bool {
 }
 
 /// Markdown files (as keys relative to content/) and other files, each sorted, hidden ones skipped.
-fn walk(root: &Path) -> (Vec<String>, Vec<Asset>, Vec<Diagnostic>) {
+fn walk(root: &Path, max_bytes: u64) -> (Vec<String>, Vec<Asset>, Vec<Diagnostic>) {
     let dir = root.join(CONTENT_DIR);
+    // Symlinks are judged by where they really lead, whatever the root itself is called.
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut pages = Vec::new();
     let mut assets = Vec::new();
     let mut diags = Vec::new();
@@ -313,18 +315,61 @@ fn walk(root: &Path) -> (Vec<String>, Vec<Asset>, Vec<Diagnostic>) {
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let Ok(rel) = entry.path().strip_prefix(&dir) else {
             continue;
         };
         let key = rel.to_string_lossy().replace('\\', "/");
+        let source = format!("{CONTENT_DIR}/{key}");
+        if entry.path_is_symlink() {
+            // A link may point at a file inside the site; one leading out (or to a folder,
+            // which is not followed) would publish whatever it points at.
+            let target = std::fs::canonicalize(entry.path()).ok();
+            let inside = target.as_ref().is_some_and(|t| t.starts_with(&real_root));
+            if !inside || target.as_ref().is_some_and(|t| t.is_dir()) {
+                let shown = std::fs::read_link(entry.path())
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default();
+                diags.push(
+                    Diagnostic::error(
+                        "C133",
+                        format!("ไฟล์นี้เป็นลิงก์ (symlink) ไปยัง {shown} ซึ่งอยู่นอกโฟลเดอร์ของเว็บไซต์หรือเป็นโฟลเดอร์ จึงไม่เผยแพร่ — คัดลอกไฟล์จริงมาไว้ใน content/ แทนลิงก์"),
+                        format!("this is a symlink to {shown}, which is outside the site root or a folder, so it is not published; copy the real file into content/ instead of linking"),
+                    )
+                    .at(Location::file(&source))
+                    .with_text(shown),
+                );
+                continue;
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        // Checked before anything reads the file: a runaway file is an error, not a stall.
+        let size = std::fs::metadata(entry.path()).map_or(0, |m| m.len());
+        if size > max_bytes {
+            let mb = |n: u64| n.div_ceil(1024 * 1024);
+            diags.push(
+                Diagnostic::error(
+                    "C132",
+                    format!(
+                        "ไฟล์ใหญ่ {} MB เกินขีดจำกัด {} MB จึงไม่เผยแพร่ — ลดขนาดไฟล์ (เช่น สแกน PDF ที่ความละเอียดต่ำลง) หรือตั้ง limits: {{ max_file_mb: … }} ใน site.yaml",
+                        mb(size),
+                        mb(max_bytes)
+                    ),
+                    format!(
+                        "the file is {} MB, over the limit of {} MB, so it is not published; make it smaller (e.g. scan the PDF at a lower resolution) or set limits: {{ max_file_mb: … }} in site.yaml",
+                        mb(size),
+                        mb(max_bytes)
+                    ),
+                )
+                .at(Location::file(&source)),
+            );
+            continue;
+        }
         if key.ends_with(".md") {
             pages.push(key);
         } else {
             assets.push(Asset {
-                source: format!("{CONTENT_DIR}/{key}"),
+                source,
                 output: key,
             });
         }
@@ -389,6 +434,29 @@ fn read_page(root: &Path, key: &str) -> (Option<Pre>, Vec<Diagnostic>) {
             stem
         }
     };
+    let key_line = |key: &str| {
+        text.lines()
+            .position(|l| l.starts_with(&format!("{key}:")))
+            .and_then(|i| u32::try_from(i + 1).ok())
+            .unwrap_or(1)
+    };
+    // A slug names one URL segment. `../../etc` or `/etc` would otherwise be silently
+    // flattened by slugify into a different page address than the author meant.
+    let slug = match f.slug {
+        Some(s) if s.contains(['/', '\\']) || s.trim().starts_with('.') => {
+            diags.push(
+                Diagnostic::error(
+                    "C115",
+                    format!("slug \"{s}\" ต้องเป็นชื่อเดียว ไม่มี / \\ หรือ .. — เช่น slug: ข่าว-2568"),
+                    format!("slug \"{s}\" must be a single name without /, \\ or ..; e.g. slug: news-2568"),
+                )
+                .at(Location::line(&source, key_line("slug")))
+                .with_text(&s),
+            );
+            None
+        }
+        other => other,
+    };
     let template_line = f.template.as_ref().map(|_| {
         text.lines()
             .position(|l| l.starts_with("template:"))
@@ -403,7 +471,7 @@ fn read_page(root: &Path, key: &str) -> (Option<Pre>, Vec<Diagnostic>) {
         date: parsed.date,
         draft: f.draft.unwrap_or(false),
         weight: f.weight,
-        slug: f.slug.map(|s| slugify(&s)).filter(|s| !s.is_empty()),
+        slug: slug.map(|s| slugify(&s)).filter(|s| !s.is_empty()),
         template: f.template,
         template_line,
         ita: f.ita,
@@ -521,7 +589,7 @@ fn resolve_menu(
 ) -> Vec<MenuLink> {
     items
         .iter()
-        .map(|item| {
+        .filter_map(|item| {
             let url = match item.url.strip_prefix("@/") {
                 Some(target) => match resolve_link(target, resolve) {
                     Ok(url) => url,
@@ -533,10 +601,24 @@ fn resolve_menu(
                 },
                 None => item.url.clone(),
             };
-            MenuLink {
+            // The menu is on every page: a script address there would run for every reader.
+            if config.markdown.raw_html != RawHtml::Trust && !is_safe_url(&url, false) {
+                let line = config.line_of(&item.url).unwrap_or(1);
+                diags.push(
+                    Diagnostic::warning(
+                        "C124",
+                        format!("เมนู \"{}\" ชี้ไปยัง \"{url}\" ซึ่งอาจรันโค้ดในเบราว์เซอร์ของผู้อ่าน จึงไม่แสดงเมนูนี้ — ใช้ @/หน้า.md, /ที่อยู่/ หรือ https://", item.name),
+                        format!("menu item \"{}\" points to \"{url}\", which could run code in the reader's browser, so it is left out; use @/page.md, /path/ or https://", item.name),
+                    )
+                    .at(Location::line(SITE_FILE, line))
+                    .with_text(&url),
+                );
+                return None;
+            }
+            Some(MenuLink {
                 name: item.name.clone(),
                 url,
-            }
+            })
         })
         .collect()
 }
@@ -654,6 +736,89 @@ mod tests {
                 ("site.yaml".to_owned(), "C120", Some(4)),
             ]
         );
+    }
+
+    #[test]
+    fn slugs_are_single_names() {
+        for slug in ["../../etc", "/etc", "a/b", "..", ".hidden", "a\\\\b"] {
+            let (_d, l) = site(&[(
+                "content/a.md",
+                &format!("---\ntitle: A\nslug: \"{slug}\"\n---\n"),
+            )]);
+            let got: Vec<_> = l
+                .diagnostics
+                .iter()
+                .map(|d| (d.code.as_str(), d.location.as_ref().and_then(|l| l.line)))
+                .collect();
+            assert_eq!(got, vec![("C115", Some(3))], "{slug}");
+            assert_eq!(l.site.page("a.md").unwrap().url, "/a/", "{slug}");
+        }
+    }
+
+    #[test]
+    fn script_menu_links_are_left_out() {
+        let (_d, l) = site(&[(
+            "site.yaml",
+            "menus:\n  main:\n    - name: x\n      url: \"javascript:alert(1)\"\n    - name: y\n      url: /y/\n",
+        )]);
+        assert_eq!(l.site.menu_main.len(), 1);
+        assert_eq!(l.site.menu_main[0].url, "/y/");
+        assert_eq!(l.diagnostics[0].code, "C124");
+        assert_eq!(
+            l.diagnostics[0].location.as_ref().and_then(|l| l.line),
+            Some(4)
+        );
+    }
+
+    #[test]
+    fn files_over_the_limit_are_errors() {
+        let (_d, l) = site(&[
+            ("site.yaml", "limits: { max_file_mb: 1 }\n"),
+            ("content/big.pdf", &"x".repeat(1024 * 1024 + 1)),
+            ("content/ok.pdf", "x"),
+        ]);
+        assert_eq!(l.diagnostics.len(), 1);
+        assert_eq!(l.diagnostics[0].code, "C132");
+        assert!(
+            l.diagnostics[0]
+                .message_en
+                .contains("2 MB, over the limit of 1 MB")
+        );
+        assert_eq!(l.site.assets.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_leaving_the_root_are_errors() {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("s.md"), "secret").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("content")).unwrap();
+        fs::write(dir.path().join("content/real.md"), "---\ntitle: r\n---\n").unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("s.md"),
+            dir.path().join("content/out.md"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(
+            dir.path().join("content/real.md"),
+            dir.path().join("content/in.md"),
+        )
+        .unwrap();
+        let l = load(dir.path());
+        let got: Vec<_> = l
+            .diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.code.as_str(),
+                    d.location.as_ref().map(|l| l.file.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(got, vec![("C133", Some("content/out.md"))]);
+        assert!(l.site.page("in.md").is_some());
+        assert!(l.site.page("out.md").is_none());
     }
 
     #[test]
