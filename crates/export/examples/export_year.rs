@@ -2,6 +2,8 @@
 //!
 //! `cargo run --release -p prongsai_export --example export_year -- 100000 /tmp/out`
 //! writes procurements.json/csv, and the twelve months' XLSX and PDF, into /tmp/out.
+//! A third argument `pdf` writes only the month PDFs (for profiling the PDF path alone, e.g.
+//! under `valgrind --tool=callgrind` with a small record count).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -13,6 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().map_or(Ok(100_000), |s| s.parse())?;
     let dir = std::path::PathBuf::from(args.next().unwrap_or_else(|| "export-out".into()));
+    let pdf_only = args.next().is_some_and(|a| a == "pdf");
     std::fs::create_dir_all(dir.join("months"))?;
     let agency = common::agency(true);
     let opts = ExportOptions::default();
@@ -30,6 +33,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let fy = common::big_year(n);
+    if pdf_only {
+        let (t, mut pdf_b) = (Instant::now(), 0);
+        for (ym, m) in &fy.months {
+            let p = month_pdf(&agency, fy.year, *ym, &m.records, &opts)?;
+            pdf_b += p.len();
+            std::fs::write(dir.join("months").join(format!("{}.pdf", ym.key())), p)?;
+        }
+        let s = t.elapsed().as_secs_f64();
+        println!("12 × month.pdf     {s:>8.3}s {pdf_b:>12} bytes for {n} records");
+        return Ok(());
+    }
     let total = Instant::now();
     let t = Instant::now();
     let json = procurements_json(&fy, Some(&agency));
