@@ -49,7 +49,8 @@ struct Unit {
 }
 
 fn units(text: &str) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::new();
+    // Thai characters are 3 bytes in UTF-8, and most units are one character.
+    let mut out: Vec<Unit> = Vec::with_capacity(text.len() / 3 + 1);
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
         match out.last_mut() {
@@ -115,7 +116,7 @@ fn break_before(prev: &Unit, cur: &Unit, next: Option<&Unit>) -> Break {
 }
 
 /// Breaks `text` into lines no wider than `max_width` points at `size`. `\n` starts a new line.
-pub(crate) fn break_lines(font: &Font, text: &str, size: f32, max_width: f32) -> Vec<String> {
+pub(crate) fn break_lines(font: &mut Font, text: &str, size: f32, max_width: f32) -> Vec<String> {
     let max = (max_width * font.units_per_em / size) as i32;
     let mut lines = Vec::new();
     for para in text.split('\n') {
@@ -129,7 +130,7 @@ pub(crate) fn break_lines(font: &Font, text: &str, size: f32, max_width: f32) ->
     lines
 }
 
-fn break_paragraph(font: &Font, para: &str, max: i32, lines: &mut Vec<String>) {
+fn break_paragraph(font: &mut Font, para: &str, max: i32, lines: &mut Vec<String>) {
     let mut us = units(para);
     // Attribute each shaped cluster's advance to the unit it starts in.
     for (start, width) in font.cluster_advances(para) {
@@ -168,8 +169,14 @@ fn break_paragraph(font: &Font, para: &str, max: i32, lines: &mut Vec<String>) {
             i += 1;
         }
         let end = if brk >= n { para.len() } else { us[brk].start };
-        let line = para[us[line_start].start..end].trim_end();
-        lines.push(line.replace(ZWSP, ""));
+        let start = us[line_start].start;
+        let line = para[start..end].trim_end();
+        if line.contains(ZWSP) {
+            lines.push(line.replace(ZWSP, ""));
+        } else {
+            font.reuse_for_line(para, start, start + line.len());
+            lines.push(line.to_owned());
+        }
         line_start = brk;
         while line_start < n
             && (us[line_start].first.is_whitespace() || us[line_start].first == ZWSP)
@@ -211,10 +218,10 @@ mod tests {
 
     #[test]
     fn never_splits_a_cluster_or_drops_text() {
-        let f = font();
+        let mut f = font();
         let text = "จ้างเหมาซ่อมแซมถนนคอนกรีตเสริมเหล็กสายบ้านหนองไผ่ที่ทำการองค์การบริหารส่วนตำบล";
         for width in [20.0, 35.0, 60.0, 100.0] {
-            let lines = break_lines(&f, text, 10.0, width);
+            let lines = break_lines(&mut f, text, 10.0, width);
             assert!(lines.len() > 1);
             assert_eq!(lines.concat(), text, "width {width}");
             for l in &lines {
@@ -234,8 +241,8 @@ mod tests {
 
     #[test]
     fn prefers_spaces_and_keeps_numbers_whole() {
-        let f = font();
-        let lines = break_lines(&f, "ร้านเอ ราคาที่เสนอ 1,234,567.00 บาท", 10.0, 80.0);
+        let mut f = font();
+        let lines = break_lines(&mut f, "ร้านเอ ราคาที่เสนอ 1,234,567.00 บาท", 10.0, 80.0);
         assert!(
             lines.iter().any(|l| l.contains("1,234,567.00")),
             "{lines:?}"
@@ -245,7 +252,7 @@ mod tests {
 
     #[test]
     fn newlines_start_new_lines() {
-        let f = font();
-        assert_eq!(break_lines(&f, "ก\nข", 10.0, 500.0), vec!["ก", "ข"]);
+        let mut f = font();
+        assert_eq!(break_lines(&mut f, "ก\nข", 10.0, 500.0), vec!["ก", "ข"]);
     }
 }
