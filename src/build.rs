@@ -3,7 +3,7 @@
 
 use prongsai_check::{CheckConfig, CheckOptions, CheckReport, PageRef};
 use prongsai_model::{Data, Date, Diagnostic, Location, sort_diagnostics};
-use prongsai_render::{RenderInput, render_site};
+use prongsai_render::{RenderCache, RenderInput, render_site, render_site_cached};
 use prongsai_write::{MarkerInfo, OutputFile, WriteError, write_site};
 use std::path::{Path, PathBuf};
 
@@ -60,14 +60,51 @@ pub fn load_and_check(
     as_of: Date,
     ita_year: Option<i32>,
 ) -> Checked {
+    let inputs = load_inputs(root);
+    let checks = check_loaded(root, &inputs, base_url, as_of, ita_year);
+    Checked {
+        site: inputs.content.site,
+        data: inputs.data.data,
+        report: checks.report,
+        diagnostics: checks.diagnostics,
+        base_url: checks.base_url,
+    }
+}
+
+/// The site root as loaded, with each loader's own diagnostics, before any check: what `serve`
+/// keeps between rebuilds and patches file by file.
+pub struct Inputs {
+    pub content: prongsai_content::Loaded,
+    pub data: prongsai_load::Loaded,
+}
+
+pub fn load_inputs(root: &Path) -> Inputs {
     let (content, data) = rayon::join(
         || prongsai_content::load(root),
         || prongsai_load::load(root),
     );
-    let mut diagnostics = content.diagnostics;
-    diagnostics.extend(data.diagnostics);
-    let site = content.site;
-    let data = data.data;
+    Inputs { content, data }
+}
+
+/// The check stage's result over borrowed inputs.
+pub struct Checks {
+    pub report: CheckReport,
+    /// Load and check diagnostics together, in report order.
+    pub diagnostics: Vec<Diagnostic>,
+    pub base_url: String,
+}
+
+/// Checks loaded inputs. Never fails: problems are diagnostics.
+pub fn check_loaded(
+    root: &Path,
+    inputs: &Inputs,
+    base_url: Option<&str>,
+    as_of: Date,
+    ita_year: Option<i32>,
+) -> Checks {
+    let site = &inputs.content.site;
+    let mut diagnostics = inputs.content.diagnostics.clone();
+    diagnostics.extend(inputs.data.diagnostics.iter().cloned());
     let base_url = match base_url {
         Some(url) => url.trim().trim_end_matches('/').to_owned(),
         None => site.config.base_url.clone(),
@@ -97,12 +134,10 @@ pub fn load_and_check(
             ita: p.ita.clone(),
         })
         .collect();
-    let report = prongsai_check::check(&data, &pages, &opts);
+    let report = prongsai_check::check(&inputs.data.data, &pages, &opts);
     diagnostics.extend(report.diagnostics.iter().cloned());
     sort_diagnostics(&mut diagnostics);
-    Checked {
-        site,
-        data,
+    Checks {
         report,
         diagnostics,
         base_url,
@@ -119,23 +154,48 @@ pub struct Rendered {
 /// Load, check and render; an input error anywhere stops here, before anything is written.
 pub fn render(opts: &BuildOptions) -> Result<Rendered, BuildFailure> {
     if !opts.root.is_dir() {
-        return Err(BuildFailure::Internal(format!(
-            "ไม่พบโฟลเดอร์ของเว็บไซต์ {} — ใช้ --root ชี้ไปยังโฟลเดอร์ที่มี site.yaml\nsite root {} is not a folder; pass --root with the folder holding site.yaml",
-            opts.root.display(),
-            opts.root.display()
-        )));
+        return Err(missing_root(&opts.root));
     }
     let as_of = opts.as_of.unwrap_or_else(today);
     let checked = load_and_check(&opts.root, opts.base_url.as_deref(), as_of, opts.ita_year);
-    let mut diagnostics = checked.diagnostics;
+    let checks = Checks {
+        report: checked.report,
+        diagnostics: checked.diagnostics,
+        base_url: checked.base_url,
+    };
+    render_checked(
+        &opts.root,
+        &checked.site,
+        &checked.data,
+        checks,
+        as_of,
+        None,
+    )
+}
+
+pub fn missing_root(root: &Path) -> BuildFailure {
+    BuildFailure::Internal(format!(
+        "ไม่พบโฟลเดอร์ของเว็บไซต์ {} — ใช้ --root ชี้ไปยังโฟลเดอร์ที่มี site.yaml\nsite root {} is not a folder; pass --root with the folder holding site.yaml",
+        root.display(),
+        root.display()
+    ))
+}
+
+/// Renders checked inputs, through `cache` when given (`serve`); stops at the first stage with
+/// an error, as [`render`] does.
+pub fn render_checked(
+    root: &Path,
+    site: &prongsai_content::Site,
+    data: &Data,
+    checks: Checks,
+    as_of: Date,
+    cache: Option<&mut RenderCache>,
+) -> Result<Rendered, BuildFailure> {
+    let mut diagnostics = checks.diagnostics;
     // Rendering a site whose data has errors would only add noise to the list the officer must fix.
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildFailure::Input(diagnostics));
     }
-    let site = checked.site;
-    let data = checked.data;
-    let base_url = checked.base_url;
-
     let title = site
         .config
         .title
@@ -148,15 +208,19 @@ pub fn render(opts: &BuildOptions) -> Result<Rendered, BuildFailure> {
         })
         .unwrap_or_else(|| "prongsai".to_owned());
 
-    let rendered = render_site(&RenderInput {
-        root: &opts.root,
-        site: &site,
-        data: &data,
+    let input = RenderInput {
+        root,
+        site,
+        data,
         title: &title,
-        base_url: &base_url,
+        base_url: &checks.base_url,
         as_of,
-        ita: &checked.report.ita,
-    });
+        ita: &checks.report.ita,
+    };
+    let rendered = match cache {
+        Some(cache) => render_site_cached(&input, cache),
+        None => render_site(&input),
+    };
     diagnostics.extend(rendered.diagnostics);
     sort_diagnostics(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -167,6 +231,36 @@ pub fn render(opts: &BuildOptions) -> Result<Rendered, BuildFailure> {
         ita_index: rendered.ita_index,
         diagnostics,
     })
+}
+
+/// Problems with the output paths themselves (two pages claiming one URL), as input errors.
+pub fn path_problem_diagnostics(problems: &[prongsai_write::PathProblem]) -> Vec<Diagnostic> {
+    problems
+        .iter()
+        .map(|p| {
+            let (file, en) = match p {
+                prongsai_write::PathProblem::Escapes { source, .. } => {
+                    (source.clone(), p.to_string())
+                }
+                prongsai_write::PathProblem::Duplicate { second, .. } => {
+                    (second.clone(), p.to_string())
+                }
+                prongsai_write::PathProblem::FileIsFolder { inner_source, .. } => {
+                    (inner_source.clone(), p.to_string())
+                }
+            };
+            let (th, en) = en
+                .split_once("\n    ")
+                .map_or((en.clone(), en.clone()), |(a, b)| {
+                    (a.to_owned(), b.to_owned())
+                });
+            let th = th
+                .strip_prefix(&format!("{file}: "))
+                .unwrap_or(&th)
+                .to_owned();
+            Diagnostic::error("C160", th, en).at(Location::file(file))
+        })
+        .collect()
 }
 
 pub fn build_site(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
@@ -188,29 +282,7 @@ pub fn build_site(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         }),
         Err(WriteError::Invalid(problems)) => {
             // Two pages claiming one URL is an input error like any other.
-            diagnostics.extend(problems.iter().map(|p| {
-                let (file, en) = match p {
-                    prongsai_write::PathProblem::Escapes { source, .. } => {
-                        (source.clone(), p.to_string())
-                    }
-                    prongsai_write::PathProblem::Duplicate { second, .. } => {
-                        (second.clone(), p.to_string())
-                    }
-                    prongsai_write::PathProblem::FileIsFolder { inner_source, .. } => {
-                        (inner_source.clone(), p.to_string())
-                    }
-                };
-                let (th, en) = en
-                    .split_once("\n    ")
-                    .map_or((en.clone(), en.clone()), |(a, b)| {
-                        (a.to_owned(), b.to_owned())
-                    });
-                let th = th
-                    .strip_prefix(&format!("{file}: "))
-                    .unwrap_or(&th)
-                    .to_owned();
-                Diagnostic::error("C160", th, en).at(Location::file(file))
-            }));
+            diagnostics.extend(path_problem_diagnostics(&problems));
             sort_diagnostics(&mut diagnostics);
             Err(BuildFailure::Input(diagnostics))
         }

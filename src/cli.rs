@@ -32,6 +32,24 @@ enum Command {
     New(NewArgs),
     /// Print the rule reference (all check codes) as Markdown.
     Rules,
+    /// Preview the site while editing (ดูตัวอย่างเว็บไซต์ขณะแก้ไข): builds in memory, serves it on 127.0.0.1, rebuilds on every saved change and reloads open pages. The output folder is never written.
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ServeArgs {
+    /// Site root: the folder with site.yaml, content/ and procurement-data/.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// Port on 127.0.0.1; 0 picks a free one (the address is printed).
+    #[arg(long, default_value_t = 1111, value_name = "N")]
+    port: u16,
+    /// The date the site describes, as for build. Default: SOURCE_DATE_EPOCH if set, else today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+    as_of: Option<Date>,
+    /// Also evaluate this ITA assessment year (BE) for the ITA evidence index.
+    #[arg(long, value_name = "YEAR")]
+    ita: Option<i32>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -121,6 +139,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
         Command::New(args) => new(args),
+        Command::Serve(args) => serve(args),
         Command::Rules => {
             print!("{}", prongsai_check::rules_markdown());
             ExitCode::SUCCESS
@@ -180,6 +199,22 @@ fn build(args: BuildArgs) -> ExitCode {
             ExitCode::from(EXIT_INPUT)
         }
         Err(BuildFailure::Internal(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn serve(args: ServeArgs) -> ExitCode {
+    let opts = crate::serve::ServeOptions {
+        root: args.root,
+        port: args.port,
+        as_of: args.as_of.or_else(source_date_epoch).unwrap_or_else(today),
+        ita_year: args.ita,
+    };
+    match crate::serve::serve(&opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
             eprintln!("{message}");
             ExitCode::from(EXIT_USAGE)
         }

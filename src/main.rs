@@ -2,6 +2,7 @@
 
 mod build;
 mod cli;
+mod serve;
 
 fn main() -> std::process::ExitCode {
     cli::run()

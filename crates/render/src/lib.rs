@@ -3,10 +3,12 @@
 //! Site-wide values go into tera's global context once; each page adds only its own values,
 //! so rendering in parallel copies nothing site-wide per page.
 
+mod cache;
 mod feeds;
 mod procurement;
 mod theme;
 
+pub use cache::{RenderCache, RenderStats};
 pub use theme::{Theme, ThemeFile};
 
 use prongsai_content::{Page, PageKind, Site};
@@ -90,9 +92,27 @@ fn summary<'a>(p: &'a Page, title: &'a str) -> Summary<'a> {
 }
 
 pub fn render_site(input: &RenderInput<'_>) -> RenderOutput {
+    render(input, None)
+}
+
+/// [`render_site`], re-producing only the outputs whose inputs differ from those `cache` holds
+/// (see [`RenderCache`]); the files are the same, byte for byte, as a fresh [`render_site`]'s.
+pub fn render_site_cached(input: &RenderInput<'_>, cache: &mut RenderCache) -> RenderOutput {
+    render(input, Some(cache))
+}
+
+fn render(input: &RenderInput<'_>, mut cache: Option<&mut RenderCache>) -> RenderOutput {
     let site = input.site;
     let (theme, mut diagnostics) = Theme::load(input.root, &site.config.theme);
     let mut files = Vec::new();
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.check_templates(
+            theme
+                .templates()
+                .map(|(n, f)| (n.to_owned(), f.bytes.clone()))
+                .collect(),
+        );
+    }
 
     let feeds = feeds::feeds(input);
     let mut tera = match build_tera(&theme) {
@@ -107,39 +127,59 @@ pub fn render_site(input: &RenderInput<'_>) -> RenderOutput {
             };
         }
     };
-    let globals = tera.global_context();
-    globals.insert(
-        "site",
-        &SiteValues {
-            title: input.title,
-            description: &site.config.description,
-            base_url: input.base_url,
-            language: &site.config.language,
-            thai_digits: site.config.thai_digits,
-        },
-    );
-    globals.insert("menu_main", &site.menu_main);
-    globals.insert("menu_footer", &site.menu_footer);
-    globals.insert("is_sample", &input.data.is_sample());
-    globals.insert("agency", &input.data.agency);
-    globals.insert(
-        "build",
-        &BuildValues {
-            version: env!("CARGO_PKG_VERSION"),
-            as_of: input.as_of.iso(),
-            as_of_th: input.as_of.thai_long(),
-        },
-    );
-    globals.insert(
-        "glance",
-        &prongsai_views::home(input.data, &procurement::view_options(input)),
-    );
+    let site_values = SiteValues {
+        title: input.title,
+        description: &site.config.description,
+        base_url: input.base_url,
+        language: &site.config.language,
+        thai_digits: site.config.thai_digits,
+    };
+    let build_values = BuildValues {
+        version: env!("CARGO_PKG_VERSION"),
+        as_of: input.as_of.iso(),
+        as_of_th: input.as_of.thai_long(),
+    };
+    let glance = prongsai_views::home(input.data, &procurement::view_options(input));
     let feed_links: Vec<_> = feeds.iter().map(|f| &f.link).collect();
-    globals.insert("feeds", &feed_links);
+    let is_sample = input.data.is_sample();
+    // One list, so the global context and the cache's record of it cannot drift apart.
+    let globals_list: [(&'static str, &dyn erased::Value); 8] = [
+        ("site", &site_values),
+        ("menu_main", &site.menu_main),
+        ("menu_footer", &site.menu_footer),
+        ("is_sample", &is_sample),
+        ("agency", &input.data.agency),
+        ("build", &build_values),
+        ("glance", &glance),
+        ("feeds", &feed_links),
+    ];
+    let globals = tera.global_context();
+    for (name, value) in globals_list {
+        value.insert_into(globals, name);
+    }
     let tera = tera;
+    let seen = cache.as_deref().map(|_| procurement::Seen {
+        texts: theme
+            .templates()
+            .map(|(n, f)| (n.to_owned(), String::from_utf8_lossy(&f.bytes).into_owned()))
+            .collect(),
+        globals: globals_list
+            .iter()
+            .map(|(name, value)| (*name, value.json()))
+            .collect(),
+    });
 
     // Content pages, procurement pages, downloads and the search index are independent.
-    let ((rendered, (proc_files, proc_diags)), ((dl_files, dl_diags), search_files)) = rayon::join(
+    // Each of the three cached parts gets its own piece of the cache, so they can run in parallel.
+    let mut parts = cache.as_deref_mut().map(RenderCache::parts);
+    let (page_cache, download_cache, search_cache) = match parts.as_mut() {
+        Some((p, d, s)) => (Some(&mut **p), Some(&mut **d), Some(&mut **s)),
+        None => (None, None, None),
+    };
+    let (
+        (rendered, (proc_files, proc_diags, proc_stats)),
+        ((dl_files, dl_diags, dl_stats), (search_files, search_stats)),
+    ) = rayon::join(
         || {
             rayon::join(
                 || {
@@ -148,16 +188,26 @@ pub fn render_site(input: &RenderInput<'_>) -> RenderOutput {
                         .map(|page| render_page(&tera, input, page, &feeds))
                         .collect::<Vec<Result<OutputFile, Box<Diagnostic>>>>()
                 },
-                || procurement::pages(&tera, input),
+                || procurement::pages(&tera, input, page_cache.zip(seen.as_ref())),
             )
         },
         || {
             rayon::join(
-                || procurement::downloads(input),
-                || procurement::search(site, input.data, procurement::view_options(input).fmt),
+                || procurement::downloads(input, download_cache),
+                || {
+                    procurement::search(
+                        site,
+                        input.data,
+                        procurement::view_options(input).fmt,
+                        search_cache,
+                    )
+                },
             )
         },
     );
+    if let Some(cache) = cache {
+        cache.stats = proc_stats.add(dl_stats).add(search_stats);
+    }
     let extra_urls: Vec<String> = proc_files
         .iter()
         .filter_map(|f| f.path.strip_suffix("index.html").map(|p| format!("/{p}")))
@@ -214,6 +264,25 @@ pub fn render_site(input: &RenderInput<'_>) -> RenderOutput {
         files,
         ita_index,
         diagnostics,
+    }
+}
+
+/// A site-wide value, type-erased so one list can feed both tera's global context and the cache.
+mod erased {
+    pub(crate) trait Value {
+        fn insert_into(&self, ctx: &mut tera::Context, name: &'static str);
+        /// What the cache compares; serialising plain data to JSON cannot fail.
+        fn json(&self) -> String;
+    }
+
+    impl<T: serde::Serialize> Value for T {
+        fn insert_into(&self, ctx: &mut tera::Context, name: &'static str) {
+            ctx.insert(name, self);
+        }
+
+        fn json(&self) -> String {
+            serde_json::to_string(self).unwrap_or_default()
+        }
     }
 }
 

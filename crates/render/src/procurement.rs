@@ -3,6 +3,9 @@
 //! loaded data by reference.
 
 use crate::RenderInput;
+use crate::cache::{
+    self, DownloadCache, MonthEntry, PageCache, RenderStats, SearchCache, YearEntry,
+};
 use prongsai_check::ItaEvaluation;
 use prongsai_content::{PageKind, Site};
 use prongsai_export::ExportOptions;
@@ -12,6 +15,7 @@ use prongsai_search::SearchDoc;
 use prongsai_views::{Fmt, Options, PageView};
 use prongsai_write::OutputFile;
 use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 use tera::{Context, Tera};
 
 pub(crate) fn view_options(input: &RenderInput<'_>) -> Options {
@@ -23,18 +27,79 @@ pub(crate) fn view_options(input: &RenderInput<'_>) -> Options {
     }
 }
 
+/// The theme's template texts and the site-wide values, for deciding which cached pages still hold.
+pub(crate) struct Seen {
+    pub texts: BTreeMap<String, String>,
+    pub globals: Vec<(&'static str, String)>,
+}
+
 /// Renders every procurement page and ITA index; returns files and any template errors.
-pub(crate) fn pages(tera: &Tera, input: &RenderInput<'_>) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+///
+/// With a cache, a page whose view and visible site-wide values equal the cached ones is taken
+/// from the cache; the cache then holds exactly this render's pages.
+pub(crate) fn pages(
+    tera: &Tera,
+    input: &RenderInput<'_>,
+    cache: Option<(&mut PageCache, &Seen)>,
+) -> (Vec<OutputFile>, Vec<Diagnostic>, RenderStats) {
     let views = prongsai_views::pages(input.data, &view_options(input));
-    let results: Vec<Result<OutputFile, Box<Diagnostic>>> =
-        views.par_iter().map(|v| render_view(tera, v)).collect();
+    let mut stats = RenderStats::default();
+    let (results, cache) = match cache {
+        None => (
+            views
+                .par_iter()
+                .map(|v| render_view(tera, v))
+                .collect::<Vec<_>>(),
+            None,
+        ),
+        Some((cache, seen)) => {
+            let mut globals: HashMap<String, String> = HashMap::new();
+            for v in &views {
+                if !globals.contains_key(v.template) {
+                    let json = cache::globals_seen_by(v.template, &seen.texts, &seen.globals);
+                    globals.insert(v.template.to_owned(), json);
+                }
+            }
+            let old = &*cache;
+            let results: Vec<(Result<OutputFile, Box<Diagnostic>>, bool)> = views
+                .par_iter()
+                .map(|v| {
+                    let fresh = old.globals.get(v.template) == globals.get(v.template);
+                    match old.pages.get(&v.output) {
+                        Some((view, file)) if fresh && view == v => (Ok(file.clone()), true),
+                        _ => (render_view(tera, v), false),
+                    }
+                })
+                .collect();
+            cache.globals = globals;
+            let mut kept = Vec::with_capacity(results.len());
+            for (r, reused) in results {
+                if reused {
+                    stats.reused += 1;
+                } else {
+                    stats.produced += 1;
+                }
+                kept.push(r);
+            }
+            (kept, Some(cache))
+        }
+    };
     let mut files = Vec::with_capacity(results.len() + input.ita.len());
     let mut diags = Vec::new();
-    for r in results {
+    let mut cached = HashMap::new();
+    for (r, view) in results.into_iter().zip(views) {
         match r {
-            Ok(f) => files.push(f),
+            Ok(f) => {
+                if cache.is_some() {
+                    cached.insert(view.output.clone(), (view, f.clone()));
+                }
+                files.push(f);
+            }
             Err(d) => diags.push(*d),
         }
+    }
+    if let Some(cache) = cache {
+        cache.pages = cached;
     }
     for ita in input.ita {
         match render_ita(tera, ita) {
@@ -42,7 +107,7 @@ pub(crate) fn pages(tera: &Tera, input: &RenderInput<'_>) -> (Vec<OutputFile>, V
             Err(d) => diags.push(*d),
         }
     }
-    (files, diags)
+    (files, diags, stats)
 }
 
 fn render_view(tera: &Tera, v: &PageView) -> Result<OutputFile, Box<Diagnostic>> {
@@ -80,11 +145,20 @@ enum Job<'a> {
 }
 
 /// CSV, JSON, XLSX, PDF and OCDS files at the data contract's stable paths.
-pub(crate) fn downloads(input: &RenderInput<'_>) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+///
+/// With a cache, a month's files are re-produced only when the agency or that month file
+/// changed, a year's only when the agency, that fiscal year or the OCDS options changed.
+pub(crate) fn downloads(
+    input: &RenderInput<'_>,
+    cache: Option<&mut DownloadCache>,
+) -> (Vec<OutputFile>, Vec<Diagnostic>, RenderStats) {
     let data = input.data;
     let Some(agency) = data.agency.as_ref() else {
         // Without agency.yaml the loader has already reported an error; nothing to fill the ITA columns with.
-        return (Vec::new(), Vec::new());
+        if let Some(cache) = cache {
+            *cache = DownloadCache::default();
+        }
+        return (Vec::new(), Vec::new(), RenderStats::default());
     };
     let export = ExportOptions::default();
     let ocds = OcdsOptions {
@@ -93,6 +167,7 @@ pub(crate) fn downloads(input: &RenderInput<'_>) -> (Vec<OutputFile>, Vec<Diagno
         license: input.site.config.data_license.clone(),
         publication_policy: None,
     };
+    let ocds_key = (ocds.base_url.clone(), ocds.license.clone());
     let jobs: Vec<Job<'_>> = data
         .years
         .values()
@@ -100,78 +175,147 @@ pub(crate) fn downloads(input: &RenderInput<'_>) -> (Vec<OutputFile>, Vec<Diagno
             std::iter::once(Job::Year(fy)).chain(fy.months.values().map(move |m| Job::Month(fy, m)))
         })
         .collect();
-    let results: Vec<(Vec<OutputFile>, Vec<Diagnostic>)> = jobs
+    let old = cache.as_deref();
+    let results: Vec<(Vec<OutputFile>, Vec<Diagnostic>, bool)> = jobs
         .par_iter()
-        .map(|job| match job {
-            Job::Year(fy) => {
-                let y = fy.year;
-                let src = format!("procurement-data/{y}");
-                let mut files = vec![
-                    OutputFile::raw(
-                        format!("data/{y}/procurements.json"),
-                        prongsai_export::procurements_json(fy, Some(agency)),
-                        &src,
-                    ),
-                    OutputFile::raw(
-                        format!("data/{y}/procurements.csv"),
-                        prongsai_export::procurements_csv(fy),
-                        &src,
-                    ),
-                ];
-                if fy.plan.is_some() {
-                    files.push(OutputFile::raw(
-                        format!("data/{y}/plan.json"),
-                        prongsai_export::plan_json(fy, Some(agency)),
-                        &src,
-                    ));
-                    files.push(OutputFile::raw(
-                        format!("data/{y}/plan.csv"),
-                        prongsai_export::plan_csv(fy),
-                        &src,
-                    ));
+        .map(|job| {
+            let hit = old.and_then(|c| match job {
+                Job::Year(fy) => c
+                    .years
+                    .get(&fy.year)
+                    .filter(|e| e.agency == *agency && e.year == **fy && e.ocds == ocds_key)
+                    .map(|e| (e.files.clone(), e.diags.clone())),
+                Job::Month(fy, m) => c
+                    .months
+                    .get(&(fy.year, m.month))
+                    .filter(|e| e.agency == *agency && e.month == **m)
+                    .map(|e| (e.files.clone(), e.diags.clone())),
+            });
+            match hit {
+                Some((files, diags)) => (files, diags, true),
+                None => {
+                    let (files, diags) = produce(job, data, agency, &export, &ocds);
+                    (files, diags, false)
                 }
-                let (pkg, diags) = prongsai_ocds::release_package(data, y, &ocds);
-                if pkg.is_publishable() {
-                    files.push(OutputFile::raw(
-                        format!("data/{y}/ocds.json"),
-                        prongsai_ocds::to_json_bytes(&pkg),
-                        &src,
-                    ));
-                }
-                (files, diags)
-            }
-            Job::Month(fy, m) => {
-                let key = m.month.key();
-                let mut files = Vec::with_capacity(2);
-                let mut diags = Vec::new();
-                let base = format!("data/{}/months/{key}", fy.year);
-                match prongsai_export::month_xlsx(agency, fy.year, m.month, &m.records, &export) {
-                    Ok(bytes) => {
-                        files.push(OutputFile::raw(format!("{base}.xlsx"), bytes, &m.file.path))
-                    }
-                    Err(e) => diags.push(export_error(&m.file.path, "XLSX", &e.to_string())),
-                }
-                match prongsai_export::month_pdf(agency, fy.year, m.month, &m.records, &export) {
-                    Ok(bytes) => {
-                        files.push(OutputFile::raw(format!("{base}.pdf"), bytes, &m.file.path))
-                    }
-                    Err(e) => diags.push(export_error(&m.file.path, "PDF", &e.to_string())),
-                }
-                (files, diags)
             }
         })
         .collect();
     let mut files = Vec::new();
     let mut diags = Vec::new();
-    for (f, d) in results {
+    let mut stats = RenderStats::default();
+    let mut fresh = DownloadCache::default();
+    for ((f, d, reused), job) in results.into_iter().zip(&jobs) {
+        if reused {
+            stats.reused += 1;
+        } else {
+            stats.produced += 1;
+        }
+        if cache.is_some() {
+            match job {
+                Job::Year(fy) => {
+                    fresh.years.insert(
+                        fy.year,
+                        YearEntry {
+                            agency: agency.clone(),
+                            year: (*fy).clone(),
+                            ocds: ocds_key.clone(),
+                            files: f.clone(),
+                            diags: d.clone(),
+                        },
+                    );
+                }
+                Job::Month(fy, m) => {
+                    fresh.months.insert(
+                        (fy.year, m.month),
+                        MonthEntry {
+                            agency: agency.clone(),
+                            month: (*m).clone(),
+                            files: f.clone(),
+                            diags: d.clone(),
+                        },
+                    );
+                }
+            }
+        }
         files.extend(f);
         diags.extend(d);
+    }
+    if let Some(cache) = cache {
+        *cache = fresh;
     }
     dedup_by_code(
         &mut diags,
         &["OCDS-PREFIX-PLACEHOLDER", "OCDS-PREFIX-MISSING"],
     );
-    (files, diags)
+    (files, diags, stats)
+}
+
+/// The files of one download job.
+fn produce(
+    job: &Job<'_>,
+    data: &Data,
+    agency: &prongsai_model::Agency,
+    export: &ExportOptions,
+    ocds: &OcdsOptions,
+) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    match job {
+        Job::Year(fy) => {
+            let y = fy.year;
+            let src = format!("procurement-data/{y}");
+            let mut files = vec![
+                OutputFile::raw(
+                    format!("data/{y}/procurements.json"),
+                    prongsai_export::procurements_json(fy, Some(agency)),
+                    &src,
+                ),
+                OutputFile::raw(
+                    format!("data/{y}/procurements.csv"),
+                    prongsai_export::procurements_csv(fy),
+                    &src,
+                ),
+            ];
+            if fy.plan.is_some() {
+                files.push(OutputFile::raw(
+                    format!("data/{y}/plan.json"),
+                    prongsai_export::plan_json(fy, Some(agency)),
+                    &src,
+                ));
+                files.push(OutputFile::raw(
+                    format!("data/{y}/plan.csv"),
+                    prongsai_export::plan_csv(fy),
+                    &src,
+                ));
+            }
+            let (pkg, diags) = prongsai_ocds::release_package(data, y, ocds);
+            if pkg.is_publishable() {
+                files.push(OutputFile::raw(
+                    format!("data/{y}/ocds.json"),
+                    prongsai_ocds::to_json_bytes(&pkg),
+                    &src,
+                ));
+            }
+            (files, diags)
+        }
+        Job::Month(fy, m) => {
+            let key = m.month.key();
+            let mut files = Vec::with_capacity(2);
+            let mut diags = Vec::new();
+            let base = format!("data/{}/months/{key}", fy.year);
+            match prongsai_export::month_xlsx(agency, fy.year, m.month, &m.records, export) {
+                Ok(bytes) => {
+                    files.push(OutputFile::raw(format!("{base}.xlsx"), bytes, &m.file.path))
+                }
+                Err(e) => diags.push(export_error(&m.file.path, "XLSX", &e.to_string())),
+            }
+            match prongsai_export::month_pdf(agency, fy.year, m.month, &m.records, export) {
+                Ok(bytes) => {
+                    files.push(OutputFile::raw(format!("{base}.pdf"), bytes, &m.file.path))
+                }
+                Err(e) => diags.push(export_error(&m.file.path, "PDF", &e.to_string())),
+            }
+            (files, diags)
+        }
+    }
 }
 
 fn export_error(file: &str, what: &str, detail: &str) -> Diagnostic {
@@ -189,8 +333,14 @@ fn dedup_by_code(diags: &mut Vec<Diagnostic>, codes: &[&str]) {
     diags.retain(|d| !codes.contains(&d.code.as_str()) || seen.insert(d.code.clone()));
 }
 
-/// The search index over content pages, suppliers and records.
-pub(crate) fn search(site: &Site, data: &Data, fmt: Fmt) -> Vec<OutputFile> {
+/// The search index over content pages, suppliers and records; with a cache, rebuilt only
+/// when its documents changed.
+pub(crate) fn search(
+    site: &Site,
+    data: &Data,
+    fmt: Fmt,
+    cache: Option<&mut SearchCache>,
+) -> (Vec<OutputFile>, RenderStats) {
     let mut docs: Vec<SearchDoc> = site
         .pages
         .iter()
@@ -204,10 +354,33 @@ pub(crate) fn search(site: &Site, data: &Data, fmt: Fmt) -> Vec<OutputFile> {
         })
         .collect();
     docs.extend(prongsai_views::search_docs(data, fmt));
-    prongsai_search::build(&docs)
+    if let Some(cache) = cache.as_deref()
+        && let Some(files) = &cache.files
+        && cache.docs == docs
+    {
+        return (
+            files.clone(),
+            RenderStats {
+                produced: 0,
+                reused: 1,
+            },
+        );
+    }
+    let files: Vec<OutputFile> = prongsai_search::build(&docs)
         .into_iter()
         .map(|(path, bytes)| OutputFile::raw(path, bytes, "search index"))
-        .collect()
+        .collect();
+    if let Some(cache) = cache {
+        cache.files = Some(files.clone());
+        cache.docs = docs;
+    }
+    (
+        files,
+        RenderStats {
+            produced: 1,
+            reused: 0,
+        },
+    )
 }
 
 /// Text of an HTML fragment, for indexing only (entities are left as they are).

@@ -234,7 +234,9 @@ fn is_safe_relative(path: &str) -> bool {
 
 /// Conservative settings: closing tags and `<html>`/`<head>` stay (older phone browsers and
 /// screen readers cope better), attribute quoting stays compliant, `<pre>` is never touched.
-fn minify(bytes: &[u8]) -> Vec<u8> {
+///
+/// Public so `prongsai serve` serves exactly the bytes a build writes.
+pub fn minify(bytes: &[u8]) -> Vec<u8> {
     let mut cfg = minify_html::Cfg::new();
     cfg.keep_closing_tags = true;
     cfg.keep_html_and_head_opening_tags = true;

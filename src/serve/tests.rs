@@ -1,0 +1,258 @@
+use super::*;
+use crate::build::{BuildOptions, render};
+
+/// The sample site of the repository, copied so tests can edit it.
+fn sample_copy() -> tempfile::TempDir {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    for item in [
+        "site.yaml",
+        "content",
+        "procurement-data",
+        "themes",
+        "criteria",
+    ] {
+        let from = repo.join(item);
+        if from.exists() {
+            copy(&from, &dir.path().join(item));
+        }
+    }
+    dir
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for e in std::fs::read_dir(from).expect("read dir") {
+            let e = e.expect("entry");
+            copy(&e.path(), &to.join(e.file_name()));
+        }
+    } else {
+        std::fs::copy(from, to).expect("copy");
+    }
+}
+
+fn as_of() -> Date {
+    Date::from_ce(2026, 11, 1).expect("date")
+}
+
+/// A fresh full render, minified as `build` writes it.
+fn full(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let rendered = render(&BuildOptions {
+        root: root.to_path_buf(),
+        out: root.join("public"),
+        base_url: None,
+        as_of: Some(as_of()),
+        ita_year: None,
+    })
+    .unwrap_or_else(|e| panic!("full render failed: {e:?}"));
+    rendered
+        .files
+        .into_iter()
+        .map(|f| {
+            let bytes = if f.minify {
+                prongsai_write::minify(&f.bytes)
+            } else {
+                f.bytes
+            };
+            (f.path, bytes)
+        })
+        .collect()
+}
+
+fn served(outcome: &Outcome) -> BTreeMap<String, Vec<u8>> {
+    match &outcome.result {
+        Ok(files) => files.iter().map(|(k, v)| (k.clone(), v.to_vec())).collect(),
+        Err(d) => panic!("build failed: {d:#?}"),
+    }
+}
+
+fn assert_same(incremental: &BTreeMap<String, Vec<u8>>, full: &BTreeMap<String, Vec<u8>>) {
+    let a: Vec<&String> = incremental.keys().collect();
+    let b: Vec<&String> = full.keys().collect();
+    assert_eq!(
+        a, b,
+        "the incremental build has other files than a full one"
+    );
+    for (path, bytes) in full {
+        assert!(
+            incremental[path] == *bytes,
+            "{path} differs from a full build"
+        );
+    }
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    std::fs::write(&path, text.replace(from, to)).expect("write");
+}
+
+const MONTH: &str = "procurement-data/2569/months/2569-03.csv";
+const PLAN: &str = "procurement-data/2569/plan.csv";
+const PAGE: &str = "content/news/no-gift-policy-2569.md";
+
+#[test]
+fn incremental_rebuilds_equal_full_builds() {
+    let dir = sample_copy();
+    let root = dir.path();
+    let mut b = Builder::new(root, as_of(), None);
+    let first = b.build();
+    assert_same(&served(&first), &full(root));
+    let before = served(&first);
+
+    edit(root, MONTH, "21703.24", "21500.00");
+    let out = b.rebuild(&[MONTH.to_owned()]);
+    let after = served(&out);
+    assert_same(&after, &full(root));
+    // The month's own downloads changed; other months' came from the cache.
+    assert_ne!(
+        before["data/2569/months/2569-03.xlsx"],
+        after["data/2569/months/2569-03.xlsx"]
+    );
+    assert!(
+        out.reused > 0 && out.produced < first.produced,
+        "{} {}",
+        out.produced,
+        out.reused
+    );
+    // The patched data and its diagnostics are what a full load reads.
+    let fresh = prongsai_load::load(root);
+    assert!(fresh.data == b.inputs.data.data);
+    assert_eq!(fresh.diagnostics, b.inputs.data.diagnostics);
+
+    edit(root, PLAN, "1510000", "1520000");
+    let out = b.rebuild(&[PLAN.to_owned()]);
+    assert_same(&served(&out), &full(root));
+    assert!(prongsai_load::load(root).data == b.inputs.data.data);
+
+    edit(root, PAGE, "---\n\n", "---\n\nย่อหน้าใหม่จากการทดสอบ\n\n");
+    let out = b.rebuild(&[PAGE.to_owned()]);
+    let now = served(&out);
+    assert_same(&now, &full(root));
+    assert!(
+        String::from_utf8_lossy(&now["news/no-gift-policy-2569/index.html"])
+            .contains("ย่อหน้าใหม่จากการทดสอบ")
+    );
+
+    // The newest fiscal year feeds the home page's figures (a site-wide value).
+    let newest = "procurement-data/2570/months/2569-10.csv";
+    edit(root, newest, "จัดซื้อน้ำมันเชื้อเพลิง", "จัดซื้อน้ำมันดีเซล");
+    let out = b.rebuild(&[newest.to_owned()]);
+    assert_same(&served(&out), &full(root));
+
+    // A theme change re-renders everything.
+    edit(
+        root,
+        "themes/default/templates/base.html",
+        "</body>",
+        "<p>แก้ธีม</p></body>",
+    );
+    let out = b.rebuild(&["themes/default/templates/base.html".to_owned()]);
+    let now = served(&out);
+    assert_same(&now, &full(root));
+    assert!(String::from_utf8_lossy(&now["procurement/2569/index.html"]).contains("แก้ธีม"));
+}
+
+#[test]
+fn a_new_month_file_reloads_the_data() {
+    let dir = sample_copy();
+    let root = dir.path();
+    let mut b = Builder::new(root, as_of(), None);
+    served(&b.build());
+    let rel = "procurement-data/2570/months/2569-11.csv";
+    std::fs::write(root.join(rel), prongsai_load::month_template()).expect("write");
+    assert_eq!(b.classify(rel), Change::Data);
+    let out = b.rebuild(&[rel.to_owned()]);
+    assert_same(&served(&out), &full(root));
+    // Now known, so the next edit patches it alone.
+    assert_eq!(b.classify(rel), Change::DataFile(rel.to_owned()));
+}
+
+#[test]
+fn a_broken_month_fails_with_its_location_and_recovers() {
+    let dir = sample_copy();
+    let root = dir.path();
+    let mut b = Builder::new(root, as_of(), None);
+    served(&b.build());
+    edit(root, MONTH, "21703.24", "21x03.24");
+    let out = b.rebuild(&[MONTH.to_owned()]);
+    let Err(diags) = &out.result else {
+        panic!("a broken amount must fail the build")
+    };
+    assert!(
+        diags.iter().any(|d| d.is_error()
+            && d.location
+                .as_ref()
+                .is_some_and(|l| l.file == MONTH && l.line.is_some())),
+        "{diags:#?}"
+    );
+    edit(root, MONTH, "21x03.24", "21703.24");
+    assert_same(&served(&b.rebuild(&[MONTH.to_owned()])), &full(root));
+}
+
+#[test]
+fn overlay_escapes_and_locates() {
+    let d = Diagnostic::error("P101", "จำนวนเงิน <ผิด>", "bad <amount> & \"x\"")
+        .at(prongsai_model::Location::cell(MONTH, 3, 5, "วงเงินงบประมาณ"));
+    let html = overlay_html(&[d]);
+    assert!(html.contains("จำนวนเงิน &lt;ผิด&gt;"), "{html}");
+    assert!(
+        html.contains("bad &lt;amount&gt; &amp; &quot;x&quot;"),
+        "{html}"
+    );
+    assert!(html.contains(&format!("{MONTH}:3:5")), "{html}");
+    assert!(!html.contains("<ผิด>"));
+}
+
+#[test]
+fn failed_build_keeps_the_last_good_site() {
+    let server = Server::default();
+    let mut good = BTreeMap::new();
+    good.insert(
+        "index.html".to_owned(),
+        Arc::<[u8]>::from(&b"<body>hi</body>"[..]),
+    );
+    let ok = |result| Outcome {
+        result,
+        warnings: Vec::new(),
+        elapsed: Duration::ZERO,
+        produced: 0,
+        reused: 0,
+    };
+    let s = server.publish(ok(Ok(good)));
+    assert!(s.ok && s.site_generation == 1);
+    let s = server.publish(ok(Err(vec![Diagnostic::error("P101", "ผิด", "wrong")])));
+    assert!(!s.ok);
+    assert_eq!((s.generation, s.site_generation), (2, 1));
+    let (files, status) = server.snapshot();
+    assert_eq!(&*files["index.html"], b"<body>hi</body>");
+    let page = String::from_utf8(http::inject(&files["index.html"], &status)).expect("utf8");
+    assert!(
+        page.starts_with("<body>hi<div id=\"prongsai-overlay\""),
+        "{page}"
+    );
+    assert!(
+        page.ends_with("data-generation=\"1\"></script></body>"),
+        "{page}"
+    );
+}
+
+#[test]
+fn paths_and_types() {
+    assert_eq!(
+        http::percent_decode("news/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/").as_deref(),
+        Some("news/ข่าว/")
+    );
+    assert_eq!(http::percent_decode("a/../b"), None);
+    assert_eq!(http::percent_decode("%zz"), None);
+    assert_eq!(http::content_type("fonts/a.woff2"), "font/woff2");
+    assert_eq!(http::content_type("x.svg"), "image/svg+xml");
+    assert_eq!(
+        http::content_type("data/2569/plan.json"),
+        "application/json"
+    );
+    assert_eq!(http::content_type("a.PDF"), "application/pdf");
+    assert!(http::content_type("a.xlsx").contains("spreadsheetml"));
+}
