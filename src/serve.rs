@@ -36,6 +36,8 @@ pub struct Outcome {
     /// Outputs the render cache had to produce anew (procurement pages, downloads, search).
     pub produced: usize,
     pub reused: usize,
+    /// Where the time went: reading, checking, rendering, minifying.
+    pub phases: Vec<(&'static str, Duration)>,
 }
 
 /// What kind of reload a changed path needs.
@@ -112,7 +114,14 @@ impl Builder {
     }
 
     fn build_from(&mut self, start: Instant) -> Outcome {
+        let mut phases = vec![("read", start.elapsed())];
+        let mut mark = Instant::now();
+        let mut lap = |name: &'static str| {
+            phases.push((name, mark.elapsed()));
+            mark = Instant::now();
+        };
         let checks = check_loaded(&self.root, &self.inputs, None, self.as_of, self.ita_year);
+        lap("check");
         let rendered = render_checked(
             &self.root,
             &self.inputs.content.site,
@@ -122,6 +131,7 @@ impl Builder {
             Some(&mut self.cache),
         );
         let stats = self.cache.last_stats();
+        lap("render");
         let (result, warnings) = match rendered {
             Err(BuildFailure::Input(diags)) => (Err(diags), Vec::new()),
             Err(BuildFailure::Internal(message)) => (
@@ -140,12 +150,14 @@ impl Builder {
                 }
             }
         };
+        lap("minify");
         Outcome {
             result,
             warnings,
             elapsed: start.elapsed(),
             produced: stats.produced,
             reused: stats.reused,
+            phases,
         }
     }
 
@@ -279,6 +291,8 @@ pub struct Status {
     pub build_ms: f64,
     pub produced: usize,
     pub reused: usize,
+    /// Milliseconds per phase of the build.
+    pub phases_ms: Vec<(&'static str, f64)>,
     /// The errors of a failed build, or the warnings of a good one.
     pub diagnostics: Vec<Diagnostic>,
     /// The overlay HTML of a failed build (escaped), for the page script to show.
@@ -322,6 +336,11 @@ impl Server {
             build_ms: outcome.elapsed.as_secs_f64() * 1000.0,
             produced: outcome.produced,
             reused: outcome.reused,
+            phases_ms: outcome
+                .phases
+                .iter()
+                .map(|(name, d)| (*name, d.as_secs_f64() * 1000.0))
+                .collect(),
             ..Status::default()
         };
         match outcome.result {
@@ -404,6 +423,21 @@ pub fn overlay_html(diags: &[Diagnostic]) -> String {
     html
 }
 
+/// How long the files must be quiet before a rebuild starts.
+const QUIET: Duration = Duration::from_millis(40);
+
+/// Whether a watch event can change what a build reads (opening or reading a file cannot).
+fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind};
+    match kind {
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
+}
+
 /// `prongsai serve`'s settings.
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -434,12 +468,22 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     );
 
     // Watch before the first build, so an edit made while it runs is not missed.
-    let (tx, rx) = std::sync::mpsc::channel();
-    let mut debouncer = notify_debouncer_mini::new_debouncer(Duration::from_millis(50), tx)
-        .map_err(|e| format!("เฝ้าดูการแก้ไขไฟล์ไม่ได้ ({e})\ncannot watch the site files ({e})"))?;
+    let (tx, rx) = std::sync::mpsc::channel::<PathBuf>();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        match event {
+            // Reading a file is an event too, and every build reads them all: only changes count.
+            Ok(e) if is_change(&e.kind) => {
+                for path in e.paths {
+                    let _ = tx.send(path);
+                }
+            }
+            Ok(_) => {}
+            Err(e) => eprintln!("การเฝ้าดูไฟล์ผิดพลาด: {e}\nwatch error: {e}"),
+        }
+    })
+    .map_err(|e| format!("เฝ้าดูการแก้ไขไฟล์ไม่ได้ ({e})\ncannot watch the site files ({e})"))?;
     {
-        use notify::RecursiveMode;
-        let watcher = debouncer.watcher();
+        use notify::{RecursiveMode, Watcher as _};
         // The root itself only for site.yaml (editors replace it by renaming, which a watch on the
         // file alone would lose) and for the folders appearing.
         watcher
@@ -466,20 +510,12 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     }
 
     while let Ok(first) = rx.recv() {
+        // One save is several events (truncate, write, close; or write a temp file and rename):
+        // gather until the files have been quiet for a moment, then build once.
         let mut changed = BTreeSet::new();
-        let mut add = |event: notify_debouncer_mini::DebounceEventResult| match event {
-            Ok(events) => {
-                for e in events {
-                    if let Some(rel) = relative(&root, &e.path) {
-                        changed.insert(rel);
-                    }
-                }
-            }
-            Err(e) => eprintln!("การเฝ้าดูไฟล์ผิดพลาด: {e}\nwatch error: {e}"),
-        };
-        add(first);
-        while let Ok(more) = rx.try_recv() {
-            add(more);
+        changed.extend(relative(&root, &first));
+        while let Ok(more) = rx.recv_timeout(QUIET) {
+            changed.extend(relative(&root, &more));
         }
         let changed: Vec<String> = changed.into_iter().collect();
         if changed
@@ -497,6 +533,8 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
             "สร้างใหม่",
         );
     }
+    // Keeps the watcher alive for as long as events are awaited.
+    drop(watcher);
     Ok(())
 }
 
@@ -505,8 +543,13 @@ fn log(status: &Status, what_en: &str, what_th: &str) {
         for d in &status.diagnostics {
             eprintln!("{d}");
         }
+        let phases: Vec<String> = status
+            .phases_ms
+            .iter()
+            .map(|(name, ms)| format!("{name} {ms:.0}"))
+            .collect();
         println!(
-            "{what_th}เสร็จใน {:.0} ms ({} ไฟล์, ผลิตใหม่ {} ส่วน ใช้ของเดิม {} ส่วน)\n{what_en} in {:.0} ms ({} files; {} outputs re-produced, {} reused)",
+            "{what_th}เสร็จใน {:.0} ms ({} ไฟล์, ผลิตใหม่ {} ส่วน ใช้ของเดิม {} ส่วน)\n{what_en} in {:.0} ms ({} files; {} outputs re-produced, {} reused; ms: {})",
             status.build_ms,
             status.files,
             status.produced,
@@ -514,7 +557,8 @@ fn log(status: &Status, what_en: &str, what_th: &str) {
             status.build_ms,
             status.files,
             status.produced,
-            status.reused
+            status.reused,
+            phases.join(", ")
         );
     } else {
         for d in &status.diagnostics {

@@ -220,6 +220,7 @@ fn failed_build_keeps_the_last_good_site() {
         elapsed: Duration::ZERO,
         produced: 0,
         reused: 0,
+        phases: Vec::new(),
     };
     let s = server.publish(ok(Ok(good)));
     assert!(s.ok && s.site_generation == 1);
