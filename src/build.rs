@@ -192,10 +192,9 @@ pub fn render_checked(
     cache: Option<&mut RenderCache>,
 ) -> Result<Rendered, BuildFailure> {
     let mut diagnostics = checks.diagnostics;
-    // Rendering a site whose data has errors would only add noise to the list the officer must fix.
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(BuildFailure::Input(diagnostics));
-    }
+    // Render even when loading or checking found errors: a missing template or two pages on one
+    // URL belong in the same list, so the officer fixes everything in one round. Records whose
+    // values did not parse are simply absent from what is rendered, and nothing is written.
     let title = site
         .config
         .title
@@ -222,6 +221,7 @@ pub fn render_checked(
         None => render_site(&input),
     };
     diagnostics.extend(rendered.diagnostics);
+    diagnostics.extend(path_problem_diagnostics(&prongsai_write::validate(&rendered.files)));
     sort_diagnostics(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildFailure::Input(diagnostics));
