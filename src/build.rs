@@ -221,7 +221,9 @@ pub fn render_checked(
         None => render_site(&input),
     };
     diagnostics.extend(rendered.diagnostics);
-    diagnostics.extend(path_problem_diagnostics(&prongsai_write::validate(&rendered.files)));
+    diagnostics.extend(path_problem_diagnostics(&prongsai_write::validate(
+        &rendered.files,
+    )));
     sort_diagnostics(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildFailure::Input(diagnostics));
