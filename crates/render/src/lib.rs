@@ -140,7 +140,15 @@ fn render(input: &RenderInput<'_>, mut cache: Option<&mut RenderCache>) -> Rende
         as_of_th: input.as_of.thai_long(),
     };
     let glance = prongsai_views::home(input.data, &procurement::view_options(input));
-    let feed_links: Vec<_> = feeds.iter().map(|f| &f.link).collect();
+    // Every page advertises a few top-level feeds (news), not one per section: with a hundred
+    // sections the links outweighed the page itself, on every page.
+    const HEAD_FEEDS: usize = 3;
+    let feed_links: Vec<_> = feeds
+        .iter()
+        .filter(|f| f.link.url.trim_matches('/').matches('/').count() == 1)
+        .take(HEAD_FEEDS)
+        .map(|f| &f.link)
+        .collect();
     let is_sample = input.data.is_sample();
     // One list, so the global context and the cache's record of it cannot drift apart.
     let globals_list: [(&'static str, &dyn erased::Value); 8] = [

@@ -45,12 +45,18 @@ pub struct SearchDoc {
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let c = match c {
-            '\u{0E50}'..='\u{0E59}' => char::from(b'0' + (c as u32 - 0x0E50) as u8),
-            _ => c,
-        };
-        if c.is_alphanumeric() || ('\u{0E00}'..='\u{0E7F}').contains(&c) {
-            out.extend(c.to_lowercase());
+        // Thai and ASCII first: they are nearly all of the text, and the general Unicode
+        // lookups below cost more than everything else in the index build.
+        match c {
+            '\u{0E50}'..='\u{0E59}' => out.push(char::from(b'0' + (c as u32 - 0x0E50) as u8)),
+            '\u{0E00}'..='\u{0E7F}' => out.push(c),
+            _ if c.is_ascii() => {
+                if c.is_ascii_alphanumeric() {
+                    out.push(c.to_ascii_lowercase());
+                }
+            }
+            _ if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            _ => {}
         }
     }
     out
@@ -66,12 +72,31 @@ pub fn fnv1a32(bytes: &[u8]) -> u32 {
     h
 }
 
-fn bigrams(norm: &str) -> Vec<String> {
-    let chars: Vec<char> = norm.chars().collect();
-    let mut out: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+/// The distinct character pairs of a normalised text, in order. Pairs of chars, not strings:
+/// one allocation per document rather than one per pair.
+fn pairs(norm: &str) -> Vec<(char, char)> {
+    let mut out: Vec<(char, char)> = norm.chars().zip(norm.chars().skip(1)).collect();
     out.sort_unstable();
     out.dedup();
     out
+}
+
+fn pair_string((a, b): (char, char)) -> String {
+    let mut s = String::with_capacity(8);
+    s.push(a);
+    s.push(b);
+    s
+}
+
+fn pair_shard((a, b): (char, char), shards: usize) -> usize {
+    let mut buf = [0u8; 8];
+    let la = a.encode_utf8(&mut buf).len();
+    let lb = b.encode_utf8(&mut buf[la..]).len();
+    fnv1a32(&buf[..la + lb]) as usize % shards
+}
+
+fn bigrams(norm: &str) -> Vec<String> {
+    pairs(norm).into_iter().map(pair_string).collect()
 }
 
 /// Shards are sized so one holds roughly this many postings: small enough for a phone to fetch
@@ -92,18 +117,21 @@ pub fn build(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
             normalise(&all).chars().take(MAX_TEXT_CHARS).collect()
         })
         .collect();
-    let doc_bigrams: Vec<Vec<String>> = normalised.par_iter().map(|n| bigrams(n)).collect();
-    let total_postings: usize = doc_bigrams.iter().map(Vec::len).sum();
+    let doc_pairs: Vec<Vec<(char, char)>> = normalised.par_iter().map(|n| pairs(n)).collect();
+    let total_postings: usize = doc_pairs.iter().map(Vec::len).sum();
     let shards = (total_postings / POSTINGS_PER_SHARD)
         .max(1)
         .next_power_of_two()
         .min(4096);
 
-    let mut index: Vec<BTreeMap<&str, Vec<u32>>> = vec![BTreeMap::new(); shards];
-    for (id, grams) in doc_bigrams.iter().enumerate() {
-        for g in grams {
-            let shard = fnv1a32(g.as_bytes()) as usize % shards;
-            index[shard].entry(g.as_str()).or_default().push(id as u32);
+    // Pairs order exactly as their UTF-8 strings do, so the files are as if keyed by string.
+    let mut index: Vec<BTreeMap<(char, char), Vec<u32>>> = vec![BTreeMap::new(); shards];
+    for (id, ps) in doc_pairs.iter().enumerate() {
+        for p in ps {
+            index[pair_shard(*p, shards)]
+                .entry(*p)
+                .or_default()
+                .push(id as u32);
         }
     }
 
@@ -111,7 +139,7 @@ pub fn build(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
         .par_iter()
         .enumerate()
         .map(|(i, map)| {
-            let delta: BTreeMap<&str, Vec<u32>> = map
+            let delta: BTreeMap<String, Vec<u32>> = map
                 .iter()
                 .map(|(g, ids)| {
                     let mut prev = 0;
@@ -123,7 +151,7 @@ pub fn build(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
                             v
                         })
                         .collect();
-                    (*g, d)
+                    (pair_string(*g), d)
                 })
                 .collect();
             (
