@@ -1,5 +1,8 @@
 //! The build pipeline end to end: the real binary on fixture site roots.
 
+mod common;
+use common::{stderr, tree};
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,27 +27,6 @@ fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {
         .expect("run prongsai")
 }
 
-fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let p = entry.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(rel, fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
-}
-
 fn text(tree: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
     String::from_utf8(
         tree.get(path)
@@ -52,10 +34,6 @@ fn text(tree: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
             .clone(),
     )
     .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! Hostile and broken input (issue 10): the real binary on sites whose every text field is an
 //! attack. See docs/security.md for what each test proves.
 
+mod common;
+use common::{stderr, tree};
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -30,31 +33,6 @@ fn build_in(cwd: &Path, root: &Path, out: &Path, extra: &[&str], epoch: Option<&
 
 fn build(root: &Path, out: &Path) -> Output {
     build_in(root, root, out, &["--as-of", "2026-11-01"], None)
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let p = entry.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(rel, fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
 }
 
 /// The hostile fixture, built once per test into its own folder.

@@ -1,6 +1,9 @@
 //! `prongsai serve` end to end: the real binary on a copy of the sample site, over HTTP from
 //! 127.0.0.1. Every wait is bounded, and the server is killed when a test ends, pass or fail.
 
+mod common;
+use common::tree;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -176,27 +179,6 @@ fn strip_injected(html: &[u8]) -> Vec<u8> {
         .expect("live-reload script injected");
     let end = start + text[start..].find("</script>").unwrap() + "</script>".len();
     format!("{}{}", &text[..start], &text[end..]).into_bytes()
-}
-
-fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for e in fs::read_dir(&dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(rel, fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
 }
 
 fn full_build(root: &Path, out: &PathBuf) -> BTreeMap<String, Vec<u8>> {

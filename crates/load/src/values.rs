@@ -5,7 +5,8 @@
 //! panic on any input, which makes them fuzz targets.
 
 use prongsai_model::{
-    Bid, Date, EgpNo, Method, Money, Status, Tin, YearMonth, thai_to_arabic_digits, tin_check_digit,
+    Bid, Date, EgpNo, Method, Money, Status, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, Tin, YearMonth,
+    thai_to_arabic_digits, tin_check_digit,
 };
 use std::fmt;
 
@@ -145,35 +146,6 @@ fn digits_error() -> ValueError {
     )
 }
 
-const MONTHS_SHORT: [&str; 12] = [
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-];
-const MONTHS_LONG: [&str; 12] = [
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-];
-
 /// A Thai month name, short (`ต.ค.`, also without dots) or long (`ตุลาคม`), to 1–12.
 fn thai_month(name: &str) -> Option<u8> {
     // Compared char by char, skipping dots and blanks, so no string is built per call.
@@ -181,8 +153,8 @@ fn thai_month(name: &str) -> Option<u8> {
     (0u8..12)
         .find(|&i| {
             let i = usize::from(i);
-            key().eq(MONTHS_LONG[i].chars())
-                || key().eq(MONTHS_SHORT[i].chars().filter(|c| *c != '.'))
+            key().eq(THAI_MONTHS_LONG[i].chars())
+                || key().eq(THAI_MONTHS_SHORT[i].chars().filter(|c| *c != '.'))
         })
         .map(|i| i + 1)
 }

@@ -50,11 +50,8 @@ pub fn normalise(text: &str) -> String {
         match c {
             '\u{0E50}'..='\u{0E59}' => out.push(char::from(b'0' + (c as u32 - 0x0E50) as u8)),
             '\u{0E00}'..='\u{0E7F}' => out.push(c),
-            _ if c.is_ascii() => {
-                if c.is_ascii_alphanumeric() {
-                    out.push(c.to_ascii_lowercase());
-                }
-            }
+            _ if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+            _ if c.is_ascii() => {}
             _ if c.is_alphanumeric() => out.extend(c.to_lowercase()),
             _ => {}
         }
