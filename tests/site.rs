@@ -1,0 +1,224 @@
+//! The public site as built from the repository's sample (issue 5): pages, downloads and charts
+//! checked against the data they come from.
+
+mod common;
+use common::{stderr, tree};
+
+use calamine::{Reader, Xlsx};
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::path::Path;
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// The sample site, built once for every test in this file.
+fn site() -> &'static BTreeMap<String, Vec<u8>> {
+    static SITE: OnceLock<BTreeMap<String, Vec<u8>>> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let o = Command::new(env!("CARGO_BIN_EXE_prongsai"))
+            .args(["build", "--as-of", "2026-11-01", "--root"])
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .arg("--out")
+            .arg(&out)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        tree(&out)
+    })
+}
+
+fn text(path: &str) -> String {
+    String::from_utf8(
+        site()
+            .get(path)
+            .unwrap_or_else(|| panic!("{path} not built"))
+            .clone(),
+    )
+    .unwrap()
+}
+
+fn json(path: &str) -> serde_json::Value {
+    serde_json::from_str(&text(path)).unwrap()
+}
+
+#[test]
+fn home_page_is_light_before_fonts() {
+    let html = text("index.html");
+    // What a phone fetches before fonts: the page and what it links (one stylesheet, no script).
+    let mut bytes = html.len();
+    assert!(html.contains("/css/site.css"), "home links its stylesheet");
+    bytes += site()["css/site.css"].len();
+    assert!(
+        !html.contains("<script"),
+        "the home page needs no JavaScript"
+    );
+    assert!(
+        bytes < 150 * 1024,
+        "home page weighs {bytes} bytes before fonts"
+    );
+    assert!(html.contains("ข้อมูลตัวอย่าง"), "sample data is said plainly");
+    assert!(
+        html.contains("ปีงบประมาณ พ.ศ. 2570"),
+        "the current year at a glance"
+    );
+}
+
+#[test]
+fn month_page_lists_exactly_the_month_records_in_the_sor1_layout() {
+    let data = json("data/2568/procurements.json");
+    let records: Vec<&serde_json::Value> = data["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["month"] == "2567-10")
+        .collect();
+    assert!(!records.is_empty());
+    let html = text("procurement/2568/months/2567-10/index.html");
+    let table = &html[html.find("<table class=sor1").expect("สขร.1 table")..];
+    let body = &table[table.find("<tbody>").unwrap()..table.find("</tbody>").unwrap()];
+    assert_eq!(body.matches("<tr").count(), records.len());
+    for r in &records {
+        let title = r["title"].as_str().unwrap();
+        assert!(
+            body.contains(&title.replace('"', "&quot;")),
+            "{title} on the month page"
+        );
+        let page = format!(
+            "procurement/2568/records/{}/index.html",
+            r["id"].as_str().unwrap()
+        );
+        assert!(site().contains_key(&page), "{page}");
+    }
+    for link in [
+        "/data/2568/months/2567-10.pdf",
+        "/data/2568/months/2567-10.xlsx",
+    ] {
+        assert!(html.contains(link), "month page links {link}");
+    }
+}
+
+#[test]
+fn an_empty_month_says_so_and_still_has_both_ita_files() {
+    let html = text("procurement/2568/months/2568-04/index.html");
+    assert!(html.contains("ไม่มีการจัดซื้อจัดจ้าง"));
+    assert!(site().contains_key("data/2568/months/2568-04.pdf"));
+    assert!(site().contains_key("data/2568/months/2568-04.xlsx"));
+}
+
+#[test]
+fn month_xlsx_has_the_ita_columns_and_every_record() {
+    let data = json("data/2568/procurements.json");
+    let titles: Vec<&str> = data["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["month"] == "2567-10")
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(site()["data/2568/months/2567-10.xlsx"].clone())).unwrap();
+    let sheet = book.worksheet_range("ITA").unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(
+        rows[0].len(),
+        16,
+        "the ITA layout has 16 fields: {:?}",
+        rows[0]
+    );
+    assert_eq!(rows[0][2], "ชื่อหน่วยงาน");
+    let body = &rows[1..];
+    assert_eq!(body.len(), titles.len());
+    for (row, title) in body.iter().zip(&titles) {
+        assert_eq!(row[2], "องค์การบริหารส่วนตำบลเมืองหลวง");
+        assert_eq!(row[3], "ห้วยทับทัน");
+        assert_eq!(row[4], "ศรีสะเกษ");
+        assert_eq!(row[7], *title);
+    }
+}
+
+#[test]
+fn month_pdf_text_is_thai_and_extractable() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("m.pdf");
+    std::fs::write(&pdf, &site()["data/2568/months/2567-10.pdf"]).unwrap();
+    let o = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian poppler-utils; scripts/setup installs it)");
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("สรุปผลการดำเนินการจัดซื้อจัดจ้าง"), "{text}");
+    assert!(text.contains("องค์การบริหารส่วนตำบลเมืองหลวง"));
+    let data = json("data/2568/procurements.json");
+    let winner = data["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["month"] == "2567-10" && r["winner"].is_string())
+        .and_then(|r| r["winner"].as_str())
+        .unwrap();
+    // Cells wrap, so a long name may be split over lines: each word of it must be there.
+    for word in winner.split_whitespace() {
+        assert!(text.contains(word), "{word} of {winner} in the PDF");
+    }
+}
+
+#[test]
+fn year_chart_values_match_the_data() {
+    let data = json("data/2569/procurements.json");
+    let mut by_month: BTreeMap<String, f64> = BTreeMap::new();
+    for r in data["records"].as_array().unwrap() {
+        if r["status"] != "ยกเลิกการดำเนินการ" {
+            *by_month
+                .entry(r["month"].as_str().unwrap().to_owned())
+                .or_default() += r["agreed_price"].as_f64().unwrap_or(0.0);
+        }
+    }
+    let html = text("procurement/2569/index.html");
+    let start = html.find("<svg").unwrap();
+    let svg = &html[start..start + html[start..].find("</svg>").unwrap() + 6];
+    let values: Vec<f64> = svg
+        .split("data-value=")
+        .skip(1)
+        .map(|s| {
+            s.trim_start_matches('"')
+                .split(['"', ' ', '/', '>'])
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(values.len(), 12, "one column per month");
+    let months = [
+        "2568-10", "2568-11", "2568-12", "2569-01", "2569-02", "2569-03", "2569-04", "2569-05",
+        "2569-06", "2569-07", "2569-08", "2569-09",
+    ];
+    for (m, v) in months.iter().zip(&values) {
+        let expected = by_month.get(*m).copied().unwrap_or(0.0);
+        assert!(
+            (expected - v).abs() < 0.01,
+            "{m}: chart {v}, data {expected}"
+        );
+    }
+}
+
+#[test]
+fn every_record_page_links_its_plan_month_and_supplier() {
+    let html = text("procurement/2569/records/2569-05-8/index.html");
+    assert!(html.contains("/procurement/2569/months/2569-05/"));
+    assert!(html.contains("/suppliers/"));
+    assert!(html.contains("/procurement/2569/plan/#plan-"));
+    assert!(
+        html.contains("เหตุผลตามมาตรา 56"),
+        "the documented มาตรา 56 exception is shown"
+    );
+}
