@@ -47,6 +47,9 @@ fn atom_time(d: Date) -> String {
     format!("{}T00:00:00+07:00", d.iso())
 }
 
+/// How many of a section's newest pages its feed carries.
+const FEED_ENTRIES: usize = 20;
+
 /// One feed per section that has dated pages: `<section>/atom.xml`, newest first. The feed's
 /// `updated` is its newest entry's date, so rebuilding the same input gives the same bytes.
 pub(crate) fn feeds(input: &RenderInput<'_>) -> Vec<Feed> {
@@ -99,7 +102,9 @@ pub(crate) fn feeds(input: &RenderInput<'_>) -> Vec<Feed> {
             xml_escape(input.title)
         );
         let _ = writeln!(xml, "  <generator>prongsai</generator>");
-        for (page, date) in dated {
+        // Feed readers poll the whole file: the newest entries are what they need, and a section
+        // with years of news must not make every poll download all of it.
+        for (page, date) in dated.into_iter().take(FEED_ENTRIES) {
             let url = xml_escape(&format!("{base}{}", encode_path(&page.url)));
             xml.push_str("  <entry>\n");
             let _ = writeln!(xml, "    <title>{}</title>", xml_escape(&page.title));
