@@ -179,7 +179,7 @@ pub fn load(root: &Path) -> Loaded {
                 .unwrap_or_else(|| "/".to_owned());
             let output = format!("{}index.html", url.trim_start_matches('/'));
             let summary = if pre.description.is_empty() {
-                r.summary
+                shorten(&r.summary, SUMMARY_CHARS)
             } else {
                 pre.description.clone()
             };
@@ -623,12 +623,41 @@ fn resolve_menu(
         .collect()
 }
 
+/// A summary taken from the body is cut to about this many characters: it becomes the page's
+/// meta description and the text of listings, where a whole first paragraph is too much.
+const SUMMARY_CHARS: usize = 200;
+
+/// `text` cut at a space near `max` characters, with an ellipsis; Thai without spaces is cut at `max`.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > cut.len() / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end())
+}
+
 /// Parses a page's front matter alone and returns what is wrong with it: the front-matter path
 /// of `load` without the disk, for fuzzing and editor tooling.
 pub fn front_matter_diagnostics(text: &str, file: &str) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let _ = front::parse(text, file, &mut diags);
     diags
+}
+
+#[cfg(test)]
+mod shorten_tests {
+    use super::shorten;
+
+    #[test]
+    fn cuts_long_summaries_at_a_space() {
+        assert_eq!(shorten("สั้น", 10), "สั้น");
+        assert_eq!(shorten("aaa bbb ccc ddd", 10), "aaa bbb…");
+        assert_eq!(shorten("กกกกกกกกกกกก", 5), "กกกกก…");
+    }
 }
 
 #[cfg(test)]
