@@ -44,70 +44,82 @@ pub(crate) fn pages(
 ) -> (Vec<OutputFile>, Vec<Diagnostic>, RenderStats) {
     let views = prongsai_views::pages(input.data, &view_options(input));
     let mut stats = RenderStats::default();
-    let (results, cache) = match cache {
-        None => (
-            views
-                .par_iter()
-                .map(|v| render_view(tera, v))
-                .collect::<Vec<_>>(),
-            None,
-        ),
-        Some((cache, seen)) => {
-            let mut globals: HashMap<String, String> = HashMap::new();
-            for v in &views {
-                if !globals.contains_key(v.template) {
-                    let json = cache::globals_seen_by(v.template, &seen.texts, &seen.globals);
-                    globals.insert(v.template.to_owned(), json);
-                }
+    let Some((cache, seen)) = cache else {
+        // A build consumes each view as it renders it, so a large site never holds every page's
+        // view model and its HTML at once.
+        let mut files = Vec::with_capacity(views.len() + input.ita.len());
+        let mut diags = Vec::new();
+        let results: Vec<Result<OutputFile, Box<Diagnostic>>> = views
+            .into_par_iter()
+            .map(|v| render_view(tera, &v))
+            .collect();
+        for r in results {
+            match r {
+                Ok(f) => files.push(f),
+                Err(d) => diags.push(*d),
             }
-            let old = &*cache;
-            let results: Vec<(Result<OutputFile, Box<Diagnostic>>, bool)> = views
-                .par_iter()
-                .map(|v| {
-                    let fresh = old.globals.get(v.template) == globals.get(v.template);
-                    match old.pages.get(&v.output) {
-                        Some((view, file)) if fresh && view == v => (Ok(file.clone()), true),
-                        _ => (render_view(tera, v), false),
-                    }
-                })
-                .collect();
-            cache.globals = globals;
-            let mut kept = Vec::with_capacity(results.len());
-            for (r, reused) in results {
-                if reused {
-                    stats.reused += 1;
-                } else {
-                    stats.produced += 1;
-                }
-                kept.push(r);
-            }
-            (kept, Some(cache))
         }
+        stats.produced = files.len();
+        render_itas(tera, input, &mut files, &mut diags);
+        return (files, diags, stats);
     };
+    let mut globals: HashMap<String, String> = HashMap::new();
+    for v in &views {
+        if !globals.contains_key(v.template) {
+            let json = cache::globals_seen_by(v.template, &seen.texts, &seen.globals);
+            globals.insert(v.template.to_owned(), json);
+        }
+    }
+    let old = &*cache;
+    let rendered: Vec<(Result<OutputFile, Box<Diagnostic>>, bool)> = views
+        .par_iter()
+        .map(|v| {
+            let fresh = old.globals.get(v.template) == globals.get(v.template);
+            match old.pages.get(&v.output) {
+                Some((view, file)) if fresh && view == v => (Ok(file.clone()), true),
+                _ => (render_view(tera, v), false),
+            }
+        })
+        .collect();
+    cache.globals = globals;
+    let mut results = Vec::with_capacity(rendered.len());
+    for (r, reused) in rendered {
+        if reused {
+            stats.reused += 1;
+        } else {
+            stats.produced += 1;
+        }
+        results.push(r);
+    }
     let mut files = Vec::with_capacity(results.len() + input.ita.len());
     let mut diags = Vec::new();
     let mut cached = HashMap::new();
     for (r, view) in results.into_iter().zip(views) {
         match r {
             Ok(f) => {
-                if cache.is_some() {
-                    cached.insert(view.output.clone(), (view, f.clone()));
-                }
+                cached.insert(view.output.clone(), (view, f.clone()));
                 files.push(f);
             }
             Err(d) => diags.push(*d),
         }
     }
-    if let Some(cache) = cache {
-        cache.pages = cached;
-    }
+    cache.pages = cached;
+    render_itas(tera, input, &mut files, &mut diags);
+    (files, diags, stats)
+}
+
+fn render_itas(
+    tera: &Tera,
+    input: &RenderInput<'_>,
+    files: &mut Vec<OutputFile>,
+    diags: &mut Vec<Diagnostic>,
+) {
     for ita in input.ita {
         match render_ita(tera, ita) {
             Ok(f) => files.push(f),
             Err(d) => diags.push(*d),
         }
     }
-    (files, diags, stats)
 }
 
 fn render_view(tera: &Tera, v: &PageView) -> Result<OutputFile, Box<Diagnostic>> {
@@ -117,7 +129,7 @@ fn render_view(tera: &Tera, v: &PageView) -> Result<OutputFile, Box<Diagnostic>>
     ctx.insert("description", &v.description);
     ctx.insert("current_url", &v.url);
     tera.render(v.template, &ctx)
-        .map(|html| OutputFile::html(&v.output, html, "procurement-data"))
+        .map(|html| OutputFile::html_minified(&v.output, html, "procurement-data"))
         .map_err(|e| Box::new(crate::render_error(v.template, "procurement-data", &e)))
 }
 
