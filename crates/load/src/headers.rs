@@ -201,6 +201,41 @@ fn expected_list(kind: Kind) -> String {
         .join(", ")
 }
 
+/// A data file read as a table with its header matched: the rows, the shared [`SourceFile`]
+/// every record points to, and whether every required column was found.
+pub(crate) struct Opened {
+    pub table: crate::csv::Table,
+    pub file: std::sync::Arc<prongsai_model::SourceFile>,
+    pub complete: bool,
+}
+
+/// Reads `text` as CSV and matches its header for `kind`; `None` when there is no usable header
+/// (already reported).
+pub(crate) fn open(
+    kind: Kind,
+    path: &str,
+    text: &str,
+    encoding: &'static str,
+    limits: &crate::Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Opened> {
+    let table = crate::csv::read(text, path, limits, diags)?;
+    let (columns, complete) = match_headers(kind, &table.header, path, table.header_line, diags);
+    if columns.is_empty() {
+        return None;
+    }
+    let file = std::sync::Arc::new(prongsai_model::SourceFile {
+        path: path.to_owned(),
+        encoding,
+        columns,
+    });
+    Some(Opened {
+        table,
+        file,
+        complete,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

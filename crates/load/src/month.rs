@@ -1,9 +1,8 @@
 //! `months/<BE year>-<MM>.csv` to a [`MonthFile`] of [`Procurement`] records.
 
 use crate::cells::RowCtx;
-use crate::csv;
 use crate::diag;
-use crate::headers::{Kind, match_headers};
+use crate::headers::{Kind, Opened, open};
 use crate::values::{
     parse_bids, parse_date, parse_egp_no, parse_method, parse_money, parse_seq, parse_status,
     parse_tin,
@@ -21,17 +20,11 @@ pub(crate) fn parse(
     limits: &crate::Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<MonthFile> {
-    let table = csv::read(text, path, limits, diags)?;
-    let (columns, complete) =
-        match_headers(Kind::Month, &table.header, path, table.header_line, diags);
-    if columns.is_empty() {
-        return None;
-    }
-    let file = Arc::new(SourceFile {
-        path: path.to_owned(),
-        encoding,
-        columns,
-    });
+    let Opened {
+        table,
+        file,
+        complete,
+    } = open(Kind::Month, path, text, encoding, limits, diags)?;
     let mut records: Vec<Procurement> = Vec::with_capacity(table.rows.len());
     let mut seen: HashMap<u32, u32> = HashMap::new();
     for row in &table.rows {

@@ -1,12 +1,11 @@
 //! `plan.csv` to a [`Plan`], and `plan.yaml` to [`PlanMeta`].
 
 use crate::cells::RowCtx;
-use crate::csv;
 use crate::diag;
-use crate::headers::{Kind, match_headers};
+use crate::headers::{Kind, Opened, open};
 use crate::values::{parse_method, parse_money, parse_month, parse_seq};
 use crate::yaml;
-use prongsai_model::{Diagnostic, Field, Plan, PlanLine, PlanMeta, SourceFile};
+use prongsai_model::{Diagnostic, Field, Plan, PlanLine, PlanMeta};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -17,17 +16,11 @@ pub(crate) fn parse(
     limits: &crate::Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Plan> {
-    let table = csv::read(text, path, limits, diags)?;
-    let (columns, complete) =
-        match_headers(Kind::Plan, &table.header, path, table.header_line, diags);
-    if columns.is_empty() {
-        return None;
-    }
-    let file = Arc::new(SourceFile {
-        path: path.to_owned(),
-        encoding,
-        columns,
-    });
+    let Opened {
+        table,
+        file,
+        complete,
+    } = open(Kind::Plan, path, text, encoding, limits, diags)?;
     let mut lines = Vec::with_capacity(table.rows.len());
     let mut seen: HashMap<String, u32> = HashMap::new();
     for row in &table.rows {
