@@ -222,3 +222,30 @@ fn every_record_page_links_its_plan_month_and_supplier() {
         "the documented มาตรา 56 exception is shown"
     );
 }
+
+#[test]
+fn json_exports_hold_exactly_the_records_of_the_csvs() {
+    let loaded = prongsai_load::load(Path::new(env!("CARGO_MANIFEST_DIR")));
+    assert!(loaded.diagnostics.iter().all(|d| !d.is_error()));
+    for (fy, year) in &loaded.data.years {
+        let json = json(&format!("data/{fy}/procurements.json"));
+        let records = json["records"].as_array().unwrap();
+        let mut from_json: Vec<(String, u64)> = records
+            .iter()
+            .map(|r| {
+                (
+                    r["source"]["file"].as_str().unwrap().to_owned(),
+                    r["source"]["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let mut from_csv: Vec<(String, u64)> = year
+            .records()
+            .map(|r| (r.file.path.clone(), u64::from(r.line)))
+            .collect();
+        from_json.sort();
+        from_csv.sort();
+        assert_eq!(from_json, from_csv, "FY {fy}");
+        assert_eq!(json["count"].as_u64(), Some(from_csv.len() as u64));
+    }
+}
