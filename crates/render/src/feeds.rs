@@ -23,10 +23,10 @@ pub(crate) struct Feed {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len() + 8);
+    // Writing into a String cannot fail; its entities (&amp; &lt; &gt; &quot; &#39;) are XML's too.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+    out
 }
 
 /// Percent-encodes what a URL path may not hold raw (Thai letters in slugs), keeping `/` and `#`.
