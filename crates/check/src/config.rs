@@ -1,6 +1,6 @@
 //! `checks:` in site.yaml: the thresholds an agency may tune without a rebuild.
 
-use prongsai_model::{Diagnostic, Location, Money};
+use prongsai_model::{Diagnostic, Money};
 use serde::{Deserialize, Deserializer};
 
 use crate::RuleInfo;
@@ -116,15 +116,7 @@ impl CheckConfig {
         match serde_saphyr::from_str::<Option<SiteChecks>>(text) {
             Ok(site) => Ok(site.and_then(|s| s.checks).unwrap_or_default()),
             Err(e) => {
-                let mut loc = Location::file(path);
-                if let Some(l) = e.location() {
-                    loc.line = u32::try_from(l.line()).ok().filter(|&n| n > 0);
-                    loc.column = loc
-                        .line
-                        .and(u32::try_from(l.column()).ok().filter(|&n| n > 0));
-                }
-                let detail = e.to_string();
-                let first = detail.lines().next().unwrap_or_default().to_owned();
+                let (loc, first) = crate::criteria::yaml_error_at(&e, path);
                 Err(Diagnostic::error(
                     "C001",
                     format!("ค่าในส่วน checks: ของ site.yaml ไม่ถูกต้อง ({first}) แก้ให้ตรงกับคู่มือ docs/rules.md"),
