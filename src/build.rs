@@ -3,8 +3,8 @@
 
 use prongsai_check::{CheckConfig, CheckOptions, CheckReport, PageRef};
 use prongsai_model::{Data, Date, Diagnostic, Location, sort_diagnostics};
-use prongsai_render::{RenderCache, RenderInput, render_site, render_site_cached};
-use prongsai_write::{MarkerInfo, OutputFile, WriteError, write_site};
+use prongsai_render::{RenderCache, RenderInput, render_site_cached, render_site_to};
+use prongsai_write::{Collect, MarkerInfo, OutputFile, Staging, WriteError};
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Debug)]
@@ -147,30 +147,7 @@ pub fn check_loaded(
 /// A rendered site, in memory: what `build` writes and `serve` serves.
 pub struct Rendered {
     pub files: Vec<OutputFile>,
-    pub ita_index: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Load, check and render; an input error anywhere stops here, before anything is written.
-pub fn render(opts: &BuildOptions) -> Result<Rendered, BuildFailure> {
-    if !opts.root.is_dir() {
-        return Err(missing_root(&opts.root));
-    }
-    let as_of = opts.as_of.unwrap_or_else(today);
-    let checked = load_and_check(&opts.root, opts.base_url.as_deref(), as_of, opts.ita_year);
-    let checks = Checks {
-        report: checked.report,
-        diagnostics: checked.diagnostics,
-        base_url: checked.base_url,
-    };
-    render_checked(
-        &opts.root,
-        &checked.site,
-        &checked.data,
-        checks,
-        as_of,
-        None,
-    )
 }
 
 pub fn missing_root(root: &Path) -> BuildFailure {
@@ -181,8 +158,8 @@ pub fn missing_root(root: &Path) -> BuildFailure {
     ))
 }
 
-/// Renders checked inputs, through `cache` when given (`serve`); stops at the first stage with
-/// an error, as [`render`] does.
+/// Renders checked inputs in memory, through `cache` when given (`serve`); stops at the first
+/// stage with an error, as a build does.
 pub fn render_checked(
     root: &Path,
     site: &prongsai_content::Site,
@@ -191,12 +168,35 @@ pub fn render_checked(
     as_of: Date,
     cache: Option<&mut RenderCache>,
 ) -> Result<Rendered, BuildFailure> {
+    let title = site_title(site, data);
+    let input = RenderInput {
+        title: &title,
+        ..render_input(root, site, data, &checks, as_of)
+    };
+    let (files, render_diagnostics) = match cache {
+        Some(cache) => {
+            let out = render_site_cached(&input, cache);
+            (out.files, out.diagnostics)
+        }
+        None => {
+            let files = Collect::default();
+            let report = render_site_to(&input, &files);
+            (files.into_files(), report.diagnostics)
+        }
+    };
     let mut diagnostics = checks.diagnostics;
-    // Render even when loading or checking found errors: a missing template or two pages on one
-    // URL belong in the same list, so the officer fixes everything in one round. Records whose
-    // values did not parse are simply absent from what is rendered, and nothing is written.
-    let title = site
-        .config
+    diagnostics.extend(render_diagnostics);
+    diagnostics.extend(path_problem_diagnostics(&prongsai_write::validate(&files)));
+    sort_diagnostics(&mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(BuildFailure::Input(diagnostics));
+    }
+    Ok(Rendered { files, diagnostics })
+}
+
+/// The site's title: site.yaml's, else the agency's name, else "prongsai".
+fn site_title(site: &prongsai_content::Site, data: &Data) -> String {
+    site.config
         .title
         .clone()
         .or_else(|| {
@@ -205,34 +205,7 @@ pub fn render_checked(
                 .map(|a| a.name.clone())
                 .filter(|n| !n.is_empty())
         })
-        .unwrap_or_else(|| "prongsai".to_owned());
-
-    let input = RenderInput {
-        root,
-        site,
-        data,
-        title: &title,
-        base_url: &checks.base_url,
-        as_of,
-        ita: &checks.report.ita,
-    };
-    let rendered = match cache {
-        Some(cache) => render_site_cached(&input, cache),
-        None => render_site(&input),
-    };
-    diagnostics.extend(rendered.diagnostics);
-    diagnostics.extend(path_problem_diagnostics(&prongsai_write::validate(
-        &rendered.files,
-    )));
-    sort_diagnostics(&mut diagnostics);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(BuildFailure::Input(diagnostics));
-    }
-    Ok(Rendered {
-        files: rendered.files,
-        ita_index: rendered.ita_index,
-        diagnostics,
-    })
+        .unwrap_or_else(|| "prongsai".to_owned())
 }
 
 /// Problems with the output paths themselves (two pages claiming one URL), as input errors.
@@ -265,29 +238,86 @@ pub fn path_problem_diagnostics(problems: &[prongsai_write::PathProblem]) -> Vec
         .collect()
 }
 
+/// Load, check, render and write. Rendered files stream straight into a temporary folder beside
+/// the output, which replaces the output only if the whole build succeeded; with an error
+/// anywhere nothing is swapped in and every error of the build is listed.
 pub fn build_site(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    let rendered = render(opts)?;
-    let mut diagnostics = rendered.diagnostics;
+    if !opts.root.is_dir() {
+        return Err(missing_root(&opts.root));
+    }
+    let as_of = opts.as_of.unwrap_or_else(today);
+    let checked = load_and_check(&opts.root, opts.base_url.as_deref(), as_of, opts.ita_year);
+    // Render even when loading or checking found errors: a missing template or two pages on one
+    // URL belong in the same list, so the officer fixes everything in one round. Records whose
+    // values did not parse are simply absent from what is rendered, and nothing is written.
+    let staging = if checked.diagnostics.iter().any(Diagnostic::is_error) {
+        Staging::dry_run()
+    } else {
+        Staging::begin(&opts.out).map_err(|e| match e {
+            WriteError::Invalid(problems) => {
+                BuildFailure::Input(path_problem_diagnostics(&problems))
+            }
+            e => BuildFailure::Internal(e.to_string()),
+        })?
+    };
+    let checks = Checks {
+        report: checked.report,
+        diagnostics: checked.diagnostics,
+        base_url: checked.base_url,
+    };
+    let title = site_title(&checked.site, &checked.data);
+    let input = RenderInput {
+        title: &title,
+        ..render_input(&opts.root, &checked.site, &checked.data, &checks, as_of)
+    };
+    let report = render_site_to(&input, &staging);
+    let mut diagnostics = checks.diagnostics;
+    diagnostics.extend(report.diagnostics);
+    diagnostics.extend(path_problem_diagnostics(&staging.path_problems()));
+    sort_diagnostics(&mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        // Dropping the staging removes what was written so far.
+        return Err(BuildFailure::Input(diagnostics));
+    }
     let warnings = diagnostics
         .iter()
         .filter(|d| d.severity == prongsai_model::Severity::Warning)
         .count();
     let marker = MarkerInfo {
         warnings,
-        ita_index: rendered.ita_index,
+        ita_index: report.ita_index,
     };
-    match write_site(&opts.out, rendered.files, &marker) {
+    match staging.finish(&marker) {
         Ok(report) => Ok(BuildReport {
             diagnostics,
             files: report.files,
             bytes: report.bytes,
         }),
         Err(WriteError::Invalid(problems)) => {
-            // Two pages claiming one URL is an input error like any other.
             diagnostics.extend(path_problem_diagnostics(&problems));
             sort_diagnostics(&mut diagnostics);
             Err(BuildFailure::Input(diagnostics))
         }
         Err(e) => Err(BuildFailure::Internal(e.to_string())),
+    }
+}
+
+/// What the render stage reads, borrowed from the checked inputs; the title is filled in by
+/// the caller, who owns it.
+fn render_input<'a>(
+    root: &'a Path,
+    site: &'a prongsai_content::Site,
+    data: &'a Data,
+    checks: &'a Checks,
+    as_of: Date,
+) -> RenderInput<'a> {
+    RenderInput {
+        root,
+        site,
+        data,
+        title: "",
+        base_url: &checks.base_url,
+        as_of,
+        ita: &checks.report.ita,
     }
 }

@@ -196,6 +196,17 @@ fn duplicate_output_path_names_both_sources() {
 }
 
 #[test]
+fn an_error_found_while_writing_leaves_no_trace() {
+    // Files stream into the temporary folder as they render; a template error found midway
+    // must still leave the previous output exactly as it was.
+    let err = fails_and_keeps_previous(&fixture("render-error"));
+    assert!(
+        err.contains("content/templ.md:3") && err.contains("C141"),
+        "{err}"
+    );
+}
+
+#[test]
 fn unreadable_file_is_an_error() {
     let root = tempfile::tempdir().unwrap();
     fs::create_dir_all(root.path().join("content")).unwrap();

@@ -1,5 +1,5 @@
 use super::*;
-use crate::build::{BuildOptions, render};
+use crate::build::{BuildOptions, build_site};
 
 /// The sample site of the repository, copied so tests can edit it.
 fn sample_copy() -> tempfile::TempDir {
@@ -36,28 +36,43 @@ fn as_of() -> Date {
     Date::from_ce(2026, 11, 1).expect("date")
 }
 
-/// A fresh full render, minified as `build` writes it.
+/// What a fresh `build` writes, read back from disk (without its marker).
 fn full(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let rendered = render(&BuildOptions {
+    let out = tempfile::tempdir().expect("temp dir");
+    let public = out.path().join("public");
+    build_site(&BuildOptions {
         root: root.to_path_buf(),
-        out: root.join("public"),
+        out: public.clone(),
         base_url: None,
         as_of: Some(as_of()),
         ita_year: None,
     })
-    .unwrap_or_else(|e| panic!("full render failed: {e:?}"));
-    rendered
-        .files
-        .into_iter()
-        .map(|f| {
-            let bytes = if f.minify {
-                prongsai_write::minify(&f.bytes)
-            } else {
-                f.bytes
-            };
-            (f.path, bytes)
-        })
-        .collect()
+    .unwrap_or_else(|e| panic!("full build failed: {e:?}"));
+    let mut files = BTreeMap::new();
+    for entry in walk(&public) {
+        let rel = entry
+            .strip_prefix(&public)
+            .expect("inside")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel != prongsai_write::MARKER {
+            files.insert(rel, std::fs::read(&entry).expect("read"));
+        }
+    }
+    files
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read dir") {
+        let p = e.expect("entry").path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }
 
 fn served(outcome: &Outcome) -> BTreeMap<String, Vec<u8>> {

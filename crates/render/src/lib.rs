@@ -13,7 +13,7 @@ pub use theme::{Theme, ThemeFile};
 
 use prongsai_content::{Page, PageKind, Site};
 use prongsai_model::{Data, Date, Diagnostic, Location, sort_diagnostics};
-use prongsai_write::OutputFile;
+use prongsai_write::{Collect, OutputFile, Sink};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::Path;
@@ -35,11 +35,30 @@ pub struct RenderInput<'a> {
 }
 
 pub struct RenderOutput {
+    /// By path (see [`Collect::into_files`]).
     pub files: Vec<OutputFile>,
     /// Output paths of the ITA evidence indexes, for the build marker.
     pub ita_index: Vec<String>,
     /// In report order.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a render reports besides the files it put into its sink.
+pub struct RenderReport {
+    /// Output paths of the ITA evidence indexes, for the build marker.
+    pub ita_index: Vec<String>,
+    /// In report order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl RenderReport {
+    fn with_files(self, files: Collect) -> RenderOutput {
+        RenderOutput {
+            files: files.into_files(),
+            ita_index: self.ita_index,
+            diagnostics: self.diagnostics,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -92,19 +111,30 @@ fn summary<'a>(p: &'a Page, title: &'a str) -> Summary<'a> {
 }
 
 pub fn render_site(input: &RenderInput<'_>) -> RenderOutput {
-    render(input, None)
+    let files = Collect::default();
+    render(input, None, &files).with_files(files)
+}
+
+/// [`render_site`], putting each file into `sink` the moment it exists instead of holding the
+/// whole site: what `build` does, so memory stays flat however large the site.
+pub fn render_site_to(input: &RenderInput<'_>, sink: &dyn Sink) -> RenderReport {
+    render(input, None, sink)
 }
 
 /// [`render_site`], re-producing only the outputs whose inputs differ from those `cache` holds
 /// (see [`RenderCache`]); the files are the same, byte for byte, as a fresh [`render_site`]'s.
 pub fn render_site_cached(input: &RenderInput<'_>, cache: &mut RenderCache) -> RenderOutput {
-    render(input, Some(cache))
+    let files = Collect::default();
+    render(input, Some(cache), &files).with_files(files)
 }
 
-fn render(input: &RenderInput<'_>, mut cache: Option<&mut RenderCache>) -> RenderOutput {
+fn render(
+    input: &RenderInput<'_>,
+    mut cache: Option<&mut RenderCache>,
+    sink: &dyn Sink,
+) -> RenderReport {
     let site = input.site;
     let (theme, mut diagnostics) = Theme::load(input.root, &site.config.theme);
-    let mut files = Vec::new();
     if let Some(cache) = cache.as_deref_mut() {
         cache.check_templates(
             theme
@@ -120,8 +150,7 @@ fn render(input: &RenderInput<'_>, mut cache: Option<&mut RenderCache>) -> Rende
         Err(d) => {
             diagnostics.push(*d);
             sort_diagnostics(&mut diagnostics);
-            return RenderOutput {
-                files,
+            return RenderReport {
                 ita_index: Vec::new(),
                 diagnostics,
             };
@@ -184,68 +213,66 @@ fn render(input: &RenderInput<'_>, mut cache: Option<&mut RenderCache>) -> Rende
         Some((p, d, s)) => (Some(&mut **p), Some(&mut **d), Some(&mut **s)),
         None => (None, None, None),
     };
-    let (
-        (rendered, (proc_files, proc_diags, proc_stats)),
-        ((dl_files, dl_diags, dl_stats), (search_files, search_stats)),
-    ) = rayon::join(
-        || {
-            rayon::join(
-                || {
-                    site.pages
-                        .par_iter()
-                        .map(|page| render_page(&tera, input, page, &feeds))
-                        .collect::<Vec<Result<OutputFile, Box<Diagnostic>>>>()
-                },
-                || procurement::pages(&tera, input, page_cache.zip(seen.as_ref())),
-            )
-        },
-        || {
-            rayon::join(
-                || procurement::downloads(input, download_cache),
-                || {
-                    procurement::search(
-                        site,
-                        input.data,
-                        procurement::view_options(input).fmt,
-                        search_cache,
-                    )
-                },
-            )
-        },
-    );
+    let ((page_diags, (proc_paths, proc_diags, proc_stats)), ((dl_diags, dl_stats), search_stats)) =
+        rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        site.pages
+                            .par_iter()
+                            .filter_map(|page| match render_page(&tera, input, page, &feeds) {
+                                Ok(f) => {
+                                    sink.put(f);
+                                    None
+                                }
+                                Err(d) => Some(*d),
+                            })
+                            .collect::<Vec<Diagnostic>>()
+                    },
+                    || procurement::pages(&tera, input, page_cache.zip(seen.as_ref()), sink),
+                )
+            },
+            || {
+                rayon::join(
+                    || procurement::downloads(input, download_cache, sink),
+                    || {
+                        procurement::search(
+                            site,
+                            input.data,
+                            procurement::view_options(input).fmt,
+                            search_cache,
+                            sink,
+                        )
+                    },
+                )
+            },
+        );
     if let Some(cache) = cache {
         cache.stats = proc_stats.add(dl_stats).add(search_stats);
     }
-    let extra_urls: Vec<String> = proc_files
+    let extra_urls: Vec<String> = proc_paths
         .iter()
-        .filter_map(|f| f.path.strip_suffix("index.html").map(|p| format!("/{p}")))
+        .filter_map(|path| path.strip_suffix("index.html").map(|p| format!("/{p}")))
         .collect();
+    drop(proc_paths);
     let ita_index: Vec<String> = input.ita.iter().map(procurement::ita_output).collect();
-    files.extend(proc_files);
-    files.extend(dl_files);
-    files.extend(search_files);
     diagnostics.extend(proc_diags);
     diagnostics.extend(dl_diags);
-    for r in rendered {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => diagnostics.push(*d),
-        }
-    }
+    diagnostics.extend(page_diags);
 
     let mut ctx = Context::new();
     ctx.insert("current_url", "/404.html");
     match tera.render("404.html", &ctx) {
-        Ok(html) => files.push(OutputFile::html("404.html", html, "404.html")),
+        Ok(html) => sink.put(OutputFile::html("404.html", html, "404.html")),
         Err(e) => diagnostics.push(render_error("404.html", "404.html", &e)),
     }
 
     for (rel, f) in theme.statics() {
-        files.push(OutputFile::raw(rel, f.bytes.clone(), f.origin.clone()));
+        sink.put(OutputFile::raw(rel, f.bytes.clone(), f.origin.clone()));
     }
     for asset in &site.assets {
         match std::fs::read(input.root.join(&asset.source)) {
-            Ok(bytes) => files.push(OutputFile::raw(&asset.output, bytes, &asset.source)),
+            Ok(bytes) => sink.put(OutputFile::raw(&asset.output, bytes, &asset.source)),
             Err(e) => diagnostics.push(
                 Diagnostic::error(
                     "C130",
@@ -257,19 +284,20 @@ fn render(input: &RenderInput<'_>, mut cache: Option<&mut RenderCache>) -> Rende
         }
     }
     for feed in feeds {
-        files.push(OutputFile::raw(
+        sink.put(OutputFile::raw(
             feed.output,
             feed.xml.into_bytes(),
             feed.source,
         ));
     }
     let (sitemap, robots, warning) = feeds::sitemap_and_robots(input, &extra_urls);
-    files.extend(sitemap);
-    files.push(robots);
+    for file in sitemap {
+        sink.put(file);
+    }
+    sink.put(robots);
     diagnostics.extend(warning);
     sort_diagnostics(&mut diagnostics);
-    RenderOutput {
-        files,
+    RenderReport {
         ita_index,
         diagnostics,
     }

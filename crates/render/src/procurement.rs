@@ -13,7 +13,7 @@ use prongsai_model::{Data, Diagnostic, Location};
 use prongsai_ocds::OcdsOptions;
 use prongsai_search::SearchDoc;
 use prongsai_views::{Fmt, Options, PageView};
-use prongsai_write::OutputFile;
+use prongsai_write::{OutputFile, Sink};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use tera::{Context, Tera};
@@ -33,7 +33,8 @@ pub(crate) struct Seen {
     pub globals: Vec<(&'static str, String)>,
 }
 
-/// Renders every procurement page and ITA index; returns files and any template errors.
+/// Renders every procurement page and ITA index into `sink`; returns the output paths put, in
+/// a fixed order (for the sitemap), and any template errors.
 ///
 /// With a cache, a page whose view and visible site-wide values equal the cached ones is taken
 /// from the cache; the cache then holds exactly this render's pages.
@@ -41,28 +42,40 @@ pub(crate) fn pages(
     tera: &Tera,
     input: &RenderInput<'_>,
     cache: Option<(&mut PageCache, &Seen)>,
-) -> (Vec<OutputFile>, Vec<Diagnostic>, RenderStats) {
-    let views = prongsai_views::pages(input.data, &view_options(input));
+    sink: &dyn Sink,
+) -> (Vec<String>, Vec<Diagnostic>, RenderStats) {
+    let opts = view_options(input);
     let mut stats = RenderStats::default();
     let Some((cache, seen)) = cache else {
-        // A build consumes each view as it renders it, so a large site never holds every page's
-        // view model and its HTML at once.
-        let mut files = Vec::with_capacity(views.len() + input.ita.len());
-        let mut diags = Vec::new();
-        let results: Vec<Result<OutputFile, Box<Diagnostic>>> = views
-            .into_par_iter()
-            .map(|v| render_view(tera, &v))
+        // A build makes each view as it renders it and hands the page straight to the writer,
+        // so a large site never holds every page's view model and its HTML at once.
+        let plan = prongsai_views::page_plan(input.data, &opts);
+        let render_put = |v: &PageView| -> Result<String, Box<Diagnostic>> {
+            let file = render_view(tera, v)?;
+            let path = file.path.clone();
+            sink.put(file);
+            Ok(path)
+        };
+        let before: Vec<_> = plan.before.par_iter().map(render_put).collect();
+        let records: Vec<_> = plan
+            .records
+            .par_iter()
+            .map(|r| render_put(&prongsai_views::record_page(input.data, r, &opts)))
             .collect();
-        for r in results {
+        let after: Vec<_> = plan.after.par_iter().map(render_put).collect();
+        let mut paths = Vec::with_capacity(before.len() + records.len() + after.len());
+        let mut diags = Vec::new();
+        for r in before.into_iter().chain(records).chain(after) {
             match r {
-                Ok(f) => files.push(f),
+                Ok(p) => paths.push(p),
                 Err(d) => diags.push(*d),
             }
         }
-        stats.produced = files.len();
-        render_itas(tera, input, &mut files, &mut diags);
-        return (files, diags, stats);
+        stats.produced = paths.len();
+        render_itas(tera, input, &mut paths, &mut diags, sink);
+        return (paths, diags, stats);
     };
+    let views = prongsai_views::pages(input.data, &opts);
     let mut globals: HashMap<String, String> = HashMap::new();
     for v in &views {
         if !globals.contains_key(v.template) {
@@ -91,32 +104,37 @@ pub(crate) fn pages(
         }
         results.push(r);
     }
-    let mut files = Vec::with_capacity(results.len() + input.ita.len());
+    let mut paths = Vec::with_capacity(results.len() + input.ita.len());
     let mut diags = Vec::new();
     let mut cached = HashMap::new();
     for (r, view) in results.into_iter().zip(views) {
         match r {
             Ok(f) => {
                 cached.insert(view.output.clone(), (view, f.clone()));
-                files.push(f);
+                paths.push(f.path.clone());
+                sink.put(f);
             }
             Err(d) => diags.push(*d),
         }
     }
     cache.pages = cached;
-    render_itas(tera, input, &mut files, &mut diags);
-    (files, diags, stats)
+    render_itas(tera, input, &mut paths, &mut diags, sink);
+    (paths, diags, stats)
 }
 
 fn render_itas(
     tera: &Tera,
     input: &RenderInput<'_>,
-    files: &mut Vec<OutputFile>,
+    paths: &mut Vec<String>,
     diags: &mut Vec<Diagnostic>,
+    sink: &dyn Sink,
 ) {
     for ita in input.ita {
         match render_ita(tera, ita) {
-            Ok(f) => files.push(f),
+            Ok(f) => {
+                paths.push(f.path.clone());
+                sink.put(f);
+            }
             Err(d) => diags.push(*d),
         }
     }
@@ -163,14 +181,15 @@ enum Job<'a> {
 pub(crate) fn downloads(
     input: &RenderInput<'_>,
     cache: Option<&mut DownloadCache>,
-) -> (Vec<OutputFile>, Vec<Diagnostic>, RenderStats) {
+    sink: &dyn Sink,
+) -> (Vec<Diagnostic>, RenderStats) {
     let data = input.data;
     let Some(agency) = data.agency.as_ref() else {
         // Without agency.yaml the loader has already reported an error; nothing to fill the ITA columns with.
         if let Some(cache) = cache {
             *cache = DownloadCache::default();
         }
-        return (Vec::new(), Vec::new(), RenderStats::default());
+        return (Vec::new(), RenderStats::default());
     };
     let export = ExportOptions::default();
     let ocds = OcdsOptions {
@@ -203,16 +222,25 @@ pub(crate) fn downloads(
                     .filter(|e| e.agency == *agency && e.month == **m)
                     .map(|e| (e.files.clone(), e.diags.clone())),
             });
-            match hit {
+            let (files, diags, reused) = match hit {
                 Some((files, diags)) => (files, diags, true),
                 None => {
                     let (files, diags) = produce(job, data, agency, &export, &ocds);
                     (files, diags, false)
                 }
+            };
+            if old.is_some() {
+                // Kept until the cache has its copies.
+                return (files, diags, reused);
             }
+            // A build writes each year's exports as soon as they exist (an OCDS package of
+            // 10,000 records is tens of megabytes) instead of holding every year's.
+            for file in files {
+                sink.put(file);
+            }
+            (Vec::new(), diags, reused)
         })
         .collect();
-    let mut files = Vec::new();
     let mut diags = Vec::new();
     let mut stats = RenderStats::default();
     let mut fresh = DownloadCache::default();
@@ -249,7 +277,9 @@ pub(crate) fn downloads(
                 }
             }
         }
-        files.extend(f);
+        for file in f {
+            sink.put(file);
+        }
         diags.extend(d);
     }
     if let Some(cache) = cache {
@@ -259,7 +289,7 @@ pub(crate) fn downloads(
         &mut diags,
         &["OCDS-PREFIX-PLACEHOLDER", "OCDS-PREFIX-MISSING"],
     );
-    (files, diags, stats)
+    (diags, stats)
 }
 
 /// The files of one download job.
@@ -352,7 +382,8 @@ pub(crate) fn search(
     data: &Data,
     fmt: Fmt,
     cache: Option<&mut SearchCache>,
-) -> (Vec<OutputFile>, RenderStats) {
+    sink: &dyn Sink,
+) -> RenderStats {
     let mut docs: Vec<SearchDoc> = site
         .pages
         .iter()
@@ -370,13 +401,13 @@ pub(crate) fn search(
         && let Some(files) = &cache.files
         && cache.docs == docs
     {
-        return (
-            files.clone(),
-            RenderStats {
-                produced: 0,
-                reused: 1,
-            },
-        );
+        for file in files {
+            sink.put(file.clone());
+        }
+        return RenderStats {
+            produced: 0,
+            reused: 1,
+        };
     }
     let files: Vec<OutputFile> = prongsai_search::build(&docs)
         .into_iter()
@@ -386,13 +417,13 @@ pub(crate) fn search(
         cache.files = Some(files.clone());
         cache.docs = docs;
     }
-    (
-        files,
-        RenderStats {
-            produced: 1,
-            reused: 0,
-        },
-    )
+    for file in files {
+        sink.put(file);
+    }
+    RenderStats {
+        produced: 1,
+        reused: 0,
+    }
 }
 
 /// Text of an HTML fragment, for indexing only (entities are left as they are).

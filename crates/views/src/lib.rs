@@ -16,7 +16,7 @@ mod years;
 pub use fmt::Fmt;
 pub use search::search_docs;
 
-use prongsai_model::{Data, Date};
+use prongsai_model::{Data, Date, Procurement};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -70,10 +70,29 @@ pub struct Link {
 /// All procurement pages of the site: years, plans, months, records, suppliers, annual reports,
 /// the downloads index and the search page.
 pub fn pages(data: &Data, opts: &Options) -> Vec<PageView> {
-    let mut out: Vec<PageView> = Vec::new();
+    let plan = page_plan(data, opts);
+    let mut out = plan.before;
+    out.extend(records::record_pages(data, opts));
+    out.extend(plan.after);
+    out
+}
+
+/// [`pages`] with the record pages not yet made: one per record, they are most of a large
+/// site, so a build makes each record's view only as it renders it and never holds them all.
+pub struct PagePlan<'a> {
+    /// Years, the data index and each year's pages.
+    pub before: Vec<PageView>,
+    /// The records whose pages [`record_page`] makes, in the order [`pages`] lists them.
+    pub records: Vec<&'a Procurement>,
+    /// Suppliers and the search page.
+    pub after: Vec<PageView>,
+}
+
+pub fn page_plan<'a>(data: &'a Data, opts: &Options) -> PagePlan<'a> {
+    let mut before: Vec<PageView> = Vec::new();
     if !data.years.is_empty() {
-        out.push(years::years_index(data, opts));
-        out.push(years::data_index(data, opts));
+        before.push(years::years_index(data, opts));
+        before.push(years::data_index(data, opts));
     }
     let per_year: Vec<Vec<PageView>> = data
         .years
@@ -82,11 +101,19 @@ pub fn pages(data: &Data, opts: &Options) -> Vec<PageView> {
         .par_iter()
         .map(|fy| years::year_pages(fy, opts))
         .collect();
-    out.extend(per_year.into_iter().flatten());
-    out.extend(records::record_pages(data, opts));
-    out.extend(records::supplier_pages(data, opts));
-    out.push(search::search_page(data));
-    out
+    before.extend(per_year.into_iter().flatten());
+    let mut after = records::supplier_pages(data, opts);
+    after.push(search::search_page(data));
+    PagePlan {
+        before,
+        records: data.records().collect(),
+        after,
+    }
+}
+
+/// The page of one record (see [`PagePlan`]).
+pub fn record_page(data: &Data, record: &Procurement, opts: &Options) -> PageView {
+    records::record_page(data, record, opts)
 }
 
 /// The "at a glance" block of the home page: the newest fiscal year's figures.

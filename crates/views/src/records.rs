@@ -46,7 +46,7 @@ struct RecordView<'a> {
     source_line: u32,
 }
 
-fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageView {
+pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageView {
     let f = opts.fmt;
     let fy = r.fiscal_year();
     let plan_line = r

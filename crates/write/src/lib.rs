@@ -11,6 +11,8 @@ use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// The file every successful build writes last; the deploy script refuses a site without it.
 pub const MARKER: &str = "prongsai-build.json";
@@ -185,33 +187,28 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 }
 
 /// Checks every path before anything touches the disk, so all problems are reported together.
+/// Duplicates are reported against the first file of `files` with that path.
 pub fn validate(files: &[OutputFile]) -> Vec<PathProblem> {
+    check_paths(files.iter().map(|f| (f.path.as_str(), f.source.as_str())))
+}
+
+/// [`validate`] over `(path, source)` pairs, in the order given.
+fn check_paths<'a>(entries: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<PathProblem> {
     let mut problems = Vec::new();
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    for file in files {
-        if !is_safe_relative(&file.path) {
-            problems.push(PathProblem::Escapes {
-                path: file.path.clone(),
-                source: file.source.clone(),
-            });
+    for (path, source) in entries {
+        if let Some(problem) = unsafe_path(path, source) {
+            problems.push(problem);
             continue;
         }
-        if file.path == MARKER {
+        if let Some(first) = seen.insert(path, source) {
             problems.push(PathProblem::Duplicate {
-                path: file.path.clone(),
-                first: "prongsai".to_owned(),
-                second: file.source.clone(),
-            });
-            continue;
-        }
-        if let Some(first) = seen.insert(&file.path, &file.source) {
-            problems.push(PathProblem::Duplicate {
-                path: file.path.clone(),
+                path: path.to_owned(),
                 first: first.to_owned(),
-                second: file.source.clone(),
+                second: source.to_owned(),
             });
             // Keep the first source as the one later duplicates are reported against.
-            seen.insert(&file.path, first);
+            seen.insert(path, first);
         }
     }
     // In sorted order a folder's contents follow it directly, so one pass finds `a` vs `a/…`.
@@ -232,6 +229,21 @@ pub fn validate(files: &[OutputFile]) -> Vec<PathProblem> {
         }
     }
     problems
+}
+
+/// A path that must never reach the disk: outside the output, or the build marker's own.
+fn unsafe_path(path: &str, source: &str) -> Option<PathProblem> {
+    if !is_safe_relative(path) {
+        return Some(PathProblem::Escapes {
+            path: path.to_owned(),
+            source: source.to_owned(),
+        });
+    }
+    (path == MARKER).then(|| PathProblem::Duplicate {
+        path: path.to_owned(),
+        first: "prongsai".to_owned(),
+        second: source.to_owned(),
+    })
 }
 
 fn is_safe_relative(path: &str) -> bool {
@@ -261,6 +273,186 @@ pub fn minify(bytes: &[u8]) -> Vec<u8> {
     minify_html::minify(bytes, &cfg)
 }
 
+/// Where the render stage puts each file the moment it exists.
+///
+/// A large site never has to be held in memory whole: [`Staging`] writes each file as it
+/// arrives, [`Collect`] keeps them (for `serve` and tests).
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile);
+}
+
+/// Keeps every file in memory.
+#[derive(Default)]
+pub struct Collect {
+    files: Mutex<Vec<OutputFile>>,
+}
+
+impl Collect {
+    /// The files in a fixed order (by path, then source), whatever order they arrived in from
+    /// parallel producers, so everything downstream — duplicate reports included — is
+    /// deterministic.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| (&a.path, &a.source).cmp(&(&b.path, &b.source)));
+        files
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) {
+        lock(&self.files).push(file);
+    }
+}
+
+/// A poisoned lock only means another producer panicked; the list itself is still whole.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The folders a staged write uses, all beside the output so the final renames stay on one
+/// file system.
+struct Folders {
+    out: PathBuf,
+    tmp: PathBuf,
+    backup: PathBuf,
+}
+
+/// A site being written: each file goes into a temporary folder beside the output as soon as
+/// it is [put](Sink::put), and [`Staging::finish`] swaps the folder in only if every path was
+/// valid and every write succeeded. Dropped unfinished, it removes the temporary folder, so the
+/// previous output is never touched by a failed build.
+pub struct Staging {
+    /// `None` for a dry run, which only checks paths.
+    folders: Option<Folders>,
+    /// `(path, source)` of every file put, for the checks that need all of them.
+    seen: Mutex<Vec<(String, String)>>,
+    /// The first write that failed; later files are not written.
+    failed: Mutex<Option<WriteError>>,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+}
+
+impl Staging {
+    /// Prepares the temporary folder for `out`, refusing an output folder prongsai did not make.
+    pub fn begin(out: &Path) -> Result<Staging, WriteError> {
+        if out.exists() && !is_replaceable(out).map_err(io_err(out))? {
+            return Err(WriteError::NotOurs(out.to_path_buf()));
+        }
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".to_owned());
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let pid = std::process::id();
+        let tmp = parent.join(format!("{name}.prongsai-tmp-{pid}"));
+        let backup = parent.join(format!("{name}.prongsai-old-{pid}"));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
+        }
+        fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+        let mut staging = Staging::dry_run();
+        staging.folders = Some(Folders {
+            out: out.to_path_buf(),
+            tmp,
+            backup,
+        });
+        Ok(staging)
+    }
+
+    /// Checks the paths of what is put and writes nothing: for a build that has already failed
+    /// but should still report every problem it has.
+    pub fn dry_run() -> Staging {
+        Staging {
+            folders: None,
+            seen: Mutex::default(),
+            failed: Mutex::default(),
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+        }
+    }
+
+    /// Every problem with the paths put so far, in a fixed order.
+    pub fn path_problems(&self) -> Vec<PathProblem> {
+        let mut seen = lock(&self.seen).clone();
+        // Parallel producers put files in any order; sorting makes the report deterministic.
+        seen.sort();
+        check_paths(seen.iter().map(|(p, s)| (p.as_str(), s.as_str())))
+    }
+
+    /// Writes the marker and swaps the finished site in.
+    pub fn finish(mut self, marker: &MarkerInfo) -> Result<WriteReport, WriteError> {
+        let problems = self.path_problems();
+        if !problems.is_empty() {
+            return Err(WriteError::Invalid(problems));
+        }
+        if let Some(error) = lock(&self.failed).take() {
+            return Err(error);
+        }
+        let Some(folders) = self.folders.take() else {
+            return Ok(WriteReport { files: 0, bytes: 0 });
+        };
+        let count = self.files.load(Ordering::Relaxed) + 1;
+        let result = write_marker(&folders.tmp, count, marker).and_then(|marker_bytes| {
+            swap(&folders.out, &folders.tmp, &folders.backup)?;
+            Ok(WriteReport {
+                files: count,
+                bytes: self.bytes.load(Ordering::Relaxed) + marker_bytes,
+            })
+        });
+        if result.is_err() {
+            // Best effort: the error being returned matters more than a leftover temp folder.
+            let _ = fs::remove_dir_all(&folders.tmp);
+        }
+        result
+    }
+
+    fn write(&self, tmp: &Path, file: OutputFile) -> Result<(), WriteError> {
+        let dest = tmp.join(&file.path);
+        if let Some(dir) = dest.parent() {
+            fs::create_dir_all(dir).map_err(io_err(dir))?;
+        }
+        let data = if file.minify {
+            minify(&file.bytes)
+        } else {
+            file.bytes
+        };
+        fs::write(&dest, &data).map_err(io_err(&dest))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) {
+        // A path that escapes the output is never written; it is reported by `path_problems`.
+        let unsafe_path = unsafe_path(&file.path, &file.source).is_some();
+        lock(&self.seen).push((file.path.clone(), file.source.clone()));
+        let Some(folders) = &self.folders else {
+            return;
+        };
+        if unsafe_path || lock(&self.failed).is_some() {
+            return;
+        }
+        if let Err(e) = self.write(&folders.tmp, file) {
+            lock(&self.failed).get_or_insert(e);
+        }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if let Some(folders) = &self.folders {
+            // Unfinished: the build failed, and the previous output must stay exactly as it was.
+            let _ = fs::remove_dir_all(&folders.tmp);
+        }
+    }
+}
+
 /// Writes the site into `out`, replacing what was there only if every file was written.
 ///
 /// `prongsai-build.json` is written last into the temporary folder, so a site is complete
@@ -274,33 +466,9 @@ pub fn write_site(
     if !problems.is_empty() {
         return Err(WriteError::Invalid(problems));
     }
-    if out.exists() && !is_replaceable(out).map_err(io_err(out))? {
-        return Err(WriteError::NotOurs(out.to_path_buf()));
-    }
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".to_owned());
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let pid = std::process::id();
-    let tmp = parent.join(format!("{name}.prongsai-tmp-{pid}"));
-    let backup = parent.join(format!("{name}.prongsai-old-{pid}"));
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
-    }
-    let result = fill(&tmp, files, marker).and_then(|report| {
-        swap(out, &tmp, &backup)?;
-        Ok(report)
-    });
-    if result.is_err() {
-        // Best effort: the error being returned matters more than a leftover temp folder.
-        let _ = fs::remove_dir_all(&tmp);
-    }
-    result
+    let staging = Staging::begin(out)?;
+    files.into_par_iter().for_each(|f| staging.put(f));
+    staging.finish(marker)
 }
 
 fn is_replaceable(out: &Path) -> io::Result<bool> {
@@ -313,47 +481,21 @@ fn is_replaceable(out: &Path) -> io::Result<bool> {
     Ok(fs::read_dir(out)?.next().is_none())
 }
 
-fn fill(
-    tmp: &Path,
-    files: Vec<OutputFile>,
-    marker: &MarkerInfo,
-) -> Result<WriteReport, WriteError> {
-    fs::create_dir_all(tmp).map_err(io_err(tmp))?;
-    let count = files.len() + 1;
-    let bytes: u64 = files
-        .into_par_iter()
-        .map(|file| {
-            let dest = tmp.join(&file.path);
-            if let Some(dir) = dest.parent() {
-                fs::create_dir_all(dir).map_err(io_err(dir))?;
-            }
-            let data = if file.minify {
-                minify(&file.bytes)
-            } else {
-                file.bytes
-            };
-            fs::write(&dest, &data).map_err(io_err(&dest))?;
-            Ok(data.len() as u64)
-        })
-        .collect::<Result<Vec<u64>, WriteError>>()?
-        .into_iter()
-        .sum();
+/// The marker, last of all files; returns its size.
+fn write_marker(tmp: &Path, files: usize, marker: &MarkerInfo) -> Result<u64, WriteError> {
     let json = serde_json::to_vec_pretty(&Marker {
         generator: "prongsai",
         version: env!("CARGO_PKG_VERSION"),
         ok: true,
         errors: 0,
         warnings: marker.warnings,
-        files: count,
+        files,
         ita_index: &marker.ita_index,
     })
     .map_err(|e| io_err(tmp)(io::Error::other(e)))?;
     let dest = tmp.join(MARKER);
     fs::write(&dest, &json).map_err(io_err(&dest))?;
-    Ok(WriteReport {
-        files: count,
-        bytes: bytes + json.len() as u64,
-    })
+    Ok(json.len() as u64)
 }
 
 /// Two renames, so the output is missing only for the instant between them; if the second
@@ -539,6 +681,89 @@ mod tests {
             &MarkerInfo::default(),
         )
         .unwrap();
+    }
+
+    #[test]
+    fn staged_files_appear_only_on_finish() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, vec![page("old.html", "a")], &MarkerInfo::default()).unwrap();
+        let before = read_tree(&out);
+        let staging = Staging::begin(&out).unwrap();
+        staging.put(page("a/index.html", "x"));
+        staging.put(OutputFile::raw("b.txt", b"b".to_vec(), "y"));
+        // Written already, but beside the output: the site being served is still the old one.
+        assert_eq!(read_tree(&out), before);
+        let report = staging.finish(&MarkerInfo::default()).unwrap();
+        assert_eq!(report.files, 3);
+        let tree = read_tree(&out);
+        assert_eq!(tree.len(), 3);
+        assert_eq!(tree["b.txt"], b"b");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_unfinished_staging_leaves_no_trace() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, vec![page("index.html", "a")], &MarkerInfo::default()).unwrap();
+        let before = read_tree(&out);
+        let staging = Staging::begin(&out).unwrap();
+        staging.put(page("index.html", "new"));
+        drop(staging);
+        assert_eq!(read_tree(&out), before);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn staged_problems_are_reported_in_a_fixed_order_and_nothing_escapes() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site").join("public");
+        let staging = Staging::begin(&out).unwrap();
+        staging.put(page("x.html", "second.md"));
+        staging.put(page("../escape.html", "evil.md"));
+        staging.put(page("x.html", "first.md"));
+        let err = staging.finish(&MarkerInfo::default()).unwrap_err();
+        let WriteError::Invalid(problems) = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(matches!(&problems[0], PathProblem::Escapes { .. }));
+        assert!(
+            matches!(&problems[1], PathProblem::Duplicate { first, second, .. } if first == "first.md" && second == "second.md"),
+            "{problems:?}"
+        );
+        assert!(!dir.path().join("site/escape.html").exists());
+        assert!(!out.exists());
+        assert_eq!(fs::read_dir(dir.path().join("site")).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_dry_run_checks_paths_and_writes_nothing() {
+        let staging = Staging::dry_run();
+        staging.put(page("a", "one"));
+        staging.put(page("a/b.html", "two"));
+        assert_eq!(staging.path_problems().len(), 1);
+        assert!(staging.finish(&MarkerInfo::default()).is_err());
+        let ok = Staging::dry_run();
+        ok.put(page("a.html", "one"));
+        assert_eq!(ok.finish(&MarkerInfo::default()).unwrap().files, 0);
+    }
+
+    #[test]
+    fn collect_orders_files_whatever_order_they_came_in() {
+        let c = Collect::default();
+        rayon::scope(|s| {
+            for i in (0..50).rev() {
+                let c = &c;
+                s.spawn(move |_| c.put(page(&format!("p{i:02}.html"), "s")));
+            }
+        });
+        let paths: Vec<String> = c.into_files().into_iter().map(|f| f.path).collect();
+        let mut sorted = paths.clone();
+        sorted.sort();
+        assert_eq!(paths, sorted);
+        assert_eq!(paths.len(), 50);
     }
 
     #[test]
