@@ -77,7 +77,7 @@ fn month_page_lists_exactly_the_month_records_in_the_sor1_layout() {
         .collect();
     assert!(!records.is_empty());
     let html = text("procurement/2568/months/2567-10/index.html");
-    let table = &html[html.find("<table class=sor1").expect("สขร.1 table")..];
+    let table = &html[html.find("<table class=\"sor1\"").expect("สขร.1 table")..];
     let body = &table[table.find("<tbody>").unwrap()..table.find("</tbody>").unwrap()];
     assert_eq!(body.matches("<tr").count(), records.len());
     for r in &records {
