@@ -170,6 +170,77 @@ fn incremental_rebuilds_equal_full_builds() {
     assert!(String::from_utf8_lossy(&now["procurement/2569/index.html"]).contains("แก้ธีม"));
 }
 
+/// Served HTML pages whose text contains `needle`.
+fn pages_with(site: &BTreeMap<String, Vec<u8>>, needle: &str) -> Vec<String> {
+    site.iter()
+        .filter(|(path, bytes)| {
+            path.ends_with(".html") && String::from_utf8_lossy(bytes).contains(needle)
+        })
+        .map(|(path, _)| path.clone())
+        .collect()
+}
+
+#[test]
+fn a_plan_title_reaches_the_kept_record_pages_that_link_to_it() {
+    // Record pages are kept by month file; a plan line they show belongs to plan.csv, so a
+    // plan edit alone must still re-render them.
+    let dir = sample_copy();
+    let root = dir.path();
+    let mut b = Builder::new(root, as_of(), None);
+    let before = served(&b.build());
+    let linked = pages_with(&before, "P69-003 จัดซื้อน้ำมันเชื้อเพลิงและหล่อลื่น<");
+    assert!(linked.len() > 10, "{linked:?}");
+
+    edit(
+        root,
+        PLAN,
+        "P69-003,จัดซื้อน้ำมันเชื้อเพลิงและหล่อลื่น,",
+        "P69-003,จัดซื้อน้ำมันเชื้อเพลิงและหล่อลื่น (แผนแก้ไข),",
+    );
+    let after = served(&b.rebuild(&[PLAN.to_owned()]));
+    assert_same(&after, &full(root));
+    let relinked = pages_with(&after, "P69-003 จัดซื้อน้ำมันเชื้อเพลิงและหล่อลื่น (แผนแก้ไข)<");
+    assert_eq!(linked, relinked);
+}
+
+#[test]
+fn a_site_wide_value_re_renders_the_kept_pages_that_show_it() {
+    // Every page shows the agency's address (base.html); the other years' pages are kept by
+    // their data, which did not change, so only the site-wide value can tell them to re-render.
+    let dir = sample_copy();
+    let root = dir.path();
+    let mut b = Builder::new(root, as_of(), None);
+    let first = b.build();
+    let shown_2568 = pages_with(&served(&first), "ตำบลเมืองหลวง อำเภอห้วยทับทัน")
+        .into_iter()
+        .filter(|p| p.starts_with("procurement/2568/"))
+        .count();
+    assert!(shown_2568 > 10);
+
+    let agency = "procurement-data/agency.yaml";
+    edit(
+        root,
+        agency,
+        "address: ตำบลเมืองหลวง",
+        "address: หมู่ 1 ตำบลเมืองหลวง",
+    );
+    let out = b.rebuild(&[agency.to_owned()]);
+    let after = served(&out);
+    assert_same(&after, &full(root));
+    let moved = pages_with(&after, "หมู่ 1 ตำบลเมืองหลวง อำเภอห้วยทับทัน")
+        .into_iter()
+        .filter(|p| p.starts_with("procurement/2568/"))
+        .count();
+    assert_eq!(moved, shown_2568);
+
+    // And with nothing changed, everything is kept.
+    let again = b.rebuild(&[]);
+    assert_eq!(
+        (again.produced, again.reused),
+        (0, out.produced + out.reused)
+    );
+}
+
 #[test]
 fn a_new_month_file_reloads_the_data() {
     let dir = sample_copy();

@@ -7,12 +7,19 @@
 //! year download by the agency, the fiscal year and the OCDS options, the search index by its
 //! documents. A reused output is therefore the output a fresh render would produce, byte for byte.
 //! A change to any template drops everything, since templates include and extend one another.
+//!
+//! Making and comparing every page's view was most of a rebuild, so the pages of one fiscal
+//! year and the record pages of one month file are also kept as a group, keyed by the data they
+//! are made from (see [`prongsai_views::year_pages`] and [`prongsai_views::record_page`]): while
+//! that data and their templates' site-wide values are unchanged, their views are not even made.
 
-use prongsai_model::{Agency, Diagnostic, FiscalYear, MonthFile, YearMonth};
+use crate::procurement::Seen;
+use prongsai_model::{Agency, Data, Diagnostic, FiscalYear, MonthFile, Plan, YearMonth};
 use prongsai_search::SearchDoc;
-use prongsai_views::PageView;
-use prongsai_write::OutputFile;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use prongsai_views::{Options, PageView};
+use prongsai_write::{OutputFile, Sink};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Cached outputs of earlier renders; start with `RenderCache::default()`.
 #[derive(Default)]
@@ -29,8 +36,40 @@ pub struct RenderCache {
 pub(crate) struct PageCache {
     /// Per template: the site-wide values (JSON) its template closure mentions.
     pub globals: HashMap<String, String>,
-    /// By output path.
+    /// The pages over all the data (indexes, suppliers, search), by output path.
     pub pages: HashMap<String, (PageView, OutputFile)>,
+    /// Each fiscal year's own pages.
+    pub years: HashMap<i32, Group<YearKey>>,
+    /// Each month file's record pages, by fiscal year and month.
+    pub months: HashMap<(i32, YearMonth), Group<MonthKey>>,
+}
+
+/// A page's view and what it rendered to.
+type Entry = (PageView, OutputFile);
+
+/// The pages made from one part of the data, and that part as it was.
+pub(crate) struct Group<K> {
+    pub key: K,
+    /// In the order the views list them; only pages that rendered, as errors are never cached.
+    pub pages: Vec<Entry>,
+    /// Every view rendered: only then may the group stand in for its views.
+    pub whole: bool,
+}
+
+/// What [`prongsai_views::year_pages`] reads.
+#[derive(PartialEq)]
+pub(crate) struct YearKey {
+    pub opts: Options,
+    pub year: FiscalYear,
+}
+
+/// What [`prongsai_views::record_page`] reads for the records of one month file: the file and
+/// the plan of each fiscal year its records fall in (usually only the folder's own).
+#[derive(PartialEq)]
+pub(crate) struct MonthKey {
+    pub opts: Options,
+    pub month: MonthFile,
+    pub plans: Vec<(i32, Option<Plan>)>,
 }
 
 #[derive(Default)]
@@ -60,6 +99,18 @@ impl RenderStats {
             produced: self.produced + other.produced,
             reused: self.reused + other.reused,
         }
+    }
+}
+
+impl DownloadCache {
+    /// Drops the entries of fiscal years and month files that are no longer there.
+    pub(crate) fn forget_missing(&mut self, data: &Data) {
+        self.years.retain(|y, _| data.years.contains_key(y));
+        self.months.retain(|(y, m), _| {
+            data.years
+                .get(y)
+                .is_some_and(|fy| fy.months.contains_key(m))
+        });
     }
 }
 
@@ -98,6 +149,230 @@ impl RenderCache {
         }
         self.stats = RenderStats::default();
     }
+}
+
+/// The plans a month file's record pages link to, by fiscal year: a plan line is looked up in
+/// the record's own fiscal year, which a misfiled month can put outside the folder's.
+fn month_plans<'a>(data: &'a Data, month: &MonthFile) -> Vec<(i32, Option<&'a Plan>)> {
+    let years: BTreeSet<i32> = month.records.iter().map(|r| r.fiscal_year()).collect();
+    years
+        .into_iter()
+        .map(|y| (y, data.years.get(&y).and_then(|fy| fy.plan.as_ref())))
+        .collect()
+}
+
+impl MonthKey {
+    fn matches(&self, opts: &Options, month: &MonthFile, plans: &[(i32, Option<&Plan>)]) -> bool {
+        self.opts == *opts
+            && self.month == *month
+            && self.plans.len() == plans.len()
+            && self
+                .plans
+                .iter()
+                .zip(plans)
+                .all(|((y, p), (y2, p2))| y == y2 && p.as_ref() == *p2)
+    }
+}
+
+/// One part of the procurement pages, in the order [`prongsai_views::pages`] lists them.
+#[derive(Clone, Copy)]
+enum Part<'a> {
+    Index,
+    Year(&'a FiscalYear),
+    Month(&'a FiscalYear, &'a MonthFile),
+    Closing,
+}
+
+/// A part's pages as this render has them.
+enum Made {
+    /// Its group still holds: its pages are the cached ones.
+    Kept,
+    /// Views made afresh, each rendered or reused: (view, file or error, reused).
+    Views(Vec<(PageView, Result<OutputFile, Box<Diagnostic>>, bool)>),
+}
+
+/// The procurement pages through the cache: the output paths put into `sink` in
+/// [`prongsai_views::pages`] order, the render errors, and what was produced and reused.
+/// Afterwards the cache holds exactly this render's pages.
+pub(crate) fn pages(
+    cache: &mut PageCache,
+    seen: &Seen,
+    data: &Data,
+    opts: &Options,
+    render: &(dyn Fn(&PageView) -> Result<OutputFile, Box<Diagnostic>> + Sync),
+    sink: &dyn Sink,
+) -> (Vec<String>, Vec<Diagnostic>, RenderStats) {
+    // Every template's, not only those in use: computing them needs no views.
+    let globals: HashMap<String, String> = seen
+        .texts
+        .keys()
+        .map(|t| (t.clone(), globals_seen_by(t, &seen.texts, &seen.globals)))
+        .collect();
+    let fresh = |template: &str| cache.globals.get(template) == globals.get(template);
+    let group_holds =
+        |pages: &[Entry], whole: bool| whole && pages.iter().all(|(v, _)| fresh(v.template));
+
+    let mut parts = vec![Part::Index];
+    parts.extend(data.years.values().map(Part::Year));
+    parts.extend(
+        data.years
+            .values()
+            .flat_map(|fy| fy.months.values().map(move |m| Part::Month(fy, m))),
+    );
+    parts.push(Part::Closing);
+
+    let made: Vec<Made> = parts
+        .par_iter()
+        .map(|part| {
+            let (views, old): (Vec<PageView>, Option<&[Entry]>) = match *part {
+                Part::Index => (prongsai_views::index_pages(data, opts), None),
+                Part::Closing => (prongsai_views::closing_pages(data, opts), None),
+                Part::Year(fy) => {
+                    let old = cache.years.get(&fy.year);
+                    if let Some(g) = old
+                        && g.key.opts == *opts
+                        && g.key.year == *fy
+                        && group_holds(&g.pages, g.whole)
+                    {
+                        return Made::Kept;
+                    }
+                    let views = prongsai_views::year_pages(fy, opts);
+                    (views, old.map(|g| g.pages.as_slice()))
+                }
+                Part::Month(fy, m) => {
+                    let old = cache.months.get(&(fy.year, m.month));
+                    if let Some(g) = old
+                        && g.key.matches(opts, m, &month_plans(data, m))
+                        && group_holds(&g.pages, g.whole)
+                    {
+                        return Made::Kept;
+                    }
+                    let views = m
+                        .records
+                        .par_iter()
+                        .map(|r| prongsai_views::record_page(data, r, opts))
+                        .collect();
+                    (views, old.map(|g| g.pages.as_slice()))
+                }
+            };
+            let by_output: Option<HashMap<&str, &Entry>> =
+                old.map(|pages| pages.iter().map(|e| (e.0.output.as_str(), e)).collect());
+            let rendered = views
+                .into_par_iter()
+                .map(|v| {
+                    let hit = match &by_output {
+                        Some(pages) => pages.get(v.output.as_str()).copied(),
+                        None => cache.pages.get(&v.output),
+                    };
+                    match hit {
+                        Some((view, file)) if *view == v && fresh(v.template) => {
+                            let file = file.clone();
+                            (v, Ok(file), true)
+                        }
+                        _ => {
+                            let file = render(&v);
+                            (v, file, false)
+                        }
+                    }
+                })
+                .collect();
+            Made::Views(rendered)
+        })
+        .collect();
+
+    let mut stats = RenderStats::default();
+    let mut paths = Vec::new();
+    let mut diags = Vec::new();
+    let mut shared_outputs = HashSet::new();
+    for (part, made) in parts.iter().zip(made) {
+        let rendered = match made {
+            Made::Kept => {
+                let pages = match *part {
+                    Part::Year(fy) => cache.years.get(&fy.year).map(|g| &g.pages),
+                    Part::Month(fy, m) => cache.months.get(&(fy.year, m.month)).map(|g| &g.pages),
+                    Part::Index | Part::Closing => None,
+                };
+                for (_, file) in pages.into_iter().flatten() {
+                    stats.reused += 1;
+                    paths.push(file.path.clone());
+                    sink.put(file.clone());
+                }
+                continue;
+            }
+            Made::Views(rendered) => rendered,
+        };
+        let whole = rendered.iter().all(|(_, r, _)| r.is_ok());
+        let mut group = Vec::with_capacity(rendered.len());
+        for (view, result, reused) in rendered {
+            if reused {
+                stats.reused += 1;
+            } else {
+                stats.produced += 1;
+            }
+            let file = match result {
+                Ok(file) => file,
+                Err(d) => {
+                    diags.push(*d);
+                    continue;
+                }
+            };
+            paths.push(file.path.clone());
+            match part {
+                Part::Index | Part::Closing => {
+                    shared_outputs.insert(view.output.clone());
+                    if !reused {
+                        cache
+                            .pages
+                            .insert(view.output.clone(), (view, file.clone()));
+                    }
+                }
+                Part::Year(_) | Part::Month(..) => group.push((view, file.clone())),
+            }
+            sink.put(file);
+        }
+        match *part {
+            Part::Year(fy) => {
+                let key = YearKey {
+                    opts: *opts,
+                    year: fy.clone(),
+                };
+                let group = Group {
+                    key,
+                    pages: group,
+                    whole,
+                };
+                cache.years.insert(fy.year, group);
+            }
+            Part::Month(fy, m) => {
+                let key = MonthKey {
+                    opts: *opts,
+                    month: m.clone(),
+                    plans: month_plans(data, m)
+                        .into_iter()
+                        .map(|(y, p)| (y, p.cloned()))
+                        .collect(),
+                };
+                let group = Group {
+                    key,
+                    pages: group,
+                    whole,
+                };
+                cache.months.insert((fy.year, m.month), group);
+            }
+            Part::Index | Part::Closing => {}
+        }
+    }
+    cache
+        .pages
+        .retain(|output, _| shared_outputs.contains(output));
+    cache.years.retain(|y, _| data.years.contains_key(y));
+    cache.months.retain(|(y, m), _| {
+        data.years
+            .get(y)
+            .is_some_and(|fy| fy.months.contains_key(m))
+    });
+    cache.globals = globals;
+    (paths, diags, stats)
 }
 
 /// The JSON of every site-wide value whose name occurs in `template` or in a template it names

@@ -15,7 +15,7 @@ use prongsai_search::SearchDoc;
 use prongsai_views::{Fmt, Options, PageView};
 use prongsai_write::{OutputFile, Sink};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use tera::{Context, Tera};
 
 pub(crate) fn view_options(input: &RenderInput<'_>) -> Options {
@@ -75,49 +75,8 @@ pub(crate) fn pages(
         render_itas(tera, input, &mut paths, &mut diags, sink);
         return (paths, diags, stats);
     };
-    let views = prongsai_views::pages(input.data, &opts);
-    let mut globals: HashMap<String, String> = HashMap::new();
-    for v in &views {
-        if !globals.contains_key(v.template) {
-            let json = cache::globals_seen_by(v.template, &seen.texts, &seen.globals);
-            globals.insert(v.template.to_owned(), json);
-        }
-    }
-    let old = &*cache;
-    let rendered: Vec<(Result<OutputFile, Box<Diagnostic>>, bool)> = views
-        .par_iter()
-        .map(|v| {
-            let fresh = old.globals.get(v.template) == globals.get(v.template);
-            match old.pages.get(&v.output) {
-                Some((view, file)) if fresh && view == v => (Ok(file.clone()), true),
-                _ => (render_view(tera, v), false),
-            }
-        })
-        .collect();
-    cache.globals = globals;
-    let mut results = Vec::with_capacity(rendered.len());
-    for (r, reused) in rendered {
-        if reused {
-            stats.reused += 1;
-        } else {
-            stats.produced += 1;
-        }
-        results.push(r);
-    }
-    let mut paths = Vec::with_capacity(results.len() + input.ita.len());
-    let mut diags = Vec::new();
-    let mut cached = HashMap::new();
-    for (r, view) in results.into_iter().zip(views) {
-        match r {
-            Ok(f) => {
-                cached.insert(view.output.clone(), (view, f.clone()));
-                paths.push(f.path.clone());
-                sink.put(f);
-            }
-            Err(d) => diags.push(*d),
-        }
-    }
-    cache.pages = cached;
+    let render = |v: &PageView| render_view(tera, v);
+    let (mut paths, mut diags, stats) = cache::pages(cache, seen, input.data, &opts, &render, sink);
     render_itas(tera, input, &mut paths, &mut diags, sink);
     (paths, diags, stats)
 }
@@ -243,38 +202,16 @@ pub(crate) fn downloads(
         .collect();
     let mut diags = Vec::new();
     let mut stats = RenderStats::default();
-    let mut fresh = DownloadCache::default();
+    // Only what was produced anew replaces its entry: a reused one is equal already, and
+    // copying every entry (the data and the files) each rebuild was a good part of it.
+    let mut produced = Vec::new();
     for ((f, d, reused), job) in results.into_iter().zip(&jobs) {
         if reused {
             stats.reused += 1;
         } else {
             stats.produced += 1;
-        }
-        if cache.is_some() {
-            match job {
-                Job::Year(fy) => {
-                    fresh.years.insert(
-                        fy.year,
-                        YearEntry {
-                            agency: agency.clone(),
-                            year: (*fy).clone(),
-                            ocds: ocds_key.clone(),
-                            files: f.clone(),
-                            diags: d.clone(),
-                        },
-                    );
-                }
-                Job::Month(fy, m) => {
-                    fresh.months.insert(
-                        (fy.year, m.month),
-                        MonthEntry {
-                            agency: agency.clone(),
-                            month: (*m).clone(),
-                            files: f.clone(),
-                            diags: d.clone(),
-                        },
-                    );
-                }
+            if cache.is_some() {
+                produced.push((job, f.clone(), d.clone()));
             }
         }
         for file in f {
@@ -283,7 +220,30 @@ pub(crate) fn downloads(
         diags.extend(d);
     }
     if let Some(cache) = cache {
-        *cache = fresh;
+        for (job, files, diags) in produced {
+            match job {
+                Job::Year(fy) => {
+                    let entry = YearEntry {
+                        agency: agency.clone(),
+                        year: (*fy).clone(),
+                        ocds: ocds_key.clone(),
+                        files,
+                        diags,
+                    };
+                    cache.years.insert(fy.year, entry);
+                }
+                Job::Month(fy, m) => {
+                    let entry = MonthEntry {
+                        agency: agency.clone(),
+                        month: (*m).clone(),
+                        files,
+                        diags,
+                    };
+                    cache.months.insert((fy.year, m.month), entry);
+                }
+            }
+        }
+        cache.forget_missing(data);
     }
     dedup_by_code(
         &mut diags,

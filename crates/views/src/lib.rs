@@ -16,7 +16,7 @@ mod years;
 pub use fmt::Fmt;
 pub use search::search_docs;
 
-use prongsai_model::{Data, Date, Procurement};
+use prongsai_model::{Data, Date, FiscalYear, Procurement};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -89,29 +89,56 @@ pub struct PagePlan<'a> {
 }
 
 pub fn page_plan<'a>(data: &'a Data, opts: &Options) -> PagePlan<'a> {
-    let mut before: Vec<PageView> = Vec::new();
-    if !data.years.is_empty() {
-        before.push(years::years_index(data, opts));
-        before.push(years::data_index(data, opts));
-    }
+    let mut before = index_pages(data, opts);
     let per_year: Vec<Vec<PageView>> = data
         .years
         .values()
         .collect::<Vec<_>>()
         .par_iter()
-        .map(|fy| years::year_pages(fy, opts))
+        .map(|fy| year_pages(fy, opts))
         .collect();
     before.extend(per_year.into_iter().flatten());
-    let mut after = records::supplier_pages(data, opts);
-    after.push(search::search_page(data));
     PagePlan {
         before,
         records: data.records().collect(),
-        after,
+        after: closing_pages(data, opts),
     }
 }
 
+/// The pages [`pages`] lists first, which summarise every fiscal year: the years index and the
+/// downloads index.
+pub fn index_pages(data: &Data, opts: &Options) -> Vec<PageView> {
+    if data.years.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        years::years_index(data, opts),
+        years::data_index(data, opts),
+    ]
+}
+
+/// Overview, plan, months and annual report of one fiscal year, as [`pages`] lists them after
+/// [`index_pages`], year by year.
+///
+/// Made from `fy` and `opts` alone: `prongsai serve` reuses a year's pages while its
+/// `FiscalYear` is unchanged, so anything else these pages show must become a parameter.
+pub fn year_pages(fy: &FiscalYear, opts: &Options) -> Vec<PageView> {
+    years::year_pages(fy, opts)
+}
+
+/// The pages [`pages`] lists last, after the records: suppliers (over every year) and the
+/// search page.
+pub fn closing_pages(data: &Data, opts: &Options) -> Vec<PageView> {
+    let mut out = records::supplier_pages(data, opts);
+    out.push(search::search_page(data));
+    out
+}
+
 /// The page of one record (see [`PagePlan`]).
+///
+/// Made from the record, the plan of its fiscal year (`data.years[&record.fiscal_year()]`)
+/// and `opts` alone: `prongsai serve` reuses a month's record pages while these are unchanged,
+/// so anything else a record page shows must become part of that key.
 pub fn record_page(data: &Data, record: &Procurement, opts: &Options) -> PageView {
     records::record_page(data, record, opts)
 }
