@@ -12,9 +12,7 @@
 
 mod http;
 
-use crate::build::{
-    BuildFailure, Inputs, check_loaded, load_inputs, path_problem_diagnostics, render_checked,
-};
+use crate::build::{BuildFailure, Inputs, check_loaded, load_inputs, render_checked};
 use prongsai_model::{Date, Diagnostic, Severity, sort_diagnostics};
 use prongsai_render::RenderCache;
 use serde::Serialize;
@@ -24,12 +22,16 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// The site as served: output path → bytes exactly as `build` would write them.
-pub type Files = Arc<HashMap<String, Arc<[u8]>>>;
+pub type Files = Arc<HashMap<String, Bytes>>;
+
+/// One served file. A `Vec` rather than `[u8]` behind the `Arc`, so a rendered file is served
+/// without copying it (`Arc<[u8]>` copied the whole site, megabytes, on every rebuild).
+pub type Bytes = Arc<Vec<u8>>;
 
 /// What one (re)build produced.
 pub struct Outcome {
     /// `Ok` with the whole site, or the diagnostics that stopped it.
-    pub result: Result<BTreeMap<String, Arc<[u8]>>, Vec<Diagnostic>>,
+    pub result: Result<BTreeMap<String, Bytes>, Vec<Diagnostic>>,
     /// Warnings and notes of a successful build (errors are in `result`).
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
@@ -65,7 +67,7 @@ pub struct Builder {
     data_files: BTreeSet<String>,
     cache: RenderCache,
     /// Output path → (HTML as rendered, minified): minifying is the slowest step per page.
-    minified: HashMap<String, (Vec<u8>, Arc<[u8]>)>,
+    minified: HashMap<String, (Vec<u8>, Bytes)>,
 }
 
 impl Builder {
@@ -138,17 +140,8 @@ impl Builder {
                 Err(vec![Diagnostic::error("S100", message.clone(), message)]),
                 Vec::new(),
             ),
-            Ok(rendered) => {
-                let problems = prongsai_write::validate(&rendered.files);
-                if problems.is_empty() {
-                    (Ok(self.finish(rendered.files)), rendered.diagnostics)
-                } else {
-                    let mut diags = rendered.diagnostics;
-                    diags.extend(path_problem_diagnostics(&problems));
-                    sort_diagnostics(&mut diags);
-                    (Err(diags), Vec::new())
-                }
-            }
+            // `render_checked` has validated the output paths: a problem would be an error.
+            Ok(rendered) => (Ok(self.finish(rendered.files)), rendered.diagnostics),
         };
         lap("minify");
         Outcome {
@@ -162,20 +155,20 @@ impl Builder {
     }
 
     /// The bytes `build` would write: HTML minified (reusing the last result for unchanged HTML).
-    fn finish(&mut self, files: Vec<prongsai_write::OutputFile>) -> BTreeMap<String, Arc<[u8]>> {
+    fn finish(&mut self, files: Vec<prongsai_write::OutputFile>) -> BTreeMap<String, Bytes> {
         use rayon::prelude::*;
         let old = &self.minified;
         // (path, bytes as served, the HTML as rendered when it was minified)
-        type Done = (String, Arc<[u8]>, Option<Vec<u8>>);
+        type Done = (String, Bytes, Option<Vec<u8>>);
         let done: Vec<Done> = files
             .into_par_iter()
             .map(|f| {
                 if !f.minify {
-                    return (f.path, Arc::from(f.bytes), None);
+                    return (f.path, Arc::new(f.bytes), None);
                 }
                 let out = match old.get(&f.path) {
                     Some((raw, out)) if *raw == f.bytes => out.clone(),
-                    _ => Arc::from(prongsai_write::minify(&f.bytes)),
+                    _ => Arc::new(prongsai_write::minify(&f.bytes)),
                 };
                 (f.path, out, Some(f.bytes))
             })

@@ -298,7 +298,7 @@ fn failed_build_keeps_the_last_good_site() {
     let mut good = BTreeMap::new();
     good.insert(
         "index.html".to_owned(),
-        Arc::<[u8]>::from(&b"<body>hi</body>"[..]),
+        Arc::new(b"<body>hi</body>".to_vec()),
     );
     let ok = |result| Outcome {
         result,
