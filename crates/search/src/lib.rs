@@ -96,6 +96,9 @@ fn bigrams(norm: &str) -> Vec<String> {
     pairs(norm).into_iter().map(pair_string).collect()
 }
 
+/// Document ids by character pair, for one shard.
+type Postings = BTreeMap<(char, char), Vec<u32>>;
+
 /// Shards are sized so one holds roughly this many postings: small enough for a phone to fetch
 /// a handful per query, few enough that a small site is a couple of files.
 const POSTINGS_PER_SHARD: usize = 40_000;
@@ -122,20 +125,46 @@ pub fn build(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
         .min(4096);
 
     // Pairs order exactly as their UTF-8 strings do, so the files are as if keyed by string.
-    let mut index: Vec<BTreeMap<(char, char), Vec<u32>>> = vec![BTreeMap::new(); shards];
-    for (id, ps) in doc_pairs.iter().enumerate() {
-        for p in ps {
-            index[pair_shard(*p, shards)]
-                .entry(*p)
-                .or_default()
-                .push(id as u32);
+    // Inverting the postings one document after another was the one serial step of a large
+    // build; instead runs of consecutive documents are inverted in parallel, each into its own
+    // maps per shard, and each shard then appends its runs' id lists in document order, so the
+    // lists come out sorted exactly as a serial pass would make them.
+    let run_len = doc_pairs
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(1);
+    let runs: Vec<Vec<Postings>> = doc_pairs
+        .par_chunks(run_len)
+        .enumerate()
+        .map(|(r, run)| {
+            let mut maps: Vec<Postings> = vec![BTreeMap::new(); shards];
+            for (j, ps) in run.iter().enumerate() {
+                let id = (r * run_len + j) as u32;
+                for p in ps {
+                    maps[pair_shard(*p, shards)].entry(*p).or_default().push(id);
+                }
+            }
+            maps
+        })
+        .collect();
+    drop(doc_pairs);
+    let mut by_shard: Vec<Vec<Postings>> = (0..shards).map(|_| Vec::new()).collect();
+    for maps in runs {
+        for (shard, map) in by_shard.iter_mut().zip(maps) {
+            shard.push(map);
         }
     }
 
-    let mut files: Vec<(String, Vec<u8>)> = index
-        .par_iter()
+    let mut files: Vec<(String, Vec<u8>)> = by_shard
+        .into_par_iter()
         .enumerate()
-        .map(|(i, map)| {
+        .map(|(i, runs)| {
+            let mut map: Postings = BTreeMap::new();
+            for run in runs {
+                for (pair, mut ids) in run {
+                    map.entry(pair).or_default().append(&mut ids);
+                }
+            }
             let delta: BTreeMap<String, Vec<u32>> = map
                 .iter()
                 .map(|(g, ids)| {
