@@ -15,7 +15,7 @@ mod xlsx;
 
 pub use csv_out::{plan_csv, procurements_csv};
 pub use json::{plan_json, procurements_json};
-pub use pdf::month_pdf;
+pub use pdf::{ShapeCache, month_pdf, month_pdf_shared};
 pub use safe::neutralise_formula;
 pub use xlsx::month_xlsx;
 

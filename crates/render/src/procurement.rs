@@ -151,6 +151,9 @@ pub(crate) fn downloads(
         return (Vec::new(), RenderStats::default());
     };
     let export = ExportOptions::default();
+    // One per build, so a text several months' PDFs draw (a title, a reason, a row number, a
+    // page label) is shaped at most twice per build rather than once per month.
+    let shapes = prongsai_export::ShapeCache::default();
     let ocds = OcdsOptions {
         base_url: input.base_url.to_owned(),
         published_date: None,
@@ -184,7 +187,7 @@ pub(crate) fn downloads(
             let (files, diags, reused) = match hit {
                 Some((files, diags)) => (files, diags, true),
                 None => {
-                    let (files, diags) = produce(job, data, agency, &export, &ocds);
+                    let (files, diags) = produce(job, data, agency, &export, &shapes, &ocds);
                     (files, diags, false)
                 }
             };
@@ -258,6 +261,7 @@ fn produce(
     data: &Data,
     agency: &prongsai_model::Agency,
     export: &ExportOptions,
+    shapes: &prongsai_export::ShapeCache,
     ocds: &OcdsOptions,
 ) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     match job {
@@ -309,7 +313,10 @@ fn produce(
                 }
                 Err(e) => diags.push(export_error(&m.file.path, "XLSX", &e.to_string())),
             }
-            match prongsai_export::month_pdf(agency, fy.year, m.month, &m.records, export) {
+            let pdf = prongsai_export::month_pdf_shared(
+                agency, fy.year, m.month, &m.records, export, shapes,
+            );
+            match pdf {
                 Ok(bytes) => {
                     files.push(OutputFile::raw(format!("{base}.pdf"), bytes, &m.file.path))
                 }

@@ -14,12 +14,11 @@ use crate::ExportError;
 use miniz_oxide::deflate::compress_to_vec_zlib;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
-use rustybuzz::{
-    Direction, Face, GlyphBuffer, GlyphPosition, Script, ShapePlan, UnicodeBuffer, script,
-};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustybuzz::{Direction, Face, GlyphBuffer, Script, ShapePlan, UnicodeBuffer, script};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::rc::Rc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 pub(crate) static SARABUN_REGULAR: &[u8] =
     include_bytes!("../../../../assets/fonts/Sarabun-Regular.ttf");
@@ -34,30 +33,179 @@ pub(crate) struct Glyph {
     pub y_offset: i32,
 }
 
-/// One glyph as the shaper returned it, before it has a CID.
+/// One glyph as the shaper returned it, before it has a CID. Only what horizontal text uses is
+/// kept (not `GlyphPosition`'s `y_advance` and private field): a build's `ShapeCache` holds
+/// millions of these, at 20 bytes each instead of 32.
 #[derive(Clone, Copy, Debug)]
 struct RawGlyph {
     gid: u16,
-    /// Byte offset in the shaped text where the glyph's cluster starts.
-    cluster: u32,
-    pos: GlyphPosition,
     /// The shaper's `UNSAFE_TO_BREAK`: text cut where this glyph's cluster starts must be shaped
     /// again, because the glyphs on either side could then differ.
     unsafe_to_break: bool,
+    /// Byte offset in the shaped text where the glyph's cluster starts.
+    cluster: u32,
+    x_advance: i32,
+    x_offset: i32,
+    y_offset: i32,
+}
+
+/// What shaping one text gives, before CIDs: the same in every document, so it can be shared.
+#[derive(Clone)]
+struct Shaped {
+    glyphs: Arc<[RawGlyph]>,
+    /// The script the text was shaped as (`None`: no strong script, e.g. digits only).
+    script: Option<Script>,
 }
 
 /// A shaped line of text, shared between measuring (layout) and drawing (write).
 struct Run {
-    glyphs: Vec<RawGlyph>,
-    /// The script the text was shaped as (`None`: no strong script, e.g. digits only).
-    script: Option<Script>,
+    shaped: Shaped,
     /// The same glyphs with CIDs, set the first time the run is drawn. Interning again would give
     /// the same CIDs (every (glyph, text) pair of the run is interned by then), so this only
     /// skips work.
     drawn: Option<Rc<[Glyph]>>,
 }
 
-pub(crate) struct Font {
+/// Shaped runs shared by every month PDF of one build, so that a text several documents draw (a
+/// title, a reason, a row number, "หน้า 3 จาก 70") is shaped at most twice per build (see below)
+/// rather than once per document.
+///
+/// Create one per build and pass it to each [`month_pdf_shared`](crate::month_pdf_shared) call,
+/// from any thread. It holds, per face, text → the shaper's glyphs and script: what shaping that
+/// exact text alone gives, which does not depend on the document, so a document's bytes do not
+/// depend on what the cache held or which thread filled it. CIDs stay per document (each PDF
+/// embeds its own font subset). Shaping happens outside the lock; the lock is taken only to look
+/// a text up or insert it.
+///
+/// Only texts that a second document shapes are kept: most of a big month's texts belong to
+/// one record (amounts, project and contract numbers, a bid with its price) and would fill the
+/// cache without ever being asked for again. Until then a text is only remembered as a hash
+/// (at most [`ShapeCache::MAX_SEEN`] per face, then forgotten all at once).
+///
+/// Memory is bounded: once a face's runs take about [`ShapeCache::MAX_BYTES_PER_FACE`], new
+/// texts are no longer added (they are then shaped once per document, as without this cache).
+#[derive(Default)]
+pub struct ShapeCache {
+    pub(crate) regular: SharedRuns,
+    pub(crate) bold: SharedRuns,
+}
+
+impl ShapeCache {
+    /// The approximate heap a face's runs may take before the cache stops growing: 64 MiB,
+    /// about 2.8 million glyphs (20 bytes each, plus their text and the map's own overhead).
+    pub const MAX_BYTES_PER_FACE: usize = 64 << 20;
+
+    /// How many texts seen in a single document so far a face remembers (as 8-byte hashes,
+    /// about 9 MiB at most), so that a second document shaping one of them adds it to the cache.
+    pub const MAX_SEEN: usize = 1 << 19;
+
+    /// A cache that stops growing at `max_bytes_per_face` (`ShapeCache::default()` uses
+    /// [`ShapeCache::MAX_BYTES_PER_FACE`]).
+    pub fn with_limit(max_bytes_per_face: usize) -> ShapeCache {
+        ShapeCache {
+            regular: SharedRuns::with_limit(max_bytes_per_face),
+            bold: SharedRuns::with_limit(max_bytes_per_face),
+        }
+    }
+
+    /// How many texts are cached and about how many bytes they take, both faces together.
+    pub fn size(&self) -> (usize, usize) {
+        let (r, b) = (self.regular.size(), self.bold.size());
+        (r.0 + b.0, r.1 + b.1)
+    }
+}
+
+impl std::fmt::Debug for ShapeCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (texts, bytes) = self.size();
+        f.debug_struct("ShapeCache")
+            .field("texts", &texts)
+            .field("bytes", &bytes)
+            .finish()
+    }
+}
+
+/// One face's part of a [`ShapeCache`].
+pub(crate) struct SharedRuns {
+    inner: Mutex<SharedInner>,
+    max_bytes: usize,
+    max_seen: usize,
+}
+
+#[derive(Default)]
+struct SharedInner {
+    runs: HashMap<Box<str>, Shaped, BuildHasherDefault<FxHasher>>,
+    /// Approximate heap taken by `runs`.
+    bytes: usize,
+    /// Hashes of texts shaped once and not (yet) in `runs`. A collision only lets a text in
+    /// early; `runs` is keyed by the text itself.
+    seen: HashSet<u64, BuildHasherDefault<FxHasher>>,
+}
+
+impl Default for SharedRuns {
+    fn default() -> SharedRuns {
+        SharedRuns::with_limit(ShapeCache::MAX_BYTES_PER_FACE)
+    }
+}
+
+impl SharedRuns {
+    /// Per entry, besides the text and the glyphs: the map's slot (key, glyph slice and script),
+    /// the `Arc`'s counters and the allocator's rounding, roughly.
+    const ENTRY_OVERHEAD: usize = 64;
+
+    fn with_limit(max_bytes: usize) -> SharedRuns {
+        SharedRuns::with_limits(max_bytes, ShapeCache::MAX_SEEN)
+    }
+
+    fn with_limits(max_bytes: usize, max_seen: usize) -> SharedRuns {
+        SharedRuns {
+            inner: Mutex::new(SharedInner::default()),
+            max_bytes,
+            max_seen,
+        }
+    }
+
+    /// A panic elsewhere while the lock was held cannot leave a half-inserted entry (the map
+    /// is only changed by one `insert`), so a poisoned lock's data is still good.
+    fn lock(&self) -> std::sync::MutexGuard<'_, SharedInner> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn get(&self, text: &str) -> Option<Shaped> {
+        self.lock().runs.get(text).cloned()
+    }
+
+    /// Offers a text a document has just shaped (each document offers a text at most once:
+    /// it keeps its own runs). Kept on the second offer, if there is room.
+    fn insert(&self, text: &str, shaped: &Shaped) {
+        let cost = text.len()
+            + shaped.glyphs.len() * std::mem::size_of::<RawGlyph>()
+            + Self::ENTRY_OVERHEAD;
+        let hash = BuildHasherDefault::<FxHasher>::default().hash_one(text);
+        let mut inner = self.lock();
+        // Another document may have shaped the same text meanwhile: same glyphs, keep theirs.
+        if inner.bytes + cost > self.max_bytes || inner.runs.contains_key(text) {
+            return;
+        }
+        if !inner.seen.remove(&hash) {
+            if inner.seen.len() >= self.max_seen {
+                // Forgetting only costs texts seen before this point one more shaping.
+                inner.seen.clear();
+            }
+            inner.seen.insert(hash);
+            return;
+        }
+        inner.runs.insert(text.into(), shaped.clone());
+        inner.bytes += cost;
+    }
+
+    fn size(&self) -> (usize, usize) {
+        let inner = self.lock();
+        (inner.runs.len(), inner.bytes)
+    }
+}
+
+pub(crate) struct Font<'c> {
     data: &'static [u8],
     face: Face<'static>,
     pub units_per_em: f32,
@@ -72,7 +220,7 @@ pub(crate) struct Font {
     /// Shaping is nearly all of a month PDF's cost, and a month repeats a lot of text (supplier
     /// names, methods, dates, reasons, the header on every page), and layout measures the same
     /// lines that are later drawn. So each distinct text is shaped once per document. Owned by
-    /// this `Font`, i.e. by one `month_pdf` call: nothing is shared between calls or threads.
+    /// this `Font`, i.e. by one `month_pdf` call; what is shared between documents is `shared`.
     runs: Vec<Run>,
     /// Text → index in `runs`.
     run_index: HashMap<Box<str>, usize, BuildHasherDefault<FxHasher>>,
@@ -81,13 +229,21 @@ pub(crate) struct Font {
     plans: Vec<(Option<Script>, Direction, ShapePlan)>,
     /// Reused between shapings to save the buffer's allocations.
     buffer: Option<UnicodeBuffer>,
+    /// The build's runs for this face, consulted when a text is not in `runs` yet. Only runs
+    /// from shaping a whole text go in, never the line slices of `reuse_for_line`: which texts
+    /// the shared cache holds depends on thread timing, so what a document takes from it must be
+    /// exactly what the document would otherwise compute itself.
+    shared: Option<&'c SharedRuns>,
     /// `false` shapes every call afresh with `rustybuzz::shape`, as before the caches existed;
     /// tests use it to show the caches do not change a single byte.
     cache: bool,
 }
 
-impl Font {
-    pub fn new(data: &'static [u8], postscript_name: &'static str) -> Result<Font, ExportError> {
+impl<'c> Font<'c> {
+    pub fn new(
+        data: &'static [u8],
+        postscript_name: &'static str,
+    ) -> Result<Font<'c>, ExportError> {
         let face = Face::from_slice(data, 0)
             .ok_or_else(|| ExportError::Font(format!("cannot parse {postscript_name}")))?;
         let units_per_em = f32::from(face.units_per_em() as u16);
@@ -107,13 +263,19 @@ impl Font {
             run_index: HashMap::default(),
             plans: Vec::new(),
             buffer: None,
+            shared: None,
             cache: true,
         })
     }
 
-    /// Turns the per-document shaping caches on or off (see `cache`).
+    /// Turns the shaping caches on or off (see `cache`); off also ignores `shared`.
     pub fn set_cache(&mut self, on: bool) {
         self.cache = on;
+    }
+
+    /// Looks texts up in, and adds them to, a build's shared runs for this font's face.
+    pub fn share(&mut self, runs: &'c SharedRuns) {
+        self.shared = Some(runs);
     }
 
     /// Shapes `text` (one line) and returns glyphs with their CIDs.
@@ -129,12 +291,10 @@ impl Font {
         if let Some(drawn) = &self.runs[idx].drawn {
             return drawn.clone();
         }
-        // Take the glyphs out while interning (it needs `&mut self`), then put them back.
-        let glyphs = std::mem::take(&mut self.runs[idx].glyphs);
+        // A second handle on the glyphs, as interning needs `&mut self`.
+        let glyphs = self.runs[idx].shaped.glyphs.clone();
         let drawn = self.intern_run(text, &glyphs);
-        let run = &mut self.runs[idx];
-        run.glyphs = glyphs;
-        run.drawn = Some(drawn.clone());
+        self.runs[idx].drawn = Some(drawn.clone());
         drawn
     }
 
@@ -157,9 +317,9 @@ impl Font {
                 let cid = self.intern(g.gid, part);
                 out.push(Glyph {
                     cid,
-                    x_advance: g.pos.x_advance,
-                    x_offset: g.pos.x_offset,
-                    y_offset: g.pos.y_offset,
+                    x_advance: g.x_advance,
+                    x_offset: g.x_offset,
+                    y_offset: g.y_offset,
                 });
             }
             i = j;
@@ -167,10 +327,13 @@ impl Font {
         out.into()
     }
 
-    /// The index in `self.runs` of `text`'s run, shaping it on first use.
+    /// The index in `self.runs` of `text`'s run, from the shared runs or shaping it on first use.
     fn run(&mut self, text: &str) -> usize {
         if let Some(&idx) = self.run_index.get(text) {
             return idx;
+        }
+        if let Some(shaped) = self.shared.and_then(|s| s.get(text)) {
+            return self.add_run(text, shaped);
         }
         let mut buf = self.buffer.take().unwrap_or_default();
         buf.push_str(text);
@@ -191,21 +354,23 @@ impl Font {
                 self.plans.len() - 1
             }
         };
-        let shaped = rustybuzz::shape_with_plan(&self.face, &self.plans[idx].2, buf);
-        let glyphs = raw_glyphs(&shaped);
-        self.buffer = Some(shaped.clear());
-        self.add_run(
-            text,
-            Run {
-                glyphs,
-                script,
-                drawn: None,
-            },
-        )
+        let out = rustybuzz::shape_with_plan(&self.face, &self.plans[idx].2, buf);
+        let shaped = Shaped {
+            glyphs: raw_glyphs(&out).into(),
+            script,
+        };
+        self.buffer = Some(out.clear());
+        if let Some(shared) = self.shared {
+            shared.insert(text, &shaped);
+        }
+        self.add_run(text, shaped)
     }
 
-    fn add_run(&mut self, text: &str, run: Run) -> usize {
-        self.runs.push(run);
+    fn add_run(&mut self, text: &str, shaped: Shaped) -> usize {
+        self.runs.push(Run {
+            shaped,
+            drawn: None,
+        });
         self.run_index.insert(text.into(), self.runs.len() - 1);
         self.runs.len() - 1
     }
@@ -230,7 +395,7 @@ impl Font {
         let Some(run) = self.run_index.get(para).map(|&i| &self.runs[i]) else {
             return;
         };
-        let glyphs = &run.glyphs;
+        let glyphs = &run.shaped.glyphs;
         let first = glyphs.partition_point(|g| (g.cluster as usize) < start);
         let last = glyphs.partition_point(|g| (g.cluster as usize) < end);
         let clean_cut = |i: usize, at: usize| match glyphs.get(i) {
@@ -245,7 +410,7 @@ impl Font {
         {
             return;
         }
-        let script = run.script;
+        let script = run.shaped.script;
         let mut buf = self.buffer.take().unwrap_or_default();
         buf.push_str(line);
         buf.guess_segment_properties();
@@ -258,7 +423,7 @@ impl Font {
         let Ok(offset) = u32::try_from(start) else {
             return;
         };
-        let slice: Vec<RawGlyph> = glyphs[first..last]
+        let slice: Arc<[RawGlyph]> = glyphs[first..last]
             .iter()
             .map(|g| RawGlyph {
                 cluster: g.cluster - offset,
@@ -267,10 +432,9 @@ impl Font {
             .collect();
         self.add_run(
             line,
-            Run {
+            Shaped {
                 glyphs: slice,
                 script,
-                drawn: None,
             },
         );
     }
@@ -289,7 +453,7 @@ impl Font {
             return f(&self.shape_uncached(text));
         }
         let idx = self.run(text);
-        f(&self.runs[idx].glyphs)
+        f(&self.runs[idx].shaped.glyphs)
     }
 
     /// Advance per cluster: `(byte offset where the cluster starts, width in font units)`, in
@@ -301,8 +465,8 @@ impl Font {
             for g in glyphs {
                 let start = g.cluster as usize;
                 match out.last_mut() {
-                    Some((s, w)) if *s == start => *w += g.pos.x_advance,
-                    _ => out.push((start, g.pos.x_advance)),
+                    Some((s, w)) if *s == start => *w += g.x_advance,
+                    _ => out.push((start, g.x_advance)),
                 }
             }
             out
@@ -311,8 +475,7 @@ impl Font {
 
     /// Width of `text` in points at `size`.
     pub fn measure(&mut self, text: &str, size: f32) -> f32 {
-        let units: i32 =
-            self.with_glyphs(text, |glyphs| glyphs.iter().map(|g| g.pos.x_advance).sum());
+        let units: i32 = self.with_glyphs(text, |glyphs| glyphs.iter().map(|g| g.x_advance).sum());
         units as f32 * size / self.units_per_em
     }
 
@@ -459,9 +622,11 @@ fn raw_glyphs(shaped: &GlyphBuffer) -> Vec<RawGlyph> {
         .zip(shaped.glyph_positions())
         .map(|(info, pos)| RawGlyph {
             gid: u16::try_from(info.glyph_id).unwrap_or(0),
-            cluster: info.cluster,
-            pos: *pos,
             unsafe_to_break: info.unsafe_to_break(),
+            cluster: info.cluster,
+            x_advance: pos.x_advance,
+            x_offset: pos.x_offset,
+            y_offset: pos.y_offset,
         })
         .collect()
 }
@@ -477,11 +642,8 @@ fn raw_glyphs(shaped: &GlyphBuffer) -> Vec<RawGlyph> {
 /// Concatenated in glyph order the parts are always exactly the cluster's text. (Computed
 /// without allocating: this runs for every cluster of every distinct line.)
 fn cluster_parts<'t>(text: &'t str, glyphs: &[RawGlyph]) -> impl Iterator<Item = &'t str> {
-    let advancing = glyphs.iter().filter(|g| g.pos.x_advance != 0).count();
-    let first = glyphs
-        .iter()
-        .position(|g| g.pos.x_advance != 0)
-        .unwrap_or(0);
+    let advancing = glyphs.iter().filter(|g| g.x_advance != 0).count();
+    let first = glyphs.iter().position(|g| g.x_advance != 0).unwrap_or(0);
     let chars = text.chars().count();
     // `head` goes to the first advancing glyph; `tail` is handed out a character at a time to
     // the later ones (it is empty when there are too few characters to go round).
@@ -497,7 +659,7 @@ fn cluster_parts<'t>(text: &'t str, glyphs: &[RawGlyph]) -> impl Iterator<Item =
     glyphs.iter().enumerate().map(move |(k, g)| {
         if k == first {
             head
-        } else if g.pos.x_advance != 0 {
+        } else if g.x_advance != 0 {
             let len = tail.chars().next().map_or(0, char::len_utf8);
             let (part, rest) = tail.split_at(len);
             tail = rest;
@@ -562,15 +724,7 @@ mod tests {
     fn fields(glyphs: &[RawGlyph]) -> Vec<(u16, u32, i32, i32, i32)> {
         glyphs
             .iter()
-            .map(|g| {
-                (
-                    g.gid,
-                    g.cluster,
-                    g.pos.x_advance,
-                    g.pos.x_offset,
-                    g.pos.y_offset,
-                )
-            })
+            .map(|g| (g.gid, g.cluster, g.x_advance, g.x_offset, g.y_offset))
             .collect()
     }
 
@@ -599,7 +753,7 @@ mod tests {
                     reused += usize::from(cached.run_index.contains_key(line.as_str()));
                     let idx = cached.run(&line);
                     assert_eq!(
-                        fields(&cached.runs[idx].glyphs),
+                        fields(&cached.runs[idx].shaped.glyphs),
                         fields(&fresh.shape_uncached(&line)),
                         "{line:?} of {text:?} at width {width}"
                     );
@@ -610,5 +764,93 @@ mod tests {
             reused > 20,
             "lines should mostly come from their paragraph ({reused})"
         );
+    }
+
+    #[test]
+    fn shape_cache_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync + Default>() {}
+        shareable::<ShapeCache>();
+    }
+
+    fn shared_font(runs: &SharedRuns) -> Font<'_> {
+        let mut font = Font::new(SARABUN_REGULAR, "Sarabun-Regular").expect("font");
+        font.share(runs);
+        font
+    }
+
+    /// Runs from the shared cache are what this document would have shaped itself, and line
+    /// slices (which depend on the paragraph the line came from) never go into it.
+    #[test]
+    fn shared_runs_are_whole_text_shapings() {
+        let shapes = ShapeCache::default();
+        let text = "จ้างเหมาซ่อมแซมถนนคอนกรีตเสริมเหล็ก สายบ้านหนองไผ่ หมู่ที่ 3 ตำบลเมืองหลวง";
+        let lines = break_lines(&mut shared_font(&shapes.regular), text, 10.0, 60.0);
+        assert!(lines.len() > 2);
+        assert_eq!(
+            shapes.size().0,
+            0,
+            "kept only once a second document shapes it"
+        );
+        assert_eq!(
+            break_lines(&mut shared_font(&shapes.regular), text, 10.0, 60.0),
+            lines
+        );
+        assert_eq!(shapes.size().0, 1, "only the paragraph was shaped");
+        let mut fresh = Font::new(SARABUN_REGULAR, "Sarabun-Regular").expect("font");
+        fresh.set_cache(false);
+        let mut third = shared_font(&shapes.regular);
+        assert!(shapes.regular.get(text).is_some());
+        for t in std::iter::once(text).chain(lines.iter().map(String::as_str)) {
+            let idx = third.run(t);
+            assert_eq!(
+                fields(&third.runs[idx].shaped.glyphs),
+                fields(&fresh.shape_uncached(t)),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn shared_cache_stops_growing_at_its_limit() {
+        let limit = 20_000;
+        let shapes = ShapeCache::with_limit(limit);
+        let texts: Vec<String> = (0..200)
+            .map(|i| format!("ห้างหุ้นส่วนจำกัด ศรีสะเกษก่อสร้าง {i}"))
+            .collect();
+        let mut fonts = [shared_font(&shapes.regular), shared_font(&shapes.regular)];
+        for font in &mut fonts {
+            for text in &texts {
+                assert!(font.measure(text, 10.0) > 0.0);
+            }
+        }
+        let (kept, bytes) = shapes.size();
+        assert!(kept > 5 && kept < 200, "{kept} texts");
+        assert!(bytes <= limit, "{bytes} bytes");
+        // Past the limit a text is still shaped, once per document.
+        let late = texts[199].as_str();
+        assert!(fonts[1].run_index.contains_key(late));
+        assert!(shapes.regular.get(late).is_none());
+    }
+
+    #[test]
+    fn shared_cache_forgets_texts_seen_once_at_its_limit() {
+        let runs = SharedRuns::with_limits(usize::MAX, 10);
+        let texts: Vec<String> = (0..25)
+            .map(|i| format!("ราคาที่เสนอ {i},000.00 บาท"))
+            .collect();
+        let mut font = shared_font(&runs);
+        for text in &texts {
+            font.run(text);
+        }
+        assert!(runs.lock().seen.len() <= 10);
+        assert_eq!(runs.size().0, 0);
+        // The last ones, still remembered, are kept when a second document shapes them.
+        let mut second = shared_font(&runs);
+        for text in texts.iter().rev() {
+            second.run(text);
+        }
+        let kept = runs.size().0;
+        assert!(kept > 0 && kept <= 10, "{kept}");
+        assert!(runs.lock().seen.len() <= 10);
     }
 }

@@ -11,6 +11,7 @@ use crate::form::{
     SKR1_HEADERS_BREAKABLE, SKR1_MONEY_COLUMNS, agency_line, skr1_cells, skr1_title,
 };
 use crate::{ExportError, ExportOptions, NO_PROCUREMENT, SAMPLE_NOTE};
+pub use font::ShapeCache;
 use font::{Font, Glyph, SARABUN_BOLD, SARABUN_REGULAR};
 use miniz_oxide::deflate::core::{
     CompressorOxide, TDEFLFlush, TDEFLStatus, compress, create_comp_flags_from_zip_params,
@@ -64,19 +65,19 @@ enum Draw {
     },
 }
 
-struct Fonts {
-    regular: Font,
-    bold: Font,
+struct Fonts<'c> {
+    regular: Font<'c>,
+    bold: Font<'c>,
 }
 
-impl Fonts {
-    fn get(&self, face: Face) -> &Font {
+impl<'c> Fonts<'c> {
+    fn get(&self, face: Face) -> &Font<'c> {
         match face {
             Face::Regular => &self.regular,
             Face::Bold => &self.bold,
         }
     }
-    fn get_mut(&mut self, face: Face) -> &mut Font {
+    fn get_mut(&mut self, face: Face) -> &mut Font<'c> {
         match face {
             Face::Regular => &mut self.regular,
             Face::Bold => &mut self.bold,
@@ -84,8 +85,8 @@ impl Fonts {
     }
 }
 
-struct Layout<'f> {
-    fonts: &'f mut Fonts,
+struct Layout<'f, 'c> {
+    fonts: &'f mut Fonts<'c>,
     pages: Vec<Vec<Draw>>,
     /// Top of the free space on the current page.
     y: f32,
@@ -108,7 +109,7 @@ fn table_bottom() -> f32 {
     MARGIN + FOOTER_HEIGHT
 }
 
-impl<'f> Layout<'f> {
+impl Layout<'_, '_> {
     fn text(&mut self, face: Face, size: f32, x: f32, y: f32, text: String) {
         if let Some(page) = self.pages.last_mut() {
             page.push(Draw::Text {
@@ -252,7 +253,7 @@ fn column_align(col: usize) -> Align {
     }
 }
 
-fn wrap_cells(fonts: &mut Fonts, face: Face, cells: &[String]) -> Vec<Vec<String>> {
+fn wrap_cells(fonts: &mut Fonts<'_>, face: Face, cells: &[String]) -> Vec<Vec<String>> {
     let font = fonts.get_mut(face);
     cells
         .iter()
@@ -261,7 +262,8 @@ fn wrap_cells(fonts: &mut Fonts, face: Face, cells: &[String]) -> Vec<Vec<String
         .collect()
 }
 
-/// The month's แบบ สขร.1 as PDF.
+/// The month's แบบ สขร.1 as PDF. Shapes each distinct text once for this document; a build
+/// producing many months should use [`month_pdf_shared`].
 pub fn month_pdf(
     agency: &Agency,
     fy: i32,
@@ -269,11 +271,25 @@ pub fn month_pdf(
     records: &[Procurement],
     opts: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    month_pdf_with(agency, fy, month, records, opts, true)
+    month_pdf_with(agency, fy, month, records, opts, true, None)
 }
 
-/// `month_pdf`, with the per-document shaping caches on or off (`false` only in tests, to show
-/// that the caches do not change the output).
+/// [`month_pdf`], taking shaped text from and adding it to `shapes`, which one build shares
+/// between all its month PDFs (on any threads). The bytes are the same as `month_pdf`'s,
+/// whatever `shapes` holds.
+pub fn month_pdf_shared(
+    agency: &Agency,
+    fy: i32,
+    month: YearMonth,
+    records: &[Procurement],
+    opts: &ExportOptions,
+    shapes: &ShapeCache,
+) -> Result<Vec<u8>, ExportError> {
+    month_pdf_with(agency, fy, month, records, opts, true, Some(shapes))
+}
+
+/// `month_pdf`, with the shaping caches on or off (`false` only in tests, to show that the
+/// caches do not change the output; it ignores `shared` too).
 fn month_pdf_with(
     agency: &Agency,
     fy: i32,
@@ -281,6 +297,7 @@ fn month_pdf_with(
     records: &[Procurement],
     opts: &ExportOptions,
     cache: bool,
+    shared: Option<&ShapeCache>,
 ) -> Result<Vec<u8>, ExportError> {
     let mut fonts = Fonts {
         regular: Font::new(SARABUN_REGULAR, "Sarabun-Regular")?,
@@ -288,6 +305,10 @@ fn month_pdf_with(
     };
     fonts.regular.set_cache(cache);
     fonts.bold.set_cache(cache);
+    if let Some(shared) = shared {
+        fonts.regular.share(&shared.regular);
+        fonts.bold.share(&shared.bold);
+    }
     let title = skr1_title(month);
     let mut page_head = vec![
         (Face::Bold, TITLE_SIZE, title.clone(), Align::Center),
@@ -375,7 +396,7 @@ fn month_pdf_with(
 /// Emits one shaped line: glyphs in a `TJ` array, with the reader's pen corrected to the
 /// shaper's positions (kerning, mark offsets) by `TJ` adjustments and vertical mark offsets by
 /// text rise (`Ts`).
-fn show_line(content: &mut Content, font: &Font, size: f32, glyphs: &[Glyph]) {
+fn show_line(content: &mut Content, font: &Font<'_>, size: f32, glyphs: &[Glyph]) {
     let upem = font.units_per_em;
     let mut pen = 0i32; // where the shaper puts the next glyph's origin
     let mut reader = 0i32; // where the PDF reader's pen is
@@ -417,7 +438,7 @@ fn show_line(content: &mut Content, font: &Font, size: f32, glyphs: &[Glyph]) {
 }
 
 fn write_pdf(
-    fonts: &mut Fonts,
+    fonts: &mut Fonts<'_>,
     agency: &Agency,
     month: YearMonth,
     title: &str,
@@ -618,16 +639,120 @@ mod tests {
         let opts = ExportOptions::default();
         for sample in [false, true] {
             let a = agency(sample);
-            let cached = month_pdf_with(&a, 2568, OCT, &records, &opts, true).expect("pdf");
-            let fresh = month_pdf_with(&a, 2568, OCT, &records, &opts, false).expect("pdf");
+            let cached = month_pdf_with(&a, 2568, OCT, &records, &opts, true, None).expect("pdf");
+            let fresh = month_pdf_with(&a, 2568, OCT, &records, &opts, false, None).expect("pdf");
             assert!(
                 cached == fresh,
                 "cached and uncached PDFs differ (sample {sample})"
             );
         }
-        let empty = month_pdf_with(&agency(false), 2568, NOV, &[], &opts, true).expect("pdf");
+        let empty = month_pdf_with(&agency(false), 2568, NOV, &[], &opts, true, None).expect("pdf");
         let empty_fresh =
-            month_pdf_with(&agency(false), 2568, NOV, &[], &opts, false).expect("pdf");
+            month_pdf_with(&agency(false), 2568, NOV, &[], &opts, false, None).expect("pdf");
         assert!(empty == empty_fresh);
+    }
+
+    /// Two months of the big year plus the fixture's October, so that titles, suppliers,
+    /// amounts and page labels recur between the two documents and within each.
+    fn two_months() -> [(YearMonth, Vec<Procurement>); 2] {
+        let big = big_year(12 * 60);
+        let mut oct = fiscal_year().months[&OCT].records.clone();
+        oct.extend(big.months[&OCT].records.iter().cloned());
+        let mut nov = big.months[&NOV].records.clone();
+        for (i, r) in nov.iter_mut().enumerate() {
+            if i % 4 == 0 {
+                r.reason = Some("ราคาต่ำสุด ปั๊มน้ำ ญี่ปุ่น AVATAR Wave ดำเนินการ".into());
+            }
+            if i % 5 == 0 {
+                r.title = format!("{} ฎีกา ปฏิบัติ ฐาน Type {i}", r.title);
+            }
+        }
+        [(OCT, oct), (NOV, nov)]
+    }
+
+    /// A build shares one `ShapeCache` between all its months, in whatever order and on
+    /// whatever threads they are produced: each month's bytes must be those of the month alone
+    /// with every cache off, however full the shared cache already was.
+    #[test]
+    fn shared_shaping_cache_does_not_change_the_pdf() {
+        let months = two_months();
+        let a = agency(true);
+        let opts = ExportOptions::default();
+        let pdf = |(ym, records): &(YearMonth, Vec<Procurement>), shared: Option<&ShapeCache>| {
+            month_pdf_with(&a, 2568, *ym, records, &opts, true, shared).expect("pdf")
+        };
+        let expected: Vec<Vec<u8>> = months
+            .iter()
+            .map(|(ym, records)| {
+                month_pdf_with(&a, 2568, *ym, records, &opts, false, None).expect("pdf")
+            })
+            .collect();
+        for (m, want) in months.iter().zip(&expected) {
+            assert!(pdf(m, None) == *want, "per-document cache, {}", m.0.key());
+        }
+
+        for order in [[0, 1], [1, 0]] {
+            let shapes = ShapeCache::default();
+            let mut sizes = Vec::new();
+            // The first pass keeps the texts the two months share, the second each month's
+            // own ones (their second sighting); the third finds everything in the cache.
+            for pass in 0..3 {
+                for i in order {
+                    assert!(
+                        pdf(&months[i], Some(&shapes)) == expected[i],
+                        "shared cache, order {order:?}, pass {pass}, {}",
+                        months[i].0.key()
+                    );
+                }
+                sizes.push(shapes.size().0);
+            }
+            assert!(
+                sizes[0] > 50 && sizes[1] > sizes[0] && sizes[2] == sizes[1],
+                "{sizes:?}"
+            );
+        }
+
+        // Both months at once, repeatedly, so lookups and inserts interleave.
+        let shapes = ShapeCache::default();
+        for round in 0..3 {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = months
+                    .iter()
+                    .map(|m| scope.spawn(|| pdf(m, Some(&shapes))))
+                    .collect();
+                for (h, want) in handles.into_iter().zip(&expected) {
+                    assert!(h.join().expect("thread") == *want, "threads, round {round}");
+                }
+            });
+        }
+
+        // A cache that fills up part-way through the first month.
+        let small = ShapeCache::with_limit(20_000);
+        for (m, want) in months.iter().zip(&expected) {
+            assert!(pdf(m, Some(&small)) == *want, "full cache, {}", m.0.key());
+        }
+        assert!(small.size().1 <= 2 * 20_000);
+    }
+
+    /// The test-only uncached path must not read or fill a shared cache either.
+    #[test]
+    fn caches_off_bypass_the_shared_cache() {
+        let [(ym, records), _] = two_months();
+        let shapes = ShapeCache::default();
+        let opts = ExportOptions::default();
+        let off = month_pdf_with(
+            &agency(false),
+            2568,
+            ym,
+            &records,
+            &opts,
+            false,
+            Some(&shapes),
+        )
+        .expect("pdf");
+        assert_eq!(shapes.size(), (0, 0));
+        let shared =
+            month_pdf_shared(&agency(false), 2568, ym, &records, &opts, &shapes).expect("pdf");
+        assert!(off == shared);
     }
 }

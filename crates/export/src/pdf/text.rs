@@ -116,7 +116,12 @@ fn break_before(prev: &Unit, cur: &Unit, next: Option<&Unit>) -> Break {
 }
 
 /// Breaks `text` into lines no wider than `max_width` points at `size`. `\n` starts a new line.
-pub(crate) fn break_lines(font: &mut Font, text: &str, size: f32, max_width: f32) -> Vec<String> {
+pub(crate) fn break_lines(
+    font: &mut Font<'_>,
+    text: &str,
+    size: f32,
+    max_width: f32,
+) -> Vec<String> {
     let max = (max_width * font.units_per_em / size) as i32;
     let mut lines = Vec::new();
     for para in text.split('\n') {
@@ -130,7 +135,7 @@ pub(crate) fn break_lines(font: &mut Font, text: &str, size: f32, max_width: f32
     lines
 }
 
-fn break_paragraph(font: &mut Font, para: &str, max: i32, lines: &mut Vec<String>) {
+fn break_paragraph(font: &mut Font<'_>, para: &str, max: i32, lines: &mut Vec<String>) {
     let mut us = units(para);
     // Attribute each shaped cluster's advance to the unit it starts in.
     for (start, width) in font.cluster_advances(para) {
@@ -212,7 +217,7 @@ mod tests {
     use super::*;
     use crate::pdf::font::{Font, SARABUN_REGULAR};
 
-    fn font() -> Font {
+    fn font() -> Font<'static> {
         Font::new(SARABUN_REGULAR, "Sarabun-Regular").expect("embedded font parses")
     }
 
