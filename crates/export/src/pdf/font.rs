@@ -71,8 +71,9 @@ struct Run {
 /// rather than once per document.
 ///
 /// Create one per build and pass it to each [`month_pdf_shared`](crate::month_pdf_shared) call,
-/// from any thread. It holds, per face, text → the shaper's glyphs and script: what shaping that
-/// exact text alone gives, which does not depend on the document, so a document's bytes do not
+/// from any thread. It holds, per face, (script, direction, segment) → the shaper's glyphs: what
+/// shaping that segment alone with those properties gives (see `Font::run` for segments), which
+/// does not depend on the document, so a document's bytes do not
 /// depend on what the cache held or which thread filled it. CIDs stay per document (each PDF
 /// embeds its own font subset). Shaping happens outside the lock; the lock is taken only to look
 /// a text up or insert it.
@@ -132,9 +133,28 @@ pub(crate) struct SharedRuns {
     max_seen: usize,
 }
 
+/// The properties a text was shaped with: its script (`None`: no strong script) and direction.
+/// Part of every cache key, because a segment shaped inside a Thai text (see [`Font::run`]) uses
+/// the Thai plan, and the same characters shaped alone might not.
+type Props = (Option<Script>, Direction);
+
+/// Text → glyphs, for one [`Props`]. A document or a build needs one or two of these.
+type SegmentMap = HashMap<Box<str>, Arc<[RawGlyph]>, BuildHasherDefault<FxHasher>>;
+
+fn segment_map(maps: &mut Vec<(Props, SegmentMap)>, props: Props) -> &mut SegmentMap {
+    let idx = match maps.iter().position(|(p, _)| *p == props) {
+        Some(idx) => idx,
+        None => {
+            maps.push((props, SegmentMap::default()));
+            maps.len() - 1
+        }
+    };
+    &mut maps[idx].1
+}
+
 #[derive(Default)]
 struct SharedInner {
-    runs: HashMap<Box<str>, Shaped, BuildHasherDefault<FxHasher>>,
+    runs: Vec<(Props, SegmentMap)>,
     /// Approximate heap taken by `runs`.
     bytes: usize,
     /// Hashes of texts shaped once and not (yet) in `runs`. A collision only lets a text in
@@ -171,20 +191,23 @@ impl SharedRuns {
         self.inner.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn get(&self, text: &str) -> Option<Shaped> {
-        self.lock().runs.get(text).cloned()
+    fn get(&self, props: Props, text: &str) -> Option<Arc<[RawGlyph]>> {
+        let inner = self.lock();
+        let (_, map) = inner.runs.iter().find(|(p, _)| *p == props)?;
+        map.get(text).cloned()
     }
 
-    /// Offers a text a document has just shaped (each document offers a text at most once:
-    /// it keeps its own runs). Kept on the second offer, if there is room.
-    fn insert(&self, text: &str, shaped: &Shaped) {
-        let cost = text.len()
-            + shaped.glyphs.len() * std::mem::size_of::<RawGlyph>()
-            + Self::ENTRY_OVERHEAD;
-        let hash = BuildHasherDefault::<FxHasher>::default().hash_one(text);
+    /// Offers a segment a document has just shaped (each document offers a segment at most
+    /// once: it keeps its own). Kept on the second offer, if there is room.
+    fn insert(&self, props: Props, text: &str, glyphs: &Arc<[RawGlyph]>) {
+        let cost =
+            text.len() + glyphs.len() * std::mem::size_of::<RawGlyph>() + Self::ENTRY_OVERHEAD;
+        let hash = BuildHasherDefault::<FxHasher>::default().hash_one((props, text));
         let mut inner = self.lock();
+        let inner = &mut *inner;
+        let map = segment_map(&mut inner.runs, props);
         // Another document may have shaped the same text meanwhile: same glyphs, keep theirs.
-        if inner.bytes + cost > self.max_bytes || inner.runs.contains_key(text) {
+        if inner.bytes + cost > self.max_bytes || map.contains_key(text) {
             return;
         }
         if !inner.seen.remove(&hash) {
@@ -195,13 +218,14 @@ impl SharedRuns {
             inner.seen.insert(hash);
             return;
         }
-        inner.runs.insert(text.into(), shaped.clone());
+        map.insert(text.into(), glyphs.clone());
         inner.bytes += cost;
     }
 
     fn size(&self) -> (usize, usize) {
         let inner = self.lock();
-        (inner.runs.len(), inner.bytes)
+        let texts = inner.runs.iter().map(|(_, m)| m.len()).sum();
+        (texts, inner.bytes)
     }
 }
 
@@ -224,15 +248,17 @@ pub(crate) struct Font<'c> {
     runs: Vec<Run>,
     /// Text → index in `runs`.
     run_index: HashMap<Box<str>, usize, BuildHasherDefault<FxHasher>>,
+    /// The segments `run` shaped or took from `shared`, by the properties they were shaped with.
+    segments: Vec<(Props, SegmentMap)>,
     /// Shape plans by (script, direction). `rustybuzz::shape` compiles a plan on every call,
     /// which costs about as much as shaping a line; a document needs one or two.
     plans: Vec<(Option<Script>, Direction, ShapePlan)>,
     /// Reused between shapings to save the buffer's allocations.
     buffer: Option<UnicodeBuffer>,
-    /// The build's runs for this face, consulted when a text is not in `runs` yet. Only runs
-    /// from shaping a whole text go in, never the line slices of `reuse_for_line`: which texts
-    /// the shared cache holds depends on thread timing, so what a document takes from it must be
-    /// exactly what the document would otherwise compute itself.
+    /// The build's segments for this face, consulted when a segment is not in `segments` yet.
+    /// Only what the shaper returned for a segment goes in, never the line slices of
+    /// `reuse_for_line`: which texts the shared cache holds depends on thread timing, so what a
+    /// document takes from it must be exactly what the document would otherwise compute itself.
     shared: Option<&'c SharedRuns>,
     /// `false` shapes every call afresh with `rustybuzz::shape`, as before the caches existed;
     /// tests use it to show the caches do not change a single byte.
@@ -261,6 +287,7 @@ impl<'c> Font<'c> {
             postscript_name,
             runs: Vec::new(),
             run_index: HashMap::default(),
+            segments: Vec::new(),
             plans: Vec::new(),
             buffer: None,
             shared: None,
@@ -327,21 +354,87 @@ impl<'c> Font<'c> {
         out.into()
     }
 
-    /// The index in `self.runs` of `text`'s run, from the shared runs or shaping it on first use.
+    /// The index in `self.runs` of `text`'s run, shaping it on first use.
+    ///
+    /// Nearly every text of a big month is unique (it holds an amount, a project or contract
+    /// number, a date) but is made of words that repeat everywhere (supplier names, methods,
+    /// villages, reasons). So, like browsers (Blink's word-by-word shaper), a text is shaped as
+    /// segments split after each space, each segment looked up in this document's segments, then
+    /// the build's `shared` ones, and shaped only when new. Every segment is shaped with the
+    /// script and direction guessed for the whole text, as whole-text shaping would, and the
+    /// glyphs are concatenated with clusters shifted by the segment's offset. This gives exactly
+    /// the glyphs of shaping the whole text only because no lookup or kerning pair of Sarabun
+    /// involves the space (see [`splits_after_space`] and the tests
+    /// `word_by_word_equals_whole_text_for_character_pairs` and
+    /// `word_by_word_equals_whole_text_for_the_sample_data`).
     fn run(&mut self, text: &str) -> usize {
         if let Some(&idx) = self.run_index.get(text) {
             return idx;
-        }
-        if let Some(shaped) = self.shared.and_then(|s| s.get(text)) {
-            return self.add_run(text, shaped);
         }
         let mut buf = self.buffer.take().unwrap_or_default();
         buf.push_str(text);
         buf.guess_segment_properties();
         // `rustybuzz::shape` plans with exactly these properties (the guessed script, `None`
         // when the text has no strong script, its direction, no language, no features).
-        let script = guessed_script(&buf);
-        let direction = buf.direction();
+        let props = (guessed_script(&buf), buf.direction());
+        buf.clear();
+        self.buffer = Some(buf);
+        let mut starts = segment_starts(text).peekable();
+        let glyphs = if starts.peek().is_none() {
+            self.segment(props, text)
+        } else {
+            let mut glyphs = Vec::new();
+            let mut from = 0;
+            for end in starts.chain(std::iter::once(text.len())) {
+                let seg = self.segment(props, &text[from..end]);
+                // Segments are shorter than the text, whose offsets the shaper keeps in u32.
+                let offset = from as u32;
+                glyphs.extend(seg.iter().map(|g| RawGlyph {
+                    cluster: g.cluster + offset,
+                    ..*g
+                }));
+                from = end;
+            }
+            glyphs.into()
+        };
+        self.add_run(
+            text,
+            Shaped {
+                glyphs,
+                script: props.0,
+            },
+        )
+    }
+
+    /// The glyphs of shaping `seg` alone with `props`: from this document's segments, the
+    /// build's, or the shaper.
+    fn segment(&mut self, props: Props, seg: &str) -> Arc<[RawGlyph]> {
+        if let Some(glyphs) = segment_map(&mut self.segments, props).get(seg) {
+            return glyphs.clone();
+        }
+        let glyphs = match self.shared.and_then(|s| s.get(props, seg)) {
+            Some(glyphs) => glyphs,
+            None => {
+                let glyphs = self.shape_with(props, seg);
+                if let Some(shared) = self.shared {
+                    shared.insert(props, seg, &glyphs);
+                }
+                glyphs
+            }
+        };
+        segment_map(&mut self.segments, props).insert(seg.into(), glyphs.clone());
+        glyphs
+    }
+
+    /// Shapes `text` with the given properties (not guessed from `text` itself) and this
+    /// document's plan for them.
+    fn shape_with(&mut self, (script, direction): Props, text: &str) -> Arc<[RawGlyph]> {
+        let mut buf = self.buffer.take().unwrap_or_default();
+        buf.push_str(text);
+        if let Some(script) = script {
+            buf.set_script(script);
+        }
+        buf.set_direction(direction);
         let idx = match self
             .plans
             .iter()
@@ -355,15 +448,9 @@ impl<'c> Font<'c> {
             }
         };
         let out = rustybuzz::shape_with_plan(&self.face, &self.plans[idx].2, buf);
-        let shaped = Shaped {
-            glyphs: raw_glyphs(&out).into(),
-            script,
-        };
+        let glyphs = raw_glyphs(&out).into();
         self.buffer = Some(out.clear());
-        if let Some(shared) = self.shared {
-            shared.insert(text, &shaped);
-        }
-        self.add_run(text, shaped)
+        glyphs
     }
 
     fn add_run(&mut self, text: &str, shaped: Shaped) -> usize {
@@ -611,6 +698,44 @@ impl<'c> Font<'c> {
     }
 }
 
+/// Where [`Font::run`] starts a new segment: after each ASCII space between two characters that
+/// [`word_edge`] allows on that side.
+fn segment_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut prev = None;
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            let before = prev.replace(c);
+            if c != ' ' {
+                continue;
+            }
+            let after = chars.peek().map(|&(_, n)| n);
+            if let (Some(b), Some(a)) = (before, after)
+                && word_edge(b, false)
+                && word_edge(a, true)
+            {
+                return Some(i + 1);
+            }
+        }
+        None
+    })
+}
+
+/// Whether `c` may end the segment before a space (`after == false`) or start the one after it
+/// (`after == true`): the characters for which the tests prove that Sarabun shapes the two
+/// sides of the space apart exactly as together (all of the Thai block, printable ASCII and the
+/// dashes and ellipsis of the sample data; `word_by_word_equals_whole_text_for_character_pairs`).
+///
+/// A Thai mark or SARA AM after a space cannot start a segment: whole-text shaping puts it in
+/// the space's cluster (positioned against the space, SARA AM decomposed around it), which a
+/// segment starting with the mark would not. Any other character is left out because it was
+/// not tested, so text with it around a space is shaped whole, as before.
+fn word_edge(c: char, after: bool) -> bool {
+    let thai = matches!(c, '\u{0E01}'..='\u{0E5B}');
+    let tested = c.is_ascii_graphic() || thai || matches!(c, '–' | '—' | '…');
+    tested && !(after && (crate::pdf::text::is_thai_combining(c) || c == 'ำ'))
+}
+
 fn guessed_script(buf: &UnicodeBuffer) -> Option<Script> {
     Some(buf.script()).filter(|s| *s != script::UNKNOWN)
 }
@@ -766,6 +891,8 @@ mod tests {
         );
     }
 
+    const THAI: Props = (Some(script::THAI), Direction::LeftToRight);
+
     #[test]
     fn shape_cache_can_be_shared_between_threads() {
         fn shareable<T: Send + Sync + Default>() {}
@@ -795,11 +922,18 @@ mod tests {
             break_lines(&mut shared_font(&shapes.regular), text, 10.0, 60.0),
             lines
         );
-        assert_eq!(shapes.size().0, 1, "only the paragraph was shaped");
+        let words: Vec<&str> = text.split_inclusive(' ').collect();
+        assert_eq!(
+            shapes.size().0,
+            words.len(),
+            "only the paragraph's words were shaped"
+        );
+        for word in words {
+            assert!(shapes.regular.get(THAI, word).is_some(), "{word:?}");
+        }
         let mut fresh = Font::new(SARABUN_REGULAR, "Sarabun-Regular").expect("font");
         fresh.set_cache(false);
         let mut third = shared_font(&shapes.regular);
-        assert!(shapes.regular.get(text).is_some());
         for t in std::iter::once(text).chain(lines.iter().map(String::as_str)) {
             let idx = third.run(t);
             assert_eq!(
@@ -829,7 +963,7 @@ mod tests {
         // Past the limit a text is still shaped, once per document.
         let late = texts[199].as_str();
         assert!(fonts[1].run_index.contains_key(late));
-        assert!(shapes.regular.get(late).is_none());
+        assert!(shapes.regular.get(THAI, "199").is_none());
     }
 
     #[test]
@@ -852,5 +986,172 @@ mod tests {
         let kept = runs.size().0;
         assert!(kept > 0 && kept <= 10, "{kept}");
         assert!(runs.lock().seen.len() <= 10);
+    }
+}
+
+#[cfg(test)]
+mod word_by_word {
+    use super::*;
+
+    type Key = (u16, bool, u32, i32, i32, i32);
+
+    fn keys(glyphs: &[RawGlyph]) -> Vec<Key> {
+        glyphs
+            .iter()
+            .map(|g| {
+                (
+                    g.gid,
+                    g.unsafe_to_break,
+                    g.cluster,
+                    g.x_advance,
+                    g.x_offset,
+                    g.y_offset,
+                )
+            })
+            .collect()
+    }
+
+    /// Characters to try: all of the Thai block, printable ASCII and every character of the
+    /// sample data.
+    fn alphabet() -> Vec<char> {
+        let mut chars: Vec<char> = ('\u{0E01}'..='\u{0E5B}').chain('!'..='~').collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../procurement-data");
+        for text in sample_texts(&root) {
+            chars.extend(text.chars());
+        }
+        chars.retain(|c| *c != ' ' && !c.is_control());
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    }
+
+    /// The text of every file under `dir` (CSV cells, YAML, Markdown), one string per line.
+    fn sample_texts(dir: &std::path::Path) -> Vec<String> {
+        let mut out = Vec::new();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return out;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(sample_texts(&path));
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                out.extend(text.lines().map(str::to_owned));
+            }
+        }
+        out
+    }
+
+    /// (whole, word by word) for `text`, each from a fresh font.
+    fn both(face: &'static [u8], text: &str) -> (Vec<Key>, Vec<Key>) {
+        let whole = Font::new(face, "t").expect("font").shape_uncached(text);
+        let mut words = Font::new(face, "t").expect("font");
+        let idx = words.run(text);
+        (keys(&whole), keys(&words.runs[idx].shaped.glyphs))
+    }
+
+    /// The texts a month PDF of the sample data shapes: every cell and every line of a cell,
+    /// the PDF's compositions of them (bids, the winner with the price, project number, contract
+    /// date), a whole row, and each of these from every space on (where wrapped lines start).
+    fn sample_pdf_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../procurement-data");
+        let mut texts = Vec::new();
+        for line in sample_texts(&root) {
+            texts.push(line);
+        }
+        let mut files = Vec::new();
+        for year in std::fs::read_dir(&root)
+            .expect("procurement-data")
+            .flatten()
+        {
+            if let Ok(months) = std::fs::read_dir(year.path().join("months")) {
+                files.extend(months.flatten().map(|m| m.path()));
+            }
+            files.push(year.path().join("plan.csv"));
+        }
+        for file in files {
+            let Ok(mut reader) = ::csv::Reader::from_path(&file) else {
+                continue;
+            };
+            for row in reader.records().flatten() {
+                let cells: Vec<&str> = row.iter().collect();
+                let cell = |i: usize| cells.get(i).copied().unwrap_or("-");
+                for c in &cells {
+                    texts.push((*c).to_owned());
+                    texts.extend(c.lines().map(str::to_owned));
+                    for bid in c.lines() {
+                        if let Some((name, price)) = bid.rsplit_once(' ') {
+                            texts.push(format!("{name} ราคาที่เสนอ {price} บาท"));
+                        }
+                    }
+                }
+                texts.push(format!("{} ราคาที่ตกลง {} บาท", cell(9), cell(11)));
+                texts.push(format!("เลขที่โครงการ {}", cell(1)));
+                texts.push(format!("ลงวันที่ {}", cell(14)));
+                texts.push(cells.join(" "));
+            }
+        }
+        let suffixes: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.match_indices(' ').map(|(i, _)| t[i + 1..].to_owned()))
+            .collect();
+        texts.extend(suffixes);
+        texts.retain(|t| !t.is_empty());
+        texts.sort_unstable();
+        texts.dedup();
+        texts
+    }
+
+    #[test]
+    fn word_by_word_equals_whole_text_for_the_sample_data() {
+        let texts = sample_pdf_texts();
+        assert!(texts.len() > 5_000, "{}", texts.len());
+        let split = texts.iter().filter(|t| segment_starts(t).next().is_some());
+        assert!(split.count() > texts.len() / 2);
+        for face in [SARABUN_REGULAR, SARABUN_BOLD] {
+            for text in &texts {
+                let (whole, words) = both(face, text);
+                assert!(whole == words, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_by_word_equals_whole_text_for_character_pairs() {
+        let chars = alphabet();
+        assert!(chars.len() > 180, "{}", chars.len());
+        let mut bad: std::collections::BTreeSet<(char, char)> = Default::default();
+        let (mut checked, mut split) = (0usize, 0usize);
+        for face in [SARABUN_REGULAR, SARABUN_BOLD] {
+            let whole = Font::new(face, "t").expect("font");
+            for &x in &chars {
+                for &y in &chars {
+                    for text in [
+                        format!("{x} {y}"),
+                        format!("{x}{x} {y}{y}"),
+                        format!("ก{x} ก{y}"),
+                        format!("ป{x} {y}ป"),
+                        format!("{x}  {y}"),
+                    ] {
+                        let fresh = keys(&whole.shape_uncached(&text));
+                        let mut words = Font::new(face, "t").expect("font");
+                        let idx = words.run(&text);
+                        checked += 1;
+                        split += usize::from(segment_starts(&text).next().is_some());
+                        if keys(&words.runs[idx].shaped.glyphs) != fresh {
+                            bad.insert((x, y));
+                        }
+                    }
+                }
+            }
+        }
+        let firsts: std::collections::BTreeSet<char> = bad.iter().map(|p| p.0).collect();
+        let seconds: std::collections::BTreeSet<char> = bad.iter().map(|p| p.1).collect();
+        assert!(split > checked / 2, "{split} of {checked} texts were split");
+        assert!(
+            bad.is_empty(),
+            "{checked} checked, {} bad; first chars {firsts:?}; second chars {seconds:?}",
+            bad.len()
+        );
     }
 }
