@@ -42,16 +42,7 @@ pub fn compact(html: &[u8]) -> Vec<u8> {
                 i = end;
             }
         } else if b.is_ascii_whitespace() {
-            let start = i;
-            while i < n && html[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let run = &html[start..i];
-            if run.contains(&b'\n') {
-                out.push(b'\n');
-            } else {
-                out.extend_from_slice(run);
-            }
+            i = whitespace_run(html, i, b'\n', &mut out);
         } else {
             // Copy up to the next byte this loop cares about in one go.
             let end = html[i..]
@@ -63,6 +54,22 @@ pub fn compact(html: &[u8]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// Copies the whitespace run starting at `start`, or just `line_break_as` if the run holds a
+/// line break; returns the index after the run.
+fn whitespace_run(html: &[u8], start: usize, line_break_as: u8, out: &mut Vec<u8>) -> usize {
+    let end = html[start..]
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .map_or(html.len(), |p| start + p);
+    let run = &html[start..end];
+    if run.contains(&b'\n') {
+        out.push(line_break_as);
+    } else {
+        out.extend_from_slice(run);
+    }
+    end
 }
 
 /// The ASCII tag name starting at `at` (empty if there is none, e.g. `a < b` in text).
@@ -104,18 +111,7 @@ fn copy_tag(html: &[u8], start: usize, out: &mut Vec<u8>) -> usize {
                 out.push(b);
                 return i + 1;
             }
-            None if b.is_ascii_whitespace() => {
-                let s = i;
-                while i < n && html[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                let run = &html[s..i];
-                if run.contains(&b'\n') {
-                    out.push(b' ');
-                } else {
-                    out.extend_from_slice(run);
-                }
-            }
+            None if b.is_ascii_whitespace() => i = whitespace_run(html, i, b' ', out),
             None => {
                 out.push(b);
                 i += 1;
