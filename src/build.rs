@@ -4,7 +4,7 @@
 use prongsai_check::{CheckConfig, CheckOptions, CheckReport, PageRef};
 use prongsai_model::{Data, Date, Diagnostic, Location, sort_diagnostics};
 use prongsai_render::{RenderCache, RenderInput, render_site_cached, render_site_to};
-use prongsai_write::{Collect, MarkerInfo, OutputFile, Staging, WriteError};
+use prongsai_write::{MarkerInfo, OutputFile, Staging, WriteError};
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Debug)]
@@ -158,34 +158,25 @@ pub fn missing_root(root: &Path) -> BuildFailure {
     ))
 }
 
-/// Renders checked inputs in memory, through `cache` when given (`serve`); stops at the first
-/// stage with an error, as a build does.
+/// Renders checked inputs in memory through `serve`'s cache; stops at the first stage with an
+/// error, as a build does.
 pub fn render_checked(
     root: &Path,
     site: &prongsai_content::Site,
     data: &Data,
     checks: Checks,
     as_of: Date,
-    cache: Option<&mut RenderCache>,
+    cache: &mut RenderCache,
 ) -> Result<Rendered, BuildFailure> {
     let title = site_title(site, data);
     let input = RenderInput {
         title: &title,
         ..render_input(root, site, data, &checks, as_of)
     };
-    let (files, render_diagnostics) = match cache {
-        Some(cache) => {
-            let out = render_site_cached(&input, cache);
-            (out.files, out.diagnostics)
-        }
-        None => {
-            let files = Collect::default();
-            let report = render_site_to(&input, &files);
-            (files.into_files(), report.diagnostics)
-        }
-    };
+    let out = render_site_cached(&input, cache);
+    let files = out.files;
     let mut diagnostics = checks.diagnostics;
-    diagnostics.extend(render_diagnostics);
+    diagnostics.extend(out.diagnostics);
     diagnostics.extend(path_problem_diagnostics(&prongsai_write::validate(&files)));
     sort_diagnostics(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {

@@ -130,7 +130,7 @@ impl Builder {
             &self.inputs.data.data,
             checks,
             self.as_of,
-            Some(&mut self.cache),
+            &mut self.cache,
         );
         let stats = self.cache.last_stats();
         lap("render");
