@@ -38,7 +38,7 @@ pub struct Outcome {
     /// Outputs the render cache had to produce anew (procurement pages, downloads, search).
     pub produced: usize,
     pub reused: usize,
-    /// Where the time went: reading, checking, rendering, minifying.
+    /// Where the time went: reading, checking, rendering, finishing (the served file map).
     pub phases: Vec<(&'static str, Duration)>,
 }
 
@@ -66,8 +66,6 @@ pub struct Builder {
     /// patched one by one, since a new or removed file changes the folder walk itself.
     data_files: BTreeSet<String>,
     cache: RenderCache,
-    /// Output path → (HTML as rendered, minified): minifying is the slowest step per page.
-    minified: HashMap<String, (Vec<u8>, Bytes)>,
 }
 
 impl Builder {
@@ -80,7 +78,6 @@ impl Builder {
             inputs: load_inputs(root),
             data_files: data_files(root),
             cache: RenderCache::default(),
-            minified: HashMap::new(),
         }
     }
 
@@ -141,9 +138,9 @@ impl Builder {
                 Vec::new(),
             ),
             // `render_checked` has validated the output paths: a problem would be an error.
-            Ok(rendered) => (Ok(self.finish(rendered.files)), rendered.diagnostics),
+            Ok(rendered) => (Ok(Self::finish(rendered.files)), rendered.diagnostics),
         };
-        lap("minify");
+        lap("finish");
         Outcome {
             result,
             warnings,
@@ -154,35 +151,12 @@ impl Builder {
         }
     }
 
-    /// The bytes `build` would write: HTML minified (reusing the last result for unchanged HTML).
-    fn finish(&mut self, files: Vec<prongsai_write::OutputFile>) -> BTreeMap<String, Bytes> {
-        use rayon::prelude::*;
-        let old = &self.minified;
-        // (path, bytes as served, the HTML as rendered when it was minified)
-        type Done = (String, Bytes, Option<Vec<u8>>);
-        let done: Vec<Done> = files
-            .into_par_iter()
-            .map(|f| {
-                if !f.minify {
-                    return (f.path, Arc::new(f.bytes), None);
-                }
-                let out = match old.get(&f.path) {
-                    Some((raw, out)) if *raw == f.bytes => out.clone(),
-                    _ => Arc::new(prongsai_write::minify(&f.bytes)),
-                };
-                (f.path, out, Some(f.bytes))
-            })
-            .collect();
-        let mut minified = HashMap::with_capacity(self.minified.len());
-        let mut site = BTreeMap::new();
-        for (path, out, raw) in done {
-            if let Some(raw) = raw {
-                minified.insert(path.clone(), (raw, out.clone()));
-            }
-            site.insert(path, out);
-        }
-        self.minified = minified;
-        site
+    /// The site as served: the bytes `build` would write, shared between requests.
+    fn finish(files: Vec<prongsai_write::OutputFile>) -> BTreeMap<String, Bytes> {
+        files
+            .into_iter()
+            .map(|f| (f.path, Arc::new(f.bytes)))
+            .collect()
     }
 
     fn classify(&self, rel: &str) -> Change {

@@ -106,7 +106,7 @@ fn render_view(tera: &Tera, v: &PageView) -> Result<OutputFile, Box<Diagnostic>>
     ctx.insert("description", &v.description);
     ctx.insert("current_url", &v.url);
     tera.render(v.template, &ctx)
-        .map(|html| OutputFile::html_compact(&v.output, html, "procurement-data"))
+        .map(|html| OutputFile::html(&v.output, html, "procurement-data"))
         .map_err(|e| Box::new(crate::render_error(v.template, "procurement-data", &e)))
 }
 

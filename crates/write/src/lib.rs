@@ -7,7 +7,6 @@
 mod compact;
 
 pub use compact::compact;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -25,35 +24,19 @@ pub const MARKER: &str = "prongsai-build.json";
 pub struct OutputFile {
     /// Relative to the output root, with `/`, e.g. `news/index.html`.
     pub path: String,
+    /// Exactly the bytes to write (HTML is already [`compact`]ed).
     pub bytes: Vec<u8>,
-    /// HTML is minified on the way out; everything else is written as given.
-    pub minify: bool,
     /// What produced the file (a content file, a theme file, a generator), for error messages.
     pub source: String,
 }
 
 impl OutputFile {
+    /// A page, [`compact`]ed right away: in the renderer's parallel workers, and once, so `build`
+    /// and `serve` hold exactly the bytes that are published.
     pub fn html(path: impl Into<String>, html: String, source: impl Into<String>) -> OutputFile {
         OutputFile {
             path: path.into(),
-            bytes: html.into_bytes(),
-            minify: true,
-            source: source.into(),
-        }
-    }
-
-    /// HTML from the build's own templates, with indentation removed right away by [`compact`]
-    /// rather than by the full minifier: for the many generated pages of a large site (one per
-    /// record), where the minifier cost several times the rendering itself.
-    pub fn html_compact(
-        path: impl Into<String>,
-        html: String,
-        source: impl Into<String>,
-    ) -> OutputFile {
-        OutputFile {
-            path: path.into(),
             bytes: compact(html.as_bytes()),
-            minify: false,
             source: source.into(),
         }
     }
@@ -62,7 +45,6 @@ impl OutputFile {
         OutputFile {
             path: path.into(),
             bytes,
-            minify: false,
             source: source.into(),
         }
     }
@@ -263,16 +245,6 @@ fn is_safe_relative(path: &str) -> bool {
             .any(|seg| seg.is_empty() || seg == "." || seg == "..")
 }
 
-/// HTML as the build writes it: [`compact`]ed. Public so `prongsai serve` serves exactly the
-/// bytes a build writes.
-///
-/// A full minifier (minify-html) was measured against this pass: it made pages 3 % smaller
-/// (1.3 % after gzip) and cost a fifth of the CPU of a 10,000-page build, and more than
-/// rendering the pages at 100,000 records. Hugo and Zola do not minify by default either.
-pub fn minify(bytes: &[u8]) -> Vec<u8> {
-    compact(bytes)
-}
-
 /// Where the render stage puts each file the moment it exists.
 ///
 /// A large site never has to be held in memory whole: [`Staging`] writes each file as it
@@ -415,14 +387,10 @@ impl Staging {
         if let Some(dir) = dest.parent() {
             fs::create_dir_all(dir).map_err(io_err(dir))?;
         }
-        let data = if file.minify {
-            minify(&file.bytes)
-        } else {
-            file.bytes
-        };
-        fs::write(&dest, &data).map_err(io_err(&dest))?;
+        fs::write(&dest, &file.bytes).map_err(io_err(&dest))?;
         self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+        self.bytes
+            .fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
         Ok(())
     }
 }
@@ -451,24 +419,6 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&folders.tmp);
         }
     }
-}
-
-/// Writes the site into `out`, replacing what was there only if every file was written.
-///
-/// `prongsai-build.json` is written last into the temporary folder, so a site is complete
-/// exactly when it has the marker.
-pub fn write_site(
-    out: &Path,
-    files: Vec<OutputFile>,
-    marker: &MarkerInfo,
-) -> Result<WriteReport, WriteError> {
-    let problems = validate(&files);
-    if !problems.is_empty() {
-        return Err(WriteError::Invalid(problems));
-    }
-    let staging = Staging::begin(out)?;
-    files.into_par_iter().for_each(|f| staging.put(f));
-    staging.finish(marker)
 }
 
 fn is_replaceable(out: &Path) -> io::Result<bool> {
@@ -523,6 +473,22 @@ fn swap(out: &Path, tmp: &Path, backup: &Path) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rayon::prelude::*;
+
+    /// A whole file list through one staging, as a build does it.
+    fn write_site(
+        out: &Path,
+        files: Vec<OutputFile>,
+        marker: &MarkerInfo,
+    ) -> Result<WriteReport, WriteError> {
+        let problems = validate(&files);
+        if !problems.is_empty() {
+            return Err(WriteError::Invalid(problems));
+        }
+        let staging = Staging::begin(out)?;
+        files.into_par_iter().for_each(|f| staging.put(f));
+        staging.finish(marker)
+    }
 
     fn page(path: &str, source: &str) -> OutputFile {
         OutputFile::html(path, "<p>x</p>".to_owned(), source)
@@ -767,9 +733,10 @@ mod tests {
     }
 
     #[test]
-    fn minify_keeps_pre_and_closing_tags() {
+    fn html_keeps_pre_and_closing_tags() {
         let html = "<!doctype html><html><head><title>t</title></head><body><pre>a\n   b</pre><p>x</p></body></html>";
-        let out = String::from_utf8(minify(html.as_bytes())).unwrap();
+        let out =
+            String::from_utf8(OutputFile::html("a.html", html.to_owned(), "t").bytes).unwrap();
         assert!(out.contains("<pre>a\n   b</pre>"), "{out}");
         assert!(out.contains("</p>") && out.contains("</body>"), "{out}");
     }
