@@ -13,7 +13,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Overrides `base_url` in site.yaml.
     pub base_url: Option<String>,
-    /// Decides which months have ended; `None` is today (see [`today`]).
+    /// The `--as-of` flag: decides which months have ended; `None` resolves as
+    /// [`resolve_as_of`] says.
     pub as_of: Option<Date>,
     /// The ITA assessment year to evaluate besides those the data touches.
     pub ita_year: Option<i32>,
@@ -35,6 +36,24 @@ pub enum BuildFailure {
     Internal(String),
 }
 
+/// The date the site describes: `--as-of`, else site.yaml's `as_of` (samples and archives), else
+/// `SOURCE_DATE_EPOCH` (reproducible builds), else today in Thailand.
+pub fn resolve_as_of(flag: Option<Date>, site: &prongsai_content::SiteConfig) -> Date {
+    flag.or(site.as_of)
+        .or_else(source_date_epoch)
+        .unwrap_or_else(today)
+}
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention) as a date.
+pub fn source_date_epoch() -> Option<Date> {
+    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    Some(Date::from_days(secs.div_euclid(86_400)))
+}
+
 /// Today's date in Thailand (UTC+7), where the months the agency reports on end.
 pub fn today() -> Date {
     let secs = std::time::SystemTime::now()
@@ -51,16 +70,22 @@ pub struct Checked {
     /// Load and check diagnostics together, in report order.
     pub diagnostics: Vec<Diagnostic>,
     pub base_url: String,
+    /// The date the site describes (see [`resolve_as_of`]).
+    pub as_of: Date,
+    pub due: prongsai_model::DueRules,
 }
 
 /// Load (pages and procurement data side by side) and check. Never fails: problems are diagnostics.
+/// `as_of` is the `--as-of` flag; without it the date comes from [`resolve_as_of`].
 pub fn load_and_check(
     root: &Path,
     base_url: Option<&str>,
-    as_of: Date,
+    as_of: Option<Date>,
     ita_year: Option<i32>,
 ) -> Checked {
-    let inputs = load_inputs(root);
+    let mut inputs = load_inputs(root);
+    let as_of = resolve_as_of(as_of, &inputs.content.site.config);
+    prongsai_model::open_years(&mut inputs.data.data, as_of);
     let checks = check_loaded(root, &inputs, base_url, as_of, ita_year);
     Checked {
         site: inputs.content.site,
@@ -68,6 +93,8 @@ pub fn load_and_check(
         report: checks.report,
         diagnostics: checks.diagnostics,
         base_url: checks.base_url,
+        due: checks.due,
+        as_of,
     }
 }
 
@@ -89,6 +116,8 @@ pub fn load_inputs(root: &Path) -> Inputs {
 /// The check stage's result over borrowed inputs.
 pub struct Checks {
     pub report: CheckReport,
+    /// When missing disclosures fall due (site.yaml `checks:`), for the site's gap display.
+    pub due: prongsai_model::DueRules,
     /// Load and check diagnostics together, in report order.
     pub diagnostics: Vec<Diagnostic>,
     pub base_url: String,
@@ -107,8 +136,9 @@ pub fn check_loaded(
     diagnostics.extend(inputs.data.diagnostics.iter().cloned());
     let base_url = match base_url {
         Some(url) => url.trim().trim_end_matches('/').to_owned(),
-        None => site.config.base_url.clone(),
+        None => site_base_url(site, &inputs.data.data),
     };
+    diagnostics.extend(as_of_diagnostics(site, &inputs.data.data, as_of));
     let config =
         match CheckConfig::from_site_yaml(site.config.source_text(), prongsai_content::SITE_FILE) {
             Ok(c) => c,
@@ -139,9 +169,77 @@ pub fn check_loaded(
     sort_diagnostics(&mut diagnostics);
     Checks {
         report,
+        due: opts.config.due_rules(),
         diagnostics,
         base_url,
     }
+}
+
+/// site.yaml's `base_url`, else the agency's `website` from agency.yaml: the ITA page's URLs
+/// must be absolute for an assessor to paste them into ITAS.
+pub fn site_base_url(site: &prongsai_content::Site, data: &Data) -> String {
+    if !site.config.base_url.is_empty() {
+        return site.config.base_url.clone();
+    }
+    data.agency
+        .as_ref()
+        .map(|a| a.website.trim().trim_end_matches('/'))
+        .filter(|w| w.starts_with("https://") || w.starts_with("http://"))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// site.yaml's `as_of` judged against the data: before the first fiscal year it would describe a
+/// site that has nothing yet (an error); on a real (non-sample) site it freezes the calendar, so
+/// gaps would never be reported (a note).
+fn as_of_diagnostics(site: &prongsai_content::Site, data: &Data, as_of: Date) -> Vec<Diagnostic> {
+    let Some(pinned) = site.config.as_of else {
+        return Vec::new();
+    };
+    let at = Location {
+        file: prongsai_content::SITE_FILE.to_owned(),
+        line: site.config.as_of_line,
+        ..Location::default()
+    };
+    let mut out = Vec::new();
+    if let Some(&first) = data.years.keys().next()
+        && prongsai_model::fiscal_year_start(first).is_some_and(|start| pinned < start)
+    {
+        out.push(
+            Diagnostic::error(
+                "C107",
+                format!(
+                    "as_of ({}) อยู่ก่อนปีงบประมาณแรกของข้อมูล ({first} เริ่ม 1 ต.ค. {}) — แก้วันที่ หรือลบบรรทัดนี้ออกเพื่อใช้วันที่ปัจจุบัน",
+                    pinned.thai_short(),
+                    first - 1
+                ),
+                format!(
+                    "as_of ({}) is before the first fiscal year of the data ({first}, which starts on 1 October {}); correct it or remove the line to use today's date",
+                    pinned.iso(),
+                    first - 1 - prongsai_model::BE_OFFSET
+                ),
+            )
+            .at(at.clone()),
+        );
+    }
+    if !data.is_sample() && site.config.as_of == Some(as_of) {
+        out.push(
+            Diagnostic::new(
+                prongsai_model::Severity::Info,
+                "C152",
+                format!(
+                    "site.yaml กำหนด as_of เป็น {} เว็บไซต์จึงแสดงข้อมูล ณ วันนั้นเสมอ และจะไม่แจ้งข้อมูลที่ถึงกำหนดเผยแพร่หลังจากนั้น — ใช้เฉพาะเว็บไซต์ตัวอย่างหรือฉบับเก็บถาวร เว็บไซต์จริงควรลบบรรทัดนี้",
+                    pinned.thai_short()
+                ),
+                format!(
+                    "site.yaml pins as_of to {}, so the site always describes that day and reports nothing that falls due later; it is meant for samples and archives: a live site should remove it",
+                    pinned.iso()
+                ),
+            )
+            .at(at),
+        );
+    }
+    out
 }
 
 /// A rendered site, in memory: what `build` writes and `serve` serves.
@@ -236,8 +334,13 @@ pub fn build_site(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     if !opts.root.is_dir() {
         return Err(missing_root(&opts.root));
     }
-    let as_of = opts.as_of.unwrap_or_else(today);
-    let checked = load_and_check(&opts.root, opts.base_url.as_deref(), as_of, opts.ita_year);
+    let checked = load_and_check(
+        &opts.root,
+        opts.base_url.as_deref(),
+        opts.as_of,
+        opts.ita_year,
+    );
+    let as_of = checked.as_of;
     // Render even when loading or checking found errors: a missing template or two pages on one
     // URL belong in the same list, so the officer fixes everything in one round. Records whose
     // values did not parse are simply absent from what is rendered, and nothing is written.
@@ -252,6 +355,7 @@ pub fn build_site(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         })?
     };
     let checks = Checks {
+        due: checked.due,
         report: checked.report,
         diagnostics: checked.diagnostics,
         base_url: checked.base_url,
@@ -309,6 +413,7 @@ fn render_input<'a>(
         title: "",
         base_url: &checks.base_url,
         as_of,
+        due: checks.due,
         ita: &checks.report.ita,
     }
 }

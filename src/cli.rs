@@ -1,6 +1,6 @@
 //! Command line: parsing, printing diagnostics, exit codes. The stages themselves never print.
 
-use crate::build::{BuildFailure, BuildOptions, build_site, load_and_check, today};
+use crate::build::{BuildFailure, BuildOptions, build_site, load_and_check, resolve_as_of};
 use clap::{Parser, Subcommand};
 use prongsai_model::{Date, Diagnostic, Severity};
 use std::path::PathBuf;
@@ -116,16 +116,6 @@ fn parse_as_of(text: &str) -> Result<Date, String> {
     })
 }
 
-/// `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention) as a date.
-fn source_date_epoch() -> Option<Date> {
-    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
-    Some(Date::from_days(secs.div_euclid(86_400)))
-}
-
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -171,7 +161,7 @@ fn build(args: BuildArgs) -> ExitCode {
         root: args.root,
         out,
         base_url: args.base_url,
-        as_of: args.as_of.or_else(source_date_epoch),
+        as_of: args.as_of,
         ita_year: args.ita,
     };
     match build_site(&opts) {
@@ -206,10 +196,11 @@ fn build(args: BuildArgs) -> ExitCode {
 }
 
 fn serve(args: ServeArgs) -> ExitCode {
+    let as_of = resolve_as_of(args.as_of, &prongsai_content::load_config(&args.root).0);
     let opts = crate::serve::ServeOptions {
         root: args.root,
         port: args.port,
-        as_of: args.as_of.or_else(source_date_epoch).unwrap_or_else(today),
+        as_of,
         ita_year: args.ita,
     };
     match crate::serve::serve(&opts) {
@@ -230,8 +221,7 @@ fn check(args: CheckArgs) -> ExitCode {
         );
         return ExitCode::from(EXIT_USAGE);
     }
-    let as_of = args.as_of.or_else(source_date_epoch).unwrap_or_else(today);
-    let checked = load_and_check(&args.root, None, as_of, args.ita);
+    let checked = load_and_check(&args.root, None, args.as_of, args.ita);
     let color = args.format == prongsai_check::Format::Human
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();

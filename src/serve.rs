@@ -13,7 +13,7 @@
 mod http;
 
 use crate::build::{BuildFailure, Inputs, check_loaded, load_inputs, render_checked};
-use prongsai_model::{Date, Diagnostic, Severity, sort_diagnostics};
+use prongsai_model::{Date, Diagnostic, Disclosure, Severity, YearMonth, sort_diagnostics};
 use prongsai_render::RenderCache;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -75,7 +75,11 @@ impl Builder {
             root: root.to_path_buf(),
             as_of,
             ita_year,
-            inputs: load_inputs(root),
+            inputs: {
+                let mut inputs = load_inputs(root);
+                prongsai_model::open_years(&mut inputs.data.data, as_of);
+                inputs
+            },
             data_files: data_files(root),
             cache: RenderCache::default(),
         }
@@ -96,6 +100,7 @@ impl Builder {
         }
         if changes.contains(&Change::Data) {
             self.inputs.data = prongsai_load::load(&self.root);
+            prongsai_model::open_years(&mut self.inputs.data.data, self.as_of);
             self.data_files = data_files(&self.root);
         } else {
             for change in &changes {
@@ -194,14 +199,32 @@ impl Builder {
         let Some(year) = fy.and_then(|fy| loaded.data.years.get_mut(&fy)) else {
             // The folder walk did not make this a fiscal year: only a full load says what it is.
             *loaded = prongsai_load::load(&self.root);
+            prongsai_model::open_years(&mut loaded.data, self.as_of);
             return;
+        };
+        // A file that exists but cannot be read is a load error, not also a gap (as in a full load).
+        let mark = |year: &mut prongsai_model::FiscalYear, what: Disclosure, readable: bool| {
+            if readable {
+                year.unreadable.remove(&what);
+            } else {
+                year.unreadable.insert(what);
+            }
         };
         let diags = if rel.ends_with("/plan.csv") {
             let (plan, diags) = prongsai_load::load_plan_file(&self.root, rel);
+            mark(year, Disclosure::Plan, plan.is_some());
             year.plan = plan;
             diags
         } else {
             let (month, diags) = prongsai_load::load_month_file(&self.root, rel);
+            let stem = rel.rsplit('/').next().and_then(|n| n.strip_suffix(".csv"));
+            let ym = stem.and_then(|k| {
+                let (y, m) = k.split_once('-')?;
+                Some(YearMonth::new(y.parse().ok()?, m.parse().ok()?))
+            });
+            if let Some(ym) = ym {
+                mark(year, Disclosure::Month(ym), month.is_some());
+            }
             year.months.retain(|_, m| m.file.path != rel);
             if let Some(m) = month {
                 year.months.insert(m.month, m);

@@ -1,6 +1,6 @@
 //! `checks:` in site.yaml: the thresholds an agency may tune without a rebuild.
 
-use prongsai_model::{Diagnostic, Money};
+use prongsai_model::{Diagnostic, DueRules, Money};
 use serde::{Deserialize, Deserializer};
 
 use crate::RuleInfo;
@@ -13,7 +13,7 @@ pub const INFO: RuleInfo = RuleInfo {
     source: "prongsai site.yaml contract (docs/site-config.md, docs/rules.md)",
     doc: "The checks: section of site.yaml tunes the thresholds below (every key optional, amounts in baht). \
 An unknown key or a value of the wrong type stops the check, because a silently ignored threshold would make the \
-report wrong. Keys: egp_threshold, egp_max_months_before, annual_report_due_days, split_thresholds, \
+report wrong. Keys: egp_threshold, egp_max_months_before, annual_report_due_days, month_due_days, split_thresholds, \
 split_window_days, split_prefix_chars, split_similarity, bunching_low, bunching_high, bunching_min_count, \
 equal_price_min, supplier_share, supplier_share_min_total.",
 };
@@ -29,8 +29,12 @@ pub struct CheckConfig {
     pub egp_threshold: Money,
     /// An e-GP number issued more than this many months before the contract is worth a look (C311).
     pub egp_max_months_before: u32,
-    /// Days after the fiscal year ends before its annual report is due (C204–C206). Default 30.
+    /// Days after the fiscal year ends before its annual report is due (C205). Default from
+    /// [`prongsai_model::DueRules`].
     pub annual_report_due_days: u32,
+    /// Days after a month ends before its file is due (C201). Default from
+    /// [`prongsai_model::DueRules`].
+    pub month_due_days: u32,
     /// Splitting (C401): the thresholds purchases may be split to stay under. Default 100,000 บาท
     /// (above it a written contract is required) and 500,000 บาท (the วิธีเฉพาะเจาะจง limit).
     #[serde(deserialize_with = "baht_list")]
@@ -63,7 +67,8 @@ impl Default for CheckConfig {
         CheckConfig {
             egp_threshold: Money::from_baht(5_000),
             egp_max_months_before: 12,
-            annual_report_due_days: 30,
+            annual_report_due_days: DueRules::default().annual_report_due_days,
+            month_due_days: DueRules::default().month_due_days,
             split_thresholds: vec![Money::from_baht(100_000), Money::from_baht(500_000)],
             split_window_days: 30,
             split_prefix_chars: 10,
@@ -108,6 +113,14 @@ struct SiteChecks {
 }
 
 impl CheckConfig {
+    /// When disclosures fall due, for the gap rules and the site's month grid.
+    pub fn due_rules(&self) -> DueRules {
+        DueRules {
+            month_due_days: self.month_due_days,
+            annual_report_due_days: self.annual_report_due_days,
+        }
+    }
+
     /// Reads the `checks:` section of site.yaml (`path` names the file in the diagnostic).
     // A Diagnostic is what every stage returns for bad input; this path runs once per build.
     #[allow(clippy::result_large_err)]

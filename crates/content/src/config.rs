@@ -8,7 +8,8 @@ use std::path::Path;
 
 pub const SITE_FILE: &str = "site.yaml";
 
-const KNOWN_KEYS: [&str; 10] = [
+const KNOWN_KEYS: [&str; 11] = [
+    "as_of",
     "markdown",
     "limits",
     "title",
@@ -23,6 +24,7 @@ const KNOWN_KEYS: [&str; 10] = [
 
 #[derive(Clone, Debug, Default, Deserialize)]
 struct RawConfig {
+    as_of: Option<String>,
     title: Option<String>,
     description: Option<String>,
     base_url: Option<String>,
@@ -96,6 +98,11 @@ pub struct SiteConfig {
     pub markdown: MarkdownConfig,
     /// `limits.max_file_mb` in bytes: larger content files are an error, not read.
     pub max_file_bytes: u64,
+    /// `as_of`: the date a sample or an archived site describes, in place of today. A live site
+    /// leaves it out (check says so when it does not).
+    pub as_of: Option<prongsai_model::Date>,
+    /// The line of `as_of:`, for diagnostics that need the data to judge it.
+    pub as_of_line: Option<u32>,
     /// The text of site.yaml, kept to locate menu entries in later diagnostics.
     #[serde(skip)]
     pub(crate) text: String,
@@ -115,6 +122,8 @@ impl Default for SiteConfig {
             menu_footer: Vec::new(),
             markdown: MarkdownConfig::default(),
             max_file_bytes: DEFAULT_MAX_FILE_MB * 1024 * 1024,
+            as_of: None,
+            as_of_line: None,
             text: String::new(),
         }
     }
@@ -235,6 +244,28 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
             }),
         );
     }
+    let as_of_line = top_level_keys(text)
+        .into_iter()
+        .find(|(k, ..)| k == "as_of")
+        .map(|(_, l, _)| l);
+    let as_of = raw.as_of.as_deref().and_then(|t| {
+        let date = crate::front::parse_date(t);
+        if date.is_none() {
+            diags.push(
+                Diagnostic::error(
+                    "C106",
+                    format!("as_of \"{t}\" ไม่ใช่วันที่ — ใช้รูปแบบ ปปปป-ดด-วว เช่น 2569-11-01 (พ.ศ.) หรือ 2026-11-01 (ค.ศ.) หรือลบบรรทัดนี้ออกเพื่อใช้วันที่ปัจจุบัน"),
+                    format!("as_of \"{t}\" is not a date; write YYYY-MM-DD, e.g. 2569-11-01 (BE) or 2026-11-01 (CE), or remove the line to use today's date"),
+                )
+                .at(Location {
+                    file: SITE_FILE.to_owned(),
+                    line: as_of_line,
+                    ..Location::default()
+                }),
+            );
+        }
+        date
+    });
     let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
     if theme.is_empty()
         || !theme
@@ -251,6 +282,8 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         );
     }
     let config = SiteConfig {
+        as_of,
+        as_of_line,
         title: raw.title.filter(|t| !t.trim().is_empty()),
         description: raw.description.unwrap_or_default(),
         base_url,

@@ -28,8 +28,8 @@ pub mod values;
 mod yaml;
 
 use prongsai_model::{
-    Agency, AnnualReport, Data, Diagnostic, Field, FiscalYear, Location, MonthFile, Plan, PlanMeta,
-    YearMonth, sort_diagnostics,
+    Agency, AnnualReport, Data, Diagnostic, Disclosure, Field, FiscalYear, Location, MonthFile,
+    Plan, PlanMeta, YearMonth, sort_diagnostics,
 };
 use rayon::prelude::*;
 use std::path::Path;
@@ -149,12 +149,31 @@ pub fn load_with(root: &Path, limits: &Limits) -> Loaded {
                 saw_agency = true;
                 data.agency = *a;
             }
-            Output::Plan(fy, p) => year(&mut data, fy).plan = p,
+            Output::Plan(fy, p) => {
+                let y = year(&mut data, fy);
+                if p.is_none() {
+                    y.unreadable.insert(Disclosure::Plan);
+                }
+                y.plan = p;
+            }
             Output::PlanMeta(fy, m) => year(&mut data, fy).plan_meta = m,
-            Output::Annual(fy, a) => year(&mut data, fy).annual = a,
-            Output::Month(fy, m) => {
-                if let Some(m) = m {
-                    year(&mut data, fy).months.insert(m.month, m);
+            Output::Annual(fy, a) => {
+                let y = year(&mut data, fy);
+                if a.is_none() {
+                    y.unreadable.insert(Disclosure::AnnualReport);
+                }
+                y.annual = a;
+            }
+            Output::Month(fy, ym, m) => {
+                let y = year(&mut data, fy);
+                match m {
+                    Some(m) => {
+                        y.months.insert(m.month, m);
+                    }
+                    // The load error names the file; it is not also a missing month.
+                    None => {
+                        y.unreadable.insert(Disclosure::Month(ym));
+                    }
                 }
             }
         }
@@ -211,7 +230,7 @@ pub fn load_month_file(root: &Path, rel_path: &str) -> (Option<MonthFile>, Vec<D
     diags.extend(d);
     sort_diagnostics(&mut diags);
     match out {
-        Output::Month(_, m) => (m, diags),
+        Output::Month(_, _, m) => (m, diags),
         _ => (None, diags),
     }
 }
@@ -291,7 +310,7 @@ enum Output {
     Plan(i32, Option<Plan>),
     PlanMeta(i32, Option<PlanMeta>),
     Annual(i32, Option<AnnualReport>),
-    Month(i32, Option<MonthFile>),
+    Month(i32, YearMonth, Option<MonthFile>),
 }
 
 fn rel_of(job: &Job) -> &str {
@@ -323,6 +342,7 @@ fn run(root: &Path, job: &Job, limits: &Limits) -> (Output, Vec<Diagnostic>) {
         }
         Job::Month(fy, ym, p) => Output::Month(
             *fy,
+            *ym,
             text.and_then(|(t, e)| month::parse(p, *ym, &t, e, limits, &mut diags)),
         ),
     };

@@ -1,6 +1,6 @@
 use crate::{Date, EgpNo, Location, Method, Money, Status, Tin, YearMonth};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// A column of `plan.csv` or of a month file, by meaning rather than by header text.
@@ -299,6 +299,8 @@ pub struct FiscalYear {
     /// Only the month files that exist; a missing month is a disclosure gap once it has ended.
     pub months: BTreeMap<YearMonth, MonthFile>,
     pub annual: Option<AnnualReport>,
+    /// Files that exist but could not be read (a load error names each): not also a gap.
+    pub unreadable: BTreeSet<crate::Disclosure>,
 }
 
 impl FiscalYear {

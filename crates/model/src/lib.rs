@@ -7,6 +7,7 @@ mod date;
 mod diag;
 mod digits;
 mod domain;
+mod gaps;
 mod ids;
 mod method;
 mod money;
@@ -19,6 +20,10 @@ pub use date::{
 pub use diag::{Diagnostic, Location, Severity, sort_diagnostics};
 pub use digits::{has_thai_digits, thai_to_arabic_digits, to_thai_digits};
 pub use domain::*;
+pub use gaps::{
+    Disclosure, DueRules, Gap, annual_report_due, covered_years, fiscal_year_end,
+    fiscal_year_start, gaps, month_due, month_ended, open_years, plan_due,
+};
 pub use ids::{EgpNo, Tin, tin_check_digit};
 pub use method::{Method, Status};
 pub use money::Money;

@@ -30,6 +30,8 @@ pub struct RenderInput<'a> {
     pub base_url: &'a str,
     /// The date the build describes (`--as-of`): it decides which months have ended.
     pub as_of: Date,
+    /// When missing disclosures fall due (the check stage's settings).
+    pub due: prongsai_model::DueRules,
     /// The ITA evidence indexes the check stage evaluated, one page each.
     pub ita: &'a [prongsai_check::ItaEvaluation],
 }
@@ -484,6 +486,7 @@ mod tests {
             title: "prongsai",
             base_url: "",
             as_of: Date::from_ce(2026, 11, 1).unwrap(),
+            due: prongsai_model::DueRules::default(),
             ita: &[],
         });
         // Without a base_url there is no sitemap, and the build says so.
@@ -523,6 +526,7 @@ mod tests {
             title: "t",
             base_url: "https://x.go.th",
             as_of: Date::from_ce(2026, 11, 1).unwrap(),
+            due: prongsai_model::DueRules::default(),
             ita: &[],
         });
         let d = out.diagnostics.iter().find(|d| d.code == "C141").unwrap();

@@ -21,6 +21,7 @@ use tera::{Context, Tera};
 pub(crate) fn view_options(input: &RenderInput<'_>) -> Options {
     Options {
         as_of: input.as_of,
+        due: input.due,
         fmt: Fmt {
             thai_digits: input.site.config.thai_digits,
         },

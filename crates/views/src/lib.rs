@@ -24,6 +24,8 @@ use serde::Serialize;
 pub struct Options {
     /// Decides which months have ended (a missing ended month is "not yet published").
     pub as_of: Date,
+    /// When missing disclosures fall due (site.yaml `checks:`), for the month grid's gaps.
+    pub due: prongsai_model::DueRules,
     pub fmt: Fmt,
 }
 
@@ -145,9 +147,43 @@ pub fn record_page(data: &Data, record: &Procurement, opts: &Options) -> PageVie
 
 /// The "at a glance" block of the home page: the newest fiscal year's figures.
 pub fn home(data: &Data, opts: &Options) -> serde_json::Value {
-    data.current_year()
-        .map(|fy| serde_json::to_value(years::glance(fy, opts)).unwrap_or_default())
-        .unwrap_or(serde_json::Value::Null)
+    let Some(fy) = data.current_year() else {
+        return serde_json::Value::Null;
+    };
+    let mut glance = serde_json::to_value(years::glance(fy, opts)).unwrap_or_default();
+    // Every disclosure still missing, of every year: the public sees the gap, not last month's site.
+    let gaps: Vec<GapView> = prongsai_model::gaps(data, opts.as_of, &opts.due)
+        .iter()
+        .map(GapView::of)
+        .collect();
+    if let Some(o) = glance.as_object_mut() {
+        o.insert(
+            "gaps".to_owned(),
+            serde_json::to_value(gaps).unwrap_or_default(),
+        );
+    }
+    glance
+}
+
+/// A missing disclosure as the home page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GapView {
+    pub label: String,
+    pub status: String,
+    pub overdue: bool,
+    /// The fiscal year's page, where the month grid shows the gap.
+    pub url: String,
+}
+
+impl GapView {
+    pub fn of(g: &prongsai_model::Gap) -> GapView {
+        GapView {
+            label: g.label_th(),
+            status: g.status_th(),
+            overdue: g.is_overdue(),
+            url: urls::year(g.fiscal_year),
+        }
+    }
 }
 
 #[cfg(test)]

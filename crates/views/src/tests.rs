@@ -101,6 +101,7 @@ fn data() -> Data {
 fn opts() -> Options {
     Options {
         as_of: Date::from_ce(2025, 1, 15).unwrap(),
+        due: prongsai_model::DueRules::default(),
         fmt: Fmt::default(),
     }
 }
@@ -207,6 +208,7 @@ fn sample_data_builds_every_page_with_consistent_totals() {
     );
     let opts = Options {
         as_of: Date::from_ce(2026, 11, 1).unwrap(),
+        due: prongsai_model::DueRules::default(),
         fmt: Fmt::default(),
     };
     let pages = pages(&loaded.data, &opts);

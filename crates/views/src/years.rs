@@ -87,6 +87,9 @@ pub struct MonthCell {
     pub value: String,
     pub xlsx: Option<String>,
     pub pdf: Option<String>,
+    /// For a missing month: `เลยกำหนดเผยแพร่ 3 วัน (ครบกำหนด 15 ธ.ค. 2569)` or its due date.
+    pub due_th: Option<String>,
+    pub overdue: bool,
 }
 
 pub fn month_grid(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> Vec<MonthCell> {
@@ -103,7 +106,19 @@ pub fn month_grid(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> Vec<Month
                 None => ("upcoming", "ยังไม่สิ้นเดือน"),
             };
             let t = s.by_month.get(&ym).cloned().unwrap_or_default();
+            // The same gap `check` reports (C201), so the grid and the check never disagree.
+            let gap = (state == "missing")
+                .then(|| prongsai_model::month_due(ym, &opts.due))
+                .flatten()
+                .map(|due| prongsai_model::Gap {
+                    fiscal_year: fy.year,
+                    what: prongsai_model::Disclosure::Month(ym),
+                    due,
+                    overdue_days: opts.as_of.days() - due.days(),
+                });
             MonthCell {
+                due_th: gap.as_ref().map(prongsai_model::Gap::status_th),
+                overdue: gap.as_ref().is_some_and(prongsai_model::Gap::is_overdue),
                 key: ym.key(),
                 label: f.month(ym),
                 label_short: f.month_short(ym),

@@ -8,7 +8,7 @@
 use crate::CheckOptions;
 use crate::PageRef;
 use crate::criteria::Criteria;
-use prongsai_model::{Data, Date, Diagnostic, FiscalYear, Location, Money, Procurement, Severity};
+use prongsai_model::{Data, Diagnostic, FiscalYear, Gap, Location, Money, Procurement, Severity};
 use serde::Serialize;
 
 pub mod agency_fields;
@@ -63,6 +63,23 @@ pub struct Ctx<'a> {
     pub pages: &'a [PageRef],
     pub opts: &'a CheckOptions,
     pub criteria: &'a [Criteria],
+}
+
+impl Ctx<'_> {
+    /// The disclosures missing on the date checked (C201, C205, C208 report them).
+    pub fn gaps(&self) -> Vec<Gap> {
+        prongsai_model::gaps(self.data, self.opts.as_of, &self.opts.config.due_rules())
+    }
+}
+
+/// A gap's finding: `info` while it is not yet due, the rule's `warning` once overdue; at the
+/// file that is missing.
+pub fn gap_diag(info: &RuleInfo, g: &Gap, th: String, en: String) -> Diagnostic {
+    let mut d = info.diag(th, en).at(Location::file(g.path()));
+    if !g.is_overdue() {
+        d.severity = Severity::Info;
+    }
+    d
 }
 
 pub type RunFn = fn(&Ctx<'_>, &mut Vec<Diagnostic>);
@@ -146,16 +163,6 @@ pub fn amount(p: &Procurement) -> Money {
     p.agreed_price.unwrap_or(p.budget)
 }
 
-/// `procurement-data/<FY>/<rest>`, for findings about a file that is missing.
-pub fn data_path(fy: i32, rest: &str) -> Location {
-    Location::file(format!("procurement-data/{fy}/{rest}"))
-}
-
-/// The last day of September of fiscal year `fy` (BE).
-pub fn fiscal_year_end(fy: i32) -> Option<Date> {
-    Date::from_be(fy, 9, 30)
-}
-
 /// `1,234.00 บาท`
 pub fn baht(m: Money) -> String {
     format!("{m} บาท")
@@ -166,7 +173,7 @@ pub mod testkit;
 
 /// Runs one rule over `data` with default options at `as_of`, findings sorted: for rule tests.
 #[cfg(test)]
-pub fn run_rule(run: RunFn, data: &Data, as_of: Date) -> Vec<Diagnostic> {
+pub fn run_rule(run: RunFn, data: &Data, as_of: prongsai_model::Date) -> Vec<Diagnostic> {
     run_rule_with(run, data, &CheckOptions::new(as_of))
 }
 

@@ -1,20 +1,24 @@
-//! C201: a month that has ended has no month file.
+//! C201: a month that has ended has no month file (a disclosure gap, never a build error).
 
-use super::{Ctx, RuleInfo, data_path};
+use super::{Ctx, RuleInfo, gap_diag};
 use crate::criteria::EvidenceKind;
-use prongsai_model::{Diagnostic, Severity, YearMonth, fiscal_year_months};
+use prongsai_model::{Diagnostic, Disclosure, Severity, YearMonth};
 
 pub const INFO: RuleInfo = RuleInfo {
     code: "C201",
-    severity: Severity::Error,
-    title_th: "ไม่มีไฟล์ของเดือนที่สิ้นสุดแล้ว",
-    title_en: "Month file missing for a month that has ended",
+    severity: Severity::Warning,
+    title_th: "ยังไม่เผยแพร่ไฟล์ของเดือนที่สิ้นสุดแล้ว",
+    title_en: "Month file not yet published for a month that has ended",
     source: "พ.ร.บ.ข้อมูลข่าวสารของราชการ พ.ศ. 2540 มาตรา 9 (8) (แบบ สขร.1 ทุกเดือน); ITA 2568 O12, ITA 2569 O11/O12, ITA 2567 O21",
-    doc: "Every month from October of the first fiscal year in procurement-data/ up to the last month that has \
-ended before --as-of (its last day is earlier than --as-of) must have its file months/<BE year>-<MM>.csv in the \
-folder of its fiscal year. A month without procurement still needs the file, with the header row only: the site then \
-shows ไม่มีการจัดซื้อจัดจ้าง, as the ITA asks. The message names the ITA items (from the criteria files) that the \
-gap makes fail.",
+    doc: "A gap, not an error: the site is still built and shows the month as ยังไม่เผยแพร่ with its due date. \
+Every month from October of the first fiscal year in procurement-data/ up to the last month that has ended before \
+the date checked (--as-of, site.yaml as_of, else today) needs its file months/<BE year>-<MM>.csv in the folder of \
+its fiscal year, including the months of a fiscal year whose folder does not exist yet. The file is due \
+checks.month_due_days (default 15) days after the month's last day: before that the gap is info, after it a \
+warning that counts the days overdue. The 15 days are prongsai's own default: the law asks for a monthly summary \
+(มาตรา 9 (8)) without naming a day. A month without procurement still needs the file, with the header row only: \
+the site then shows ไม่มีการจัดซื้อจัดจ้าง, as the ITA asks. A file that exists but cannot be read is a load error, \
+not also this gap. The message names the ITA items (from the criteria files) the gap leaves incomplete.",
 };
 
 /// The ITA items (`ITA 2568 O12`) whose month evidence includes `m`.
@@ -36,46 +40,36 @@ pub fn items_needing(ctx: &Ctx<'_>, m: YearMonth) -> Vec<String> {
 }
 
 pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(&first) = ctx.data.years.keys().next() else {
-        return;
-    };
-    let as_of = ctx.opts.as_of;
-    let mut m = fiscal_year_months(first)[0];
-    while m.last_day().is_some_and(|d| d < as_of) {
-        let fy = m.fiscal_year();
-        let present = ctx
-            .data
-            .years
-            .get(&fy)
-            .is_some_and(|y| y.months.contains_key(&m));
-        if !present {
-            let items = items_needing(ctx, m);
-            let (fails_th, fails_en) = if items.is_empty() {
-                (String::new(), String::new())
-            } else {
-                let list = items.join(", ");
-                (
-                    format!(" ทำให้ {list} ไม่ผ่าน"),
-                    format!("; this fails {list}"),
-                )
-            };
-            out.push(
-                INFO.diag(
-                    format!(
-                        "ไม่มีไฟล์ของเดือน{} ซึ่งสิ้นเดือนแล้ว{fails_th} ให้เพิ่มไฟล์ procurement-data/{fy}/months/{}.csv ถ้าเดือนนี้ไม่มีการจัดซื้อจัดจ้าง ให้ใส่เฉพาะแถวหัวตาราง",
-                        m.thai_long(),
-                        m.key()
-                    ),
-                    format!(
-                        "No file for {}, which has ended{fails_en}. Add procurement-data/{fy}/months/{}.csv; if there was no procurement that month, keep only the header row",
-                        m.key(),
-                        m.key()
-                    ),
-                )
-                .at(data_path(fy, &format!("months/{}.csv", m.key()))),
-            );
-        }
-        m = m.next();
+    for g in ctx.gaps() {
+        let Disclosure::Month(m) = g.what else {
+            continue;
+        };
+        let items = items_needing(ctx, m);
+        let (fails_th, fails_en) = if items.is_empty() {
+            (String::new(), String::new())
+        } else {
+            let list = items.join(", ");
+            (
+                format!(" ทำให้ {list} ยังไม่ครบ"),
+                format!("; {list} stays incomplete"),
+            )
+        };
+        out.push(gap_diag(
+            &INFO,
+            &g,
+            format!(
+                "ยังไม่มีไฟล์ของเดือน{} ({}){fails_th} ให้เพิ่มไฟล์ {} ถ้าเดือนนี้ไม่มีการจัดซื้อจัดจ้าง ให้ใส่เฉพาะแถวหัวตาราง",
+                m.thai_long(),
+                g.status_th(),
+                g.path()
+            ),
+            format!(
+                "No file yet for {} ({}){fails_en}. Add {}; if there was no procurement that month, keep only the header row",
+                m.key(),
+                g.status_en(),
+                g.path()
+            ),
+        ));
     }
 }
 
@@ -85,11 +79,17 @@ mod tests {
     use crate::rules::{run_rule, testkit::*};
 
     #[test]
-    fn missing_ended_month_is_an_error_naming_the_ita_item() {
+    fn missing_ended_month_is_a_gap_naming_the_ita_item() {
         let data = Fixture::new().full_year(2568).without_month("2567-11").data;
+        // 30 Nov 2567 + 15 days: info up to 15 Dec, then an overdue warning.
+        let d = run_rule(run, &data, date(2567, 12, 15));
+        assert_eq!(d[0].severity, Severity::Info);
+        assert!(d[0].message_th.contains("ครบกำหนดเผยแพร่ 15 ธ.ค. 2567"));
         let d = run_rule(run, &data, date(2568, 10, 15));
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].code, "C201");
+        assert_eq!(d[0].severity, Severity::Warning);
+        assert!(d[0].message_th.contains("เลยกำหนดเผยแพร่"));
         assert_eq!(
             d[0].location.as_ref().unwrap().file,
             "procurement-data/2568/months/2567-11.csv"

@@ -1,7 +1,7 @@
 //! C309: plan.yaml says the plan was published later than 30 working days after 1 October.
 
 use super::{Ctx, RuleInfo};
-use prongsai_model::{Date, Diagnostic, Location, Severity};
+use prongsai_model::{Diagnostic, Location, Severity};
 
 pub const INFO: RuleInfo = RuleInfo {
     code: "C309",
@@ -16,20 +16,7 @@ That is why this is a warning. published_on comes from plan.yaml; without it, no
 missing plan).",
 };
 
-/// The 30th working day (Monday–Friday) counting 1 October before fiscal year `fy` as day one if it is a weekday.
-pub fn deadline(fy: i32) -> Option<Date> {
-    let mut d = Date::from_be(fy - 1, 10, 1)?;
-    let mut counted = 0;
-    loop {
-        if !d.is_weekend() {
-            counted += 1;
-            if counted == 30 {
-                return Some(d);
-            }
-        }
-        d = d.add_days(1);
-    }
-}
+pub use prongsai_model::plan_due as deadline;
 
 pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (&fy, y) in &ctx.data.years {

@@ -155,6 +155,7 @@ pub fn fiscal_year() -> FiscalYear {
         }),
         months,
         annual: None,
+        unreadable: Default::default(),
     }
 }
 
