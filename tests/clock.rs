@@ -52,7 +52,11 @@ fn the_sample_builds_on_any_date_with_the_same_bytes() {
     for when in DATES {
         let out = tmp.path().join(when.replace([' ', ':'], "_"));
         let o = build(&repo(), &out, Some(when));
-        assert!(o.status.success(), "clock at {when}: {}", common::stderr(&o));
+        assert!(
+            o.status.success(),
+            "clock at {when}: {}",
+            common::stderr(&o)
+        );
         assert!(
             common::tree(&out) == reference,
             "the sample built at {when} differs from today's build"
@@ -67,11 +71,18 @@ fn a_live_site_without_as_of_builds_years_later_and_shows_its_gaps() {
     for when in DATES {
         let out = tmp.path().join(when.replace([' ', ':'], "_"));
         let o = build(&root, &out, Some(when));
-        assert!(o.status.success(), "clock at {when}: {}", common::stderr(&o));
+        assert!(
+            o.status.success(),
+            "clock at {when}: {}",
+            common::stderr(&o)
+        );
         let stderr = common::stderr(&o);
         assert!(stderr.contains("warning[C201]"), "{when}: {stderr}");
         let home = std::fs::read_to_string(out.join("index.html")).expect("home page");
         assert!(home.contains("ข้อมูลที่ยังไม่เผยแพร่"), "{when}: no gap list");
-        assert!(home.contains("เลยกำหนดเผยแพร่"), "{when}: nothing overdue shown");
+        assert!(
+            home.contains("เลยกำหนดเผยแพร่"),
+            "{when}: nothing overdue shown"
+        );
     }
 }

@@ -51,6 +51,11 @@ fn fixtures_report_exactly_what_expected_txt_says() {
     for case in &cases {
         let want = std::fs::read_to_string(case.join("expected.txt")).unwrap_or_default();
         let have = run(case);
+        // UPDATE_FIXTURES=1 rewrites expected.txt: review the diff before committing it.
+        if have != want && std::env::var_os("UPDATE_FIXTURES").is_some_and(|v| v == "1") {
+            std::fs::write(case.join("expected.txt"), &have).expect("write expected.txt");
+            continue;
+        }
         if have != want {
             failures.push(format!(
                 "{}:\n--- expected\n{want}--- got\n{have}",
