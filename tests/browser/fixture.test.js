@@ -50,6 +50,19 @@ describe('fixtures/broken: the checks fail on a broken site', () => {
     assert.throws(() => C.assertNone(problems, 'axe'), /image-alt/);
   });
 
+  it('the layout check reports the tall row, the cell narrower than its word and the clipped box', async () => {
+    await ready();
+    await loaded.page.setViewportSize(C.MOBILE);
+    const problems = await C.checkLayout(loaded.page);
+    const text = problems.join('\n');
+    assert.match(text, /column "ชื่อโครงการ" makes its row \d+ px tall/, `the row-height check did not bite:\n${text}`);
+    assert.match(text, /column "ผู้รับจ้าง" is \d+ px wide, narrower than its word "Construction"/, `the word-width check did not bite:\n${text}`);
+    assert.match(text, /clips its text sideways .* no visible scroll cue/, `the scroll-cue check did not bite:\n${text}`);
+    // naming a column as data-long exempts it, and only it
+    const exempt = (await C.checkLayout(loaded.page, { longColumns: ['ชื่อโครงการ'] })).join('\n');
+    assert.doesNotMatch(exempt, /column "ชื่อโครงการ" makes its row/, `longColumns did not exempt the named column:\n${exempt}`);
+  });
+
   it('the overflow check reports the wide table at 360 px', async () => {
     await ready();
     await loaded.page.setViewportSize(C.MOBILE);

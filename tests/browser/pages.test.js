@@ -27,6 +27,23 @@ const PAGES = [
   ['not-found', '/no-such-page-prongsai-test/', 404],
 ];
 
+// One PNG per page type per layout width, for reviewers (CI uploads the folder).
+const LAYOUT_SHOTS = artifactsDir('layout');
+
+// Columns whose cells the data makes long, by header text, exempt from the row-height limit:
+// the agency's own paragraphs (integrity report) and the notes and missing items of an ITA
+// criterion. Every other column must keep its row within C.ROW_LINES lines.
+const LONG_COLUMNS = {
+  'content-measures': [
+    'มาตรการ/โครงการ/กิจกรรม',
+    'ขั้นตอนหรือวิธีการปฏิบัติ',
+    'ผลการดำเนินการ (output)',
+    'ผลลัพธ์หรือผลสัมฤทธิ์ในการดำเนินการ (outcome/result)',
+  ],
+  'content-structure': ['ภารกิจหลัก'],
+  'ita-index': ['ชื่อข้อการประเมิน', 'ลิงก์หลักฐาน (URL)', 'สิ่งที่ยังขาด', 'ความเชื่อมั่นของเกณฑ์'],
+};
+
 let server;
 let browser;
 
@@ -98,6 +115,18 @@ for (const [name, where, expectStatus = 200] of PAGES) {
       await loaded.page.setViewportSize(C.DESKTOP);
       await C.screenshot(loaded.page, SHOTS, name, 'desktop-1280x800');
       C.assertNone(await C.checkAxe(loaded.page, 'at 1280×800'), `${urlPath} axe`);
+    });
+
+    it(`lays its tables out readably at ${C.LAYOUT_WIDTHS.join(', ')} px (and a screenshot at each)`, async () => {
+      await ready();
+      const problems = [];
+      for (const width of C.LAYOUT_WIDTHS) {
+        await loaded.page.setViewportSize({ width, height: 800 });
+        await C.screenshot(loaded.page, LAYOUT_SHOTS, name, `${width}px`);
+        const found = [...(await C.checkOverflow(loaded.page)), ...(await C.checkLayout(loaded.page, { longColumns: LONG_COLUMNS[name] || [] }))];
+        problems.push(...found.map((p) => `at ${width} px: ${p}`));
+      }
+      C.assertNone(problems, `${urlPath} layout`);
     });
 
     it('logs no console error, fails no request, fetches nothing from outside 127.0.0.1', async () => {

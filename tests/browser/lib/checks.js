@@ -23,6 +23,10 @@ const CHROMIUM_ARGS = [
 ];
 const MOBILE = { width: 360, height: 640 };
 const DESKTOP = { width: 1280, height: 800 };
+/** The widths every page type is laid out and photographed at: phone, tablet, desktop. */
+const LAYOUT_WIDTHS = [360, 768, 1280];
+/** A table row may be this many lines of its body text tall (plus the cell padding). */
+const ROW_LINES = 4;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const AXE_SOURCE_PATH = path.join(SUITE, 'node_modules', 'axe-core', 'axe.min.js');
 const VNU_JAR = path.join(SUITE, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
@@ -244,6 +248,95 @@ async function checkOverflow(page) {
   if (r.sticking.length > 15) problems.push(`… and ${r.sticking.length - 15} more elements sticking out`);
   problems.push(...r.tables);
   return problems;
+}
+
+/**
+ * Can a person read the tables? At the current viewport:
+ * - no table row taller than ROW_LINES lines of its text plus padding, except cells whose column
+ *   header is in `longColumns` (columns the data makes long, named by the caller);
+ * - no cell narrower than its longest word (Thai words found with Intl.Segmenter; URLs and
+ *   <code> may break anywhere and are left out);
+ * - no box that clips text sideways without a cue that more is there (a scrollbar taking space,
+ *   a gradient shadow, or an ellipsis).
+ * Page-level sideways scrolling is checkOverflow's.
+ */
+async function checkLayout(page, { longColumns = [] } = {}) {
+  return page.evaluate(
+    ({ longColumns, ROW_LINES }) => {
+      const problems = [];
+      const px = (v) => parseFloat(v) || 0;
+      const header = (cell) => {
+        const table = cell.closest('table');
+        const head = table?.tHead?.rows[0] || table?.rows[0];
+        const th = head?.cells[cell.cellIndex];
+        return th && th !== cell ? th.textContent.trim().replace(/\s+/g, ' ') : '';
+      };
+      // The height of the text a person sees in the cell: a closed <details> counts as its summary.
+      const contentHeight = (cell) => {
+        let top = Infinity;
+        let bottom = -Infinity;
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.textContent.trim() || n.parentElement.closest('details:not([open]) > :not(summary)')) continue;
+          const r = document.createRange();
+          r.selectNodeContents(n);
+          for (const rect of r.getClientRects()) {
+            top = Math.min(top, rect.top);
+            bottom = Math.max(bottom, rect.bottom);
+          }
+        }
+        return bottom > top ? bottom - top : 0;
+      };
+      const canvas = document.createElement('canvas').getContext('2d');
+      const words = new Intl.Segmenter('th', { granularity: 'word' });
+      let shown = 0;
+      for (const table of document.querySelectorAll('table')) {
+        if (!table.getClientRects().length) continue;
+        const caption = (table.caption?.textContent || table.closest('[aria-label]')?.getAttribute('aria-label') || '').trim().slice(0, 60);
+        for (const row of table.rows) {
+          if (!row.getClientRects().length) continue;
+          for (const cell of row.cells) {
+            const cs = getComputedStyle(cell);
+            const name = header(cell);
+            const lineHeight = px(cs.lineHeight) || px(cs.fontSize) * 1.5;
+            const limit = ROW_LINES * lineHeight + px(cs.paddingTop) + px(cs.paddingBottom) + 2;
+            const own = contentHeight(cell) + px(cs.paddingTop) + px(cs.paddingBottom);
+            if (own > limit && !longColumns.includes(name) && shown++ < 20) {
+              problems.push(`table "${caption}": a cell of column "${name}" makes its row ${Math.round(own)} px tall (limit ${Math.round(limit)} px = ${ROW_LINES} lines + padding): "${cell.textContent.trim().slice(0, 60)}"`);
+            }
+            const inner = cell.clientWidth - px(cs.paddingLeft) - px(cs.paddingRight);
+            canvas.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              if (n.parentElement.closest('code, details:not([open]) > :not(summary)')) continue;
+              for (const w of words.segment(n.textContent)) {
+                if (!w.isWordLike || /[/:@]/.test(w.segment)) continue;
+                const width = canvas.measureText(w.segment).width;
+                if (width > inner + 1 && shown++ < 20) {
+                  problems.push(`table "${caption}": column "${name}" is ${Math.round(inner)} px wide, narrower than its word "${w.segment}" (${Math.round(width)} px)`);
+                }
+              }
+            }
+          }
+        }
+      }
+      for (const el of document.body.querySelectorAll('*')) {
+        const cs = getComputedStyle(el);
+        if (cs.overflowX === 'visible' || el.scrollWidth <= el.clientWidth + 1) continue;
+        if (!el.getClientRects().length || !el.textContent.trim()) continue;
+        const scrollbar = el.offsetHeight - el.clientHeight - px(cs.borderTopWidth) - px(cs.borderBottomWidth) > 0;
+        const scrollable = cs.overflowX === 'auto' || cs.overflowX === 'scroll';
+        const shadow = /gradient/.test(cs.backgroundImage);
+        const ellipsis = cs.textOverflow === 'ellipsis';
+        if (!ellipsis && !(scrollable && (scrollbar || shadow))) {
+          const id = el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + (el.classList.length ? `.${[...el.classList].join('.')}` : '');
+          problems.push(`${id} clips its text sideways (${el.scrollWidth} px in ${el.clientWidth} px) with no visible scroll cue: "${el.textContent.trim().slice(0, 60)}"`);
+        }
+      }
+      return problems;
+    },
+    { longColumns, ROW_LINES },
+  );
 }
 
 let axeSource = null;
@@ -483,6 +576,9 @@ module.exports = {
   assertPresent,
   checkFonts,
   checkOverflow,
+  checkLayout,
+  LAYOUT_WIDTHS,
+  ROW_LINES,
   checkAxe,
   screenshot,
   runVnu,
