@@ -5,6 +5,7 @@
 
 mod cache;
 mod feeds;
+mod org;
 mod procurement;
 mod theme;
 
@@ -180,7 +181,8 @@ fn render(
         .collect();
     let is_sample = input.data.is_sample();
     // One list, so the global context and the cache's record of it cannot drift apart.
-    let globals_list: [(&'static str, &dyn erased::Value); 8] = [
+    let org_jsonld = input.data.agency.as_ref().map(org::json_ld);
+    let globals_list: [(&'static str, &dyn erased::Value); 9] = [
         ("site", &site_values),
         ("menu_main", &site.menu_main),
         ("menu_footer", &site.menu_footer),
@@ -189,6 +191,7 @@ fn render(
         ("build", &build_values),
         ("glance", &glance),
         ("feeds", &feed_links),
+        ("org_jsonld", &org_jsonld),
     ];
     let globals = tera.global_context();
     for (name, value) in globals_list {
