@@ -184,7 +184,18 @@ fn render(
     // One list, so the global context and the cache's record of it cannot drift apart.
     let org_jsonld = input.data.agency.as_ref().map(org::json_ld);
     let standard_links = standard::links();
-    let globals_list: [(&'static str, &dyn erased::Value); 10] = [
+    let data_license = site.config.data_license;
+    if data_license.is_none() && !input.data.years.is_empty() && !input.data.is_sample() {
+        diagnostics.push(
+            Diagnostic::warning(
+                "C151",
+                "site.yaml ไม่ได้ระบุ data_license จึงไม่มีใครรู้ว่านำข้อมูลเปิดไปใช้ได้หรือไม่: เพิ่มบรรทัด data_license: CC-BY-4.0 (หรือสัญญาอนุญาตที่หน่วยงานเลือก)",
+                "site.yaml has no data_license, so nobody can tell whether the open data may be reused: add a line `data_license: CC-BY-4.0` (or the licence the agency chose)",
+            )
+            .at(Location::file(prongsai_content::SITE_FILE)),
+        );
+    }
+    let globals_list: [(&'static str, &dyn erased::Value); 11] = [
         ("site", &site_values),
         ("menu_main", &site.menu_main),
         ("menu_footer", &site.menu_footer),
@@ -195,6 +206,7 @@ fn render(
         ("feeds", &feed_links),
         ("org_jsonld", &org_jsonld),
         ("standard_links", &standard_links),
+        ("data_license", &data_license),
     ];
     let globals = tera.global_context();
     for (name, value) in globals_list {
