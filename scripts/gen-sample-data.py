@@ -1083,6 +1083,8 @@ province: ศรีสะเกษ
 ministry: กระทรวงมหาดไทย
 website: https://www.muangluang.go.th
 address: ตำบลเมืองหลวง อำเภอห้วยทับทัน จังหวัดศรีสะเกษ 33210
+opening_hours: วันจันทร์–วันศุกร์ เวลา 08.30–16.30 น. (เว้นวันหยุดราชการ)
+map_url: https://www.openstreetmap.org/search?query=%E0%B8%AD%E0%B8%87%E0%B8%84%E0%B9%8C%E0%B8%81%E0%B8%B2%E0%B8%A3%E0%B8%9A%E0%B8%A3%E0%B8%B4%E0%B8%AB%E0%B8%B2%E0%B8%A3%E0%B8%AA%E0%B9%88%E0%B8%A7%E0%B8%99%E0%B8%95%E0%B8%B3%E0%B8%9A%E0%B8%A5%E0%B9%80%E0%B8%A1%E0%B8%B7%E0%B8%AD%E0%B8%87%E0%B8%AB%E0%B8%A5%E0%B8%A7%E0%B8%87
 sample: true
 # ocid_prefix: none registered with Open Contracting yet; leave it out until there is one.
 """

@@ -143,7 +143,12 @@ fn executable_bits(html: &str) -> Vec<String> {
             let foreign_src = attrs
                 .iter()
                 .any(|(a, v)| a == "src" && (!v.starts_with('/') || v.starts_with("//")));
-            if name == "script" && (body.contains("alert") || foreign_src) {
+            // A JSON-LD data block is never run; its escaping is proven by `end` above finding
+            // no early `</script`.
+            let data_block = attrs
+                .iter()
+                .any(|(a, v)| a == "type" && v == "application/ld+json");
+            if name == "script" && ((body.contains("alert") && !data_block) || foreign_src) {
                 found.push(format!("<script>{body}</script>"));
             }
             i = end;

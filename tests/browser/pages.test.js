@@ -24,6 +24,11 @@ const PAGES = [
   ['ita-index', '/ita/2569/'],
   ['content-structure', '/about/structure/'],
   ['content-measures', '/integrity/measures-2568/'],
+  ['contact', '/contact/'],
+  ['sitemap-page', '/sitemap/'],
+  ['website-policy', '/website-policy/'],
+  ['privacy', '/privacy/'],
+  ['accessibility', '/accessibility/'],
   ['not-found', '/no-such-page-prongsai-test/', 404],
 ];
 

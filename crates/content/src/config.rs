@@ -91,8 +91,8 @@ pub struct SiteConfig {
     pub language: String,
     pub theme: String,
     pub thai_digits: bool,
-    /// The licence URL of the open data (OCDS `license`), e.g. Open Government Licence Thailand.
-    pub data_license: Option<String>,
+    /// The open data's licence (`data_license:`, an SPDX or thai_gdc id or the licence's URL).
+    pub data_license: Option<&'static crate::Licence>,
     pub menu_main: Vec<MenuItem>,
     pub menu_footer: Vec<MenuItem>,
     pub markdown: MarkdownConfig,
@@ -290,7 +290,10 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         language: raw.language.unwrap_or_else(|| "th".to_owned()),
         theme,
         thai_digits: raw.thai_digits.unwrap_or(false),
-        data_license: raw.data_license.filter(|l| !l.trim().is_empty()),
+        data_license: raw
+            .data_license
+            .filter(|l| !l.trim().is_empty())
+            .and_then(|l| licence(text, &l, &mut diags)),
         menu_main: raw.menus.main,
         menu_footer: raw.menus.footer,
         markdown: raw.markdown,
@@ -302,6 +305,36 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         text: text.to_owned(),
     };
     (config, diags)
+}
+
+/// A licence nobody can look up is worse than none: the data officer would register it wrongly.
+fn licence(text: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'static crate::Licence> {
+    let found = crate::find_licence(key);
+    if found.is_none() {
+        let known: Vec<&str> = crate::LICENCES.iter().map(|l| l.spdx).collect();
+        diags.push(
+            Diagnostic::error(
+                "C105",
+                format!(
+                    "data_license \"{key}\" ไม่ใช่รหัสสัญญาอนุญาตที่รู้จัก — ใช้รหัส SPDX หรือรหัสของ thai_gdc เช่น {}",
+                    known.join(", ")
+                ),
+                format!(
+                    "data_license \"{key}\" is not a known licence identifier; use an SPDX or thai_gdc id, e.g. {}",
+                    known.join(", ")
+                ),
+            )
+            .at(Location {
+                file: SITE_FILE.to_owned(),
+                line: top_level_keys(text)
+                    .into_iter()
+                    .find(|(k, ..)| k == "data_license")
+                    .map(|(_, l, _)| l),
+                ..Location::default()
+            }),
+        );
+    }
+    found
 }
 
 #[cfg(test)]
@@ -375,5 +408,17 @@ mod tests {
     fn relative_base_url_is_an_error() {
         let (_, d) = parse_config("base_url: www.x.go.th\n");
         assert_eq!(d[0].code, "C103");
+    }
+
+    #[test]
+    fn data_license_is_a_known_id_or_an_error_at_its_line() {
+        let (c, d) = parse_config("title: x\ndata_license: CC-BY-4.0\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.data_license.map(|l| l.gdc_id), Some("cc-by"));
+        let (c, d) = parse_config("title: x\ndata_license: free-for-all\n");
+        assert!(c.data_license.is_none());
+        assert_eq!(d[0].code, "C105");
+        let loc = d[0].location.as_ref().unwrap();
+        assert_eq!((loc.file.as_str(), loc.line), ("site.yaml", Some(2)));
     }
 }

@@ -7,6 +7,7 @@
 
 mod config;
 mod front;
+mod licence;
 mod markdown;
 mod sanitize;
 mod yaml;
@@ -15,6 +16,7 @@ pub use config::{
     DEFAULT_MAX_FILE_MB, MarkdownConfig, MenuItem, SITE_FILE, SiteConfig, load_config, parse_config,
 };
 pub use front::parse_date;
+pub use licence::{LICENCES, Licence, find_licence};
 pub use markdown::{Heading, slugify};
 pub use sanitize::{RawHtml, is_safe_url};
 

@@ -13,12 +13,14 @@ const REQUIRED: [&str; 7] = [
     "ministry",
     "website",
 ];
-const OPTIONAL: [&str; 7] = [
+const OPTIONAL: [&str; 9] = [
     "ocid_prefix",
     "egp_department_code",
     "address",
     "phone",
     "email",
+    "opening_hours",
+    "map_url",
     "social",
     "sample",
 ];
@@ -58,7 +60,24 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
                 agency.egp_department_code = yaml::text(path, k, value, diags)
             }
             "address" => agency.address = yaml::text(path, k, value, diags),
-            "email" => agency.email = yaml::text(path, k, value, diags),
+            "opening_hours" => agency.opening_hours = yaml::text(path, k, value, diags),
+            "map_url" => match yaml::text(path, k, value, diags) {
+                Some(u) if is_web_url(&u) => agency.map_url = Some(u),
+                Some(u) => diags.push(bad_url(path, k, value, &u)),
+                None => {}
+            },
+            "email" => match yaml::text(path, k, value, diags) {
+                Some(e) if is_email(&e) => agency.email = Some(e.trim().to_owned()),
+                Some(e) => diags.push(bad(
+                    path,
+                    k,
+                    value,
+                    &e,
+                    "ต้องเป็นอีเมลหนึ่งรายการ เช่น email: saraban@muangluang.go.th",
+                    "it must be one e-mail address, e.g. email: saraban@muangluang.go.th",
+                )),
+                None => {}
+            },
             "phone" => {
                 // An unquoted 045123456 is read as a number and loses its leading zero.
                 if let Y::Num(n) = &value.value {
@@ -70,8 +89,19 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
                         "ใส่เบอร์โทรศัพท์ในเครื่องหมาย \" \" เช่น phone: \"045-123456\" เพื่อไม่ให้เลข 0 นำหน้าหายไป",
                         "quote the phone number, e.g. phone: \"045-123456\", so its leading 0 is kept",
                     ));
-                } else {
-                    agency.phone = yaml::text(path, k, value, diags);
+                } else if let Some(p) = yaml::text(path, k, value, diags) {
+                    if is_phone(&p) {
+                        agency.phone = Some(p.trim().to_owned());
+                    } else {
+                        diags.push(bad(
+                            path,
+                            k,
+                            value,
+                            &p,
+                            "ต้องเป็นเบอร์โทรศัพท์ 9 หรือ 10 หลัก ขึ้นต้นด้วย 0 (หรือ +66) ใช้ได้เฉพาะตัวเลข ช่องว่าง และขีด เช่น \"045-123456\" หลายเบอร์ให้คั่นด้วยเครื่องหมายจุลภาค",
+                            "it must be a 9- or 10-digit number starting with 0 (or +66), with only digits, spaces and hyphens, e.g. \"045-123456\"; separate several numbers with commas",
+                        ));
+                    }
                 }
             }
             "sample" => match &value.value {
@@ -148,6 +178,48 @@ fn is_web_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// Thai numbers: 0 + 8 or 9 digits, or +66 without the 0; several separated by commas. Hotlines
+/// such as 1567 are not the office's number and are left to the contact page's text.
+fn is_phone(text: &str) -> bool {
+    text.split(',').all(|one| {
+        let one = one.trim();
+        let (rest, intl) = match one.strip_prefix("+66") {
+            Some(r) => (r, true),
+            None => (one, false),
+        };
+        if !rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+        {
+            return false;
+        }
+        let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+        if intl {
+            (8..=9).contains(&digits.len()) && !digits.starts_with('0')
+        } else {
+            (9..=10).contains(&digits.len()) && digits.starts_with('0')
+        }
+    })
+}
+
+/// Deliberately simple: one @, a dotted domain, nothing that could break out of a mailto: link.
+fn is_email(text: &str) -> bool {
+    let text = text.trim();
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let ok = |c: char| c.is_ascii_alphanumeric() || "._%+-".contains(c);
+    !local.is_empty()
+        && local.chars().all(ok)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && domain
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+}
+
 fn bad_url(path: &str, key: &str, v: &serde_saphyr::Spanned<Y>, url: &str) -> Diagnostic {
     Diagnostic::error(
         diag::BAD_URL,
@@ -199,6 +271,79 @@ mod tests {
             .map(|x| x.location.as_ref().and_then(|l| l.line))
             .collect();
         assert_eq!(got, vec![Some(7), Some(11)], "{d:?}");
+    }
+
+    #[test]
+    fn contact_details_are_checked_with_their_line() {
+        let good = format!(
+            "{GOOD}email: saraban@muangluang.go.th\nopening_hours: จันทร์–ศุกร์ 08.30–16.30 น.\nmap_url: https://www.openstreetmap.org/x\n"
+        );
+        let mut d = Vec::new();
+        let a = parse("procurement-data/agency.yaml", &good, &mut d).unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(a.email.as_deref(), Some("saraban@muangluang.go.th"));
+        assert_eq!(a.phone.as_deref(), Some("045-000000"));
+        assert!(a.map_url.is_some() && a.opening_hours.is_some());
+
+        let bad = good
+            .replace("\"045-000000\"", "\"โทร 045\"")
+            .replace("saraban@muangluang.go.th", "saraban at muangluang")
+            .replace("https://www.openstreetmap.org/x", "\"javascript:x\"");
+        let mut d = Vec::new();
+        assert!(parse("procurement-data/agency.yaml", &bad, &mut d).is_some());
+        let got: Vec<_> = d
+            .iter()
+            .map(|x| {
+                let l = x.location.as_ref().unwrap();
+                (x.code.as_str(), l.file.as_str(), l.line)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (diag::BAD_KEY_VALUE, "procurement-data/agency.yaml", Some(9)),
+                (
+                    diag::BAD_KEY_VALUE,
+                    "procurement-data/agency.yaml",
+                    Some(12)
+                ),
+                (diag::BAD_URL, "procurement-data/agency.yaml", Some(14)),
+            ]
+        );
+    }
+
+    #[test]
+    fn phone_and_email_shapes() {
+        for p in [
+            "045-123456",
+            "0 4512 3456",
+            "081-234-5678",
+            "+66 45 123 456",
+            "045-123456, 045-123457",
+        ] {
+            assert!(is_phone(p), "{p}");
+        }
+        for p in [
+            "1567",
+            "045",
+            "+66045123456",
+            "045-123456 ต่อ 12",
+            "",
+            "045/123456",
+        ] {
+            assert!(!is_phone(p), "{p}");
+        }
+        assert!(is_email("a.b@x.go.th"));
+        for e in [
+            "a@b",
+            "@x.go.th",
+            "a b@x.go.th",
+            "a@x..th",
+            "a@x.th?subject=x",
+            "a@@x.th",
+        ] {
+            assert!(!is_email(e), "{e}");
+        }
     }
 
     #[test]

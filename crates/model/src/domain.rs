@@ -168,6 +168,10 @@ pub struct Agency {
     pub address: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// Free text, e.g. วันจันทร์–วันศุกร์ 08.30–16.30 น.
+    pub opening_hours: Option<String>,
+    /// A web map of the office (Google Maps, OpenStreetMap…).
+    pub map_url: Option<String>,
     /// Name → URL, e.g. `facebook` → page address.
     pub social: BTreeMap<String, String>,
     /// Invented data: every page built from it must say ข้อมูลตัวอย่าง.

@@ -5,7 +5,9 @@
 
 mod cache;
 mod feeds;
+mod org;
 mod procurement;
+mod standard;
 mod theme;
 
 pub use cache::{RenderCache, RenderStats};
@@ -182,7 +184,20 @@ fn render(
         .collect();
     let is_sample = input.data.is_sample();
     // One list, so the global context and the cache's record of it cannot drift apart.
-    let globals_list: [(&'static str, &dyn erased::Value); 8] = [
+    let org_jsonld = input.data.agency.as_ref().map(org::json_ld);
+    let standard_links = standard::links();
+    let data_license = site.config.data_license;
+    if data_license.is_none() && !input.data.years.is_empty() && !input.data.is_sample() {
+        diagnostics.push(
+            Diagnostic::warning(
+                "C151",
+                "site.yaml ไม่ได้ระบุ data_license จึงไม่มีใครรู้ว่านำข้อมูลเปิดไปใช้ได้หรือไม่: เพิ่มบรรทัด data_license: CC-BY-4.0 (หรือสัญญาอนุญาตที่หน่วยงานเลือก)",
+                "site.yaml has no data_license, so nobody can tell whether the open data may be reused: add a line `data_license: CC-BY-4.0` (or the licence the agency chose)",
+            )
+            .at(Location::file(prongsai_content::SITE_FILE)),
+        );
+    }
+    let globals_list: [(&'static str, &dyn erased::Value); 11] = [
         ("site", &site_values),
         ("menu_main", &site.menu_main),
         ("menu_footer", &site.menu_footer),
@@ -191,6 +206,9 @@ fn render(
         ("build", &build_values),
         ("glance", &glance),
         ("feeds", &feed_links),
+        ("org_jsonld", &org_jsonld),
+        ("standard_links", &standard_links),
+        ("data_license", &data_license),
     ];
     let globals = tera.global_context();
     for (name, value) in globals_list {
@@ -252,7 +270,7 @@ fn render(
     if let Some(cache) = cache {
         cache.stats = proc_stats.add(dl_stats).add(search_stats);
     }
-    let extra_urls: Vec<String> = proc_paths
+    let mut extra_urls: Vec<String> = proc_paths
         .iter()
         .filter_map(|path| path.strip_suffix("index.html").map(|p| format!("/{p}")))
         .collect();
@@ -267,6 +285,32 @@ fn render(
     match tera.render("404.html", &ctx) {
         Ok(html) => sink.put(OutputFile::html("404.html", html, "404.html")),
         Err(e) => diagnostics.push(render_error("404.html", "404.html", &e)),
+    }
+
+    // The agency's own page at the same address wins; the generated one is only a default.
+    let storage = standard::browser_storage(&theme);
+    for (slug, template, title) in standard::PAGES {
+        let url = format!("/{slug}/");
+        if site.pages.iter().any(|p| p.url == url) {
+            continue;
+        }
+        let output = format!("{slug}/index.html");
+        let mut ctx = Context::new();
+        ctx.insert("current_url", &url);
+        ctx.insert(
+            "page",
+            &serde_json::json!({ "title": title, "url": url, "summary": title }),
+        );
+        ctx.insert("tree", &standard::tree(site));
+        ctx.insert("years", &standard::years(input.data));
+        ctx.insert("storage", &storage);
+        match tera.render(template, &ctx) {
+            Ok(html) => {
+                sink.put(OutputFile::html(&output, html, template));
+                extra_urls.push(url);
+            }
+            Err(e) => diagnostics.push(render_error(template, template, &e)),
+        }
     }
 
     for (rel, f) in theme.statics() {
@@ -532,5 +576,74 @@ mod tests {
         let d = out.diagnostics.iter().find(|d| d.code == "C141").unwrap();
         let loc = d.location.as_ref().unwrap();
         assert_eq!((loc.file.as_str(), loc.line), ("content/a.md", Some(3)));
+    }
+
+    #[test]
+    fn standard_pages_are_generated_unless_the_agency_wrote_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/news")).unwrap();
+        std::fs::write(
+            dir.path().join("content/news/_index.md"),
+            "---\ntitle: ข่าว\n---\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("content/news/a.md"),
+            "---\ntitle: ข่าวหนึ่ง\n---\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("content/privacy.md"),
+            "---\ntitle: นโยบายของเราเอง\n---\nข้อความของหน่วยงาน\n",
+        )
+        .unwrap();
+        let (site, _) = input_site(dir.path());
+        let data = Data {
+            agency: Some(prongsai_model::Agency {
+                name: "อบต.ทดสอบ".into(),
+                email: Some("saraban@x.go.th".into()),
+                ..Default::default()
+            }),
+            ..Data::default()
+        };
+        let out = render_site(&RenderInput {
+            root: dir.path(),
+            site: &site,
+            data: &data,
+            title: "อบต.ทดสอบ",
+            base_url: "https://x.go.th",
+            as_of: Date::from_ce(2026, 11, 1).unwrap(),
+            ita: &[],
+        });
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+        let page = |path: &str| {
+            let f = out.files.iter().find(|f| f.path == path);
+            String::from_utf8(f.unwrap_or_else(|| panic!("{path}")).bytes.clone()).unwrap()
+        };
+        let sitemap = page("sitemap/index.html");
+        assert!(sitemap.contains("href=\"/news/a/\""), "{sitemap}");
+        assert!(page("accessibility/index.html").contains("WCAG 2.1"));
+        assert!(page("accessibility/index.html").contains("mailto:saraban@x.go.th"));
+        assert!(page("privacy/index.html").contains("ข้อความของหน่วยงาน"));
+        assert_eq!(
+            out.files
+                .iter()
+                .filter(|f| f.path == "privacy/index.html")
+                .count(),
+            1
+        );
+        // Every page links all four from the footer, and the home page names the agency.
+        let home = page("index.html");
+        for l in [
+            "/sitemap/",
+            "/website-policy/",
+            "/privacy/",
+            "/accessibility/",
+        ] {
+            assert!(home.contains(&format!("href=\"{l}\"")), "{l}");
+        }
+        assert!(home.contains("\"@type\":\"GovernmentOrganization\""));
+        let xml = page("sitemap.xml");
+        assert!(xml.contains("https://x.go.th/accessibility/"), "{xml}");
     }
 }

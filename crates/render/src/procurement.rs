@@ -158,7 +158,7 @@ pub(crate) fn downloads(
     let ocds = OcdsOptions {
         base_url: input.base_url.to_owned(),
         published_date: None,
-        license: input.site.config.data_license.clone(),
+        license: input.site.config.data_license.map(|l| l.url.to_owned()),
         publication_policy: None,
     };
     let ocds_key = (ocds.base_url.clone(), ocds.license.clone());

@@ -198,6 +198,8 @@ pub fn agency() -> Agency {
         address: Some("หมู่ ๕ ตำบลเมืองหลวง".into()),
         phone: Some("045-000000".into()),
         email: None,
+        opening_hours: None,
+        map_url: None,
         social: Default::default(),
         sample: false,
     }
