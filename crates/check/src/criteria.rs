@@ -180,6 +180,7 @@ pub fn parse_criteria(text: &str, file: &str) -> Result<Criteria, Diagnostic> {
     match serde_saphyr::from_str::<Criteria>(text) {
         Ok(mut c) => {
             c.file = file.to_owned();
+            check_items(&c, text, file)?;
             Ok(c)
         }
         Err(e) => {
@@ -193,6 +194,53 @@ pub fn parse_criteria(text: &str, file: &str) -> Result<Criteria, Diagnostic> {
             .with_source("prongsai criteria file format (crates/check/criteria/)"))
         }
     }
+}
+
+/// Line (1-based) of the `nth` (0-based) `code: <code>` in the file, for pointing at a bad item;
+/// serde has already consumed the positions, so the text is searched again.
+fn code_line(text: &str, code: &str, nth: usize) -> Option<u32> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let l = l.trim_start().trim_start_matches("- ").trim_start();
+            l.strip_prefix("code:")
+                .is_some_and(|v| v.trim().trim_matches('"') == code)
+        })
+        .nth(nth)
+        .and_then(|(i, _)| u32::try_from(i + 1).ok())
+}
+
+/// What serde cannot see: two items with one code (the ITA page would show one of them twice
+/// and tags would match either) and an item whose title is blank.
+#[allow(clippy::result_large_err)]
+fn check_items(c: &Criteria, text: &str, file: &str) -> Result<(), Diagnostic> {
+    let mut seen = std::collections::HashSet::new();
+    for item in &c.items {
+        let nth = usize::from(!seen.insert(item.code.as_str()));
+        let at = |n| match code_line(text, &item.code, n) {
+            Some(line) => Location::line(file, line),
+            None => Location::file(file),
+        };
+        if nth == 1 {
+            return Err(Diagnostic::error(
+                "C002",
+                format!("ไฟล์เกณฑ์ ITA มีข้อ {} ซ้ำ ลบหรือเปลี่ยนรหัสข้อที่ซ้ำ", item.code),
+                format!("The ITA criteria file lists item {} twice; delete the duplicate or correct its code", item.code),
+            )
+            .at(at(1))
+            .with_source("prongsai criteria file format (crates/check/criteria/)"));
+        }
+        if item.title_th.trim().is_empty() {
+            return Err(Diagnostic::error(
+                "C002",
+                format!("ข้อ {} ในไฟล์เกณฑ์ ITA ไม่มีชื่อข้อ (title_th) ใส่ชื่อข้อตามคู่มือ ป.ป.ช.", item.code),
+                format!("Item {} of the ITA criteria file has no title (title_th); write the NACC manual's title", item.code),
+            )
+            .at(at(0))
+            .with_source("prongsai criteria file format (crates/check/criteria/)"));
+        }
+    }
+    Ok(())
 }
 
 /// The embedded criteria, with each `ita-<year>.yaml` in `dir` (when given and present) replacing
@@ -263,6 +311,52 @@ mod tests {
             codes.dedup();
             assert_eq!(codes.len(), n, "{name}: duplicate item codes");
         }
+    }
+
+    #[test]
+    fn items_known_per_year_and_unknown_codes_left_out() {
+        let codes = |i: usize| -> Vec<String> {
+            let c = parse_criteria(EMBEDDED[i].1, EMBEDDED[i].0).unwrap_or_else(|d| panic!("{d}"));
+            c.items.into_iter().map(|i| i.code).collect()
+        };
+        let want: Vec<String> = ["O1", "O3", "O4"]
+            .into_iter()
+            .map(String::from)
+            .chain((8..=26).map(|n| format!("O{n}")))
+            .collect();
+        assert_eq!(codes(2), want, "2569");
+        assert_eq!(codes(1), want, "2568");
+    }
+
+    #[test]
+    fn duplicate_code_and_blank_title_name_the_line() {
+        let dup = format!(
+            "{}  - code: O12\n    title_th: x\n    confidence: S\n    source: s\n",
+            EMBEDDED[2].1
+        );
+        let d = parse_criteria(&dup, "criteria/ita-2569.yaml").unwrap_err();
+        let loc = d.location.clone().unwrap();
+        assert_eq!(loc.file, "criteria/ita-2569.yaml");
+        assert_eq!(loc.line, u32::try_from(dup.lines().count() - 3).ok());
+        assert!(d.message_en.contains("O12 twice"), "{}", d.message_en);
+
+        let blank =
+            EMBEDDED[2]
+                .1
+                .replacen("title_th: \"โครงสร้าง หน้าที่และอำนาจ\"", "title_th: \" \"", 1);
+        let d = parse_criteria(&blank, "f.yaml").unwrap_err();
+        assert_eq!(d.location.unwrap().line, code_line(&blank, "O1", 0));
+        assert!(d.message_en.contains("no title"));
+
+        let missing = EMBEDDED[2]
+            .1
+            .replacen("    title_th: \"โครงสร้าง หน้าที่และอำนาจ\"\n", "", 1);
+        let d = parse_criteria(&missing, "f.yaml").unwrap_err();
+        assert!(d.location.unwrap().line.is_some());
+
+        let kind = EMBEDDED[2].1.replacen("kind: months", "kind: brochure", 1);
+        let d = parse_criteria(&kind, "f.yaml").unwrap_err();
+        assert!(d.location.unwrap().line.is_some());
     }
 
     #[test]
