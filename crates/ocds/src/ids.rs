@@ -1,7 +1,8 @@
 //! Identifiers and date strings: everything here is a pure function of its input, so the same
 //! data always yields the same ids, whatever else is in the year.
 
-use prongsai_model::{Date, Tin, thai_to_arabic_digits};
+use prongsai_model::{Data, Date, Tin, normalise_name, thai_to_arabic_digits};
+use std::collections::BTreeMap;
 
 /// Used when `agency.yaml` has no `ocid_prefix`. OCDS reserves no test prefix; registered
 /// prefixes are six random lowercase letters and digits, so six `x` is recognisably a stand-in
@@ -32,15 +33,40 @@ pub fn id_part(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join("-")
 }
 
-/// The comparison key of an organisation name: Thai digits as ASCII, case folded, and every
-/// space removed, because the same shop is typed `ร้าน ก.การค้า` in one row and `ร้านก.การค้า`
-/// in the next.
+/// The comparison key of an organisation name: Thai digits as ASCII, then the `/suppliers/`
+/// pages' normaliser (spaces removed, legal form abbreviated, case folded), so the OCDS parties
+/// and the supplier pages agree on which rows are one firm.
 pub fn name_key(name: &str) -> String {
-    thai_to_arabic_digits(name)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    normalise_name(&thai_to_arabic_digits(name))
+}
+
+/// Every firm's TIN by normalised name, gathered from all fiscal years, so a row that leaves the
+/// TIN out still names the party a row of another month or year identified.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TinDirectory(BTreeMap<String, Tin>);
+
+impl TinDirectory {
+    /// The first TIN given for a name, in fiscal year, month and ลำดับที่ order: a later,
+    /// conflicting TIN does not reassign the party (`check` reports the conflict).
+    pub fn of(data: &Data) -> TinDirectory {
+        let mut map = BTreeMap::new();
+        for fy in data.years.values() {
+            let mut rows: Vec<_> = fy.records().collect();
+            rows.sort_by_key(|r| (r.month, r.seq, r.line));
+            for r in rows {
+                if let (Some(name), Some(tin)) = (r.winner.as_deref(), r.winner_tin.as_ref())
+                    && !name.trim().is_empty()
+                {
+                    map.entry(name_key(name)).or_insert_with(|| tin.clone());
+                }
+            }
+        }
+        TinDirectory(map)
+    }
+
+    pub fn tin(&self, name: &str) -> Option<&Tin> {
+        self.0.get(&name_key(name))
+    }
 }
 
 /// FNV-1a, 64 bit: a fixed, documented function, so party ids do not change with the Rust
@@ -160,6 +186,10 @@ mod tests {
     fn party_ids_are_stable_and_spacing_blind() {
         assert_eq!(party_id("ร้าน ก.การค้า", None), party_id("ร้านก.การค้า ", None));
         assert_eq!(party_id("หจก. ๑๒๓", None), party_id("หจก.123", None));
+        assert_eq!(
+            party_id("ห้างหุ้นส่วนจำกัด ก.การค้า", None),
+            party_id("หจก.ก.การค้า", None)
+        );
         assert_ne!(party_id("ร้าน ก", None), party_id("ร้าน ข", None));
         // Pinned: a change here would renumber every supplier in published data.
         assert_eq!(party_id("", None), "name-cbf29ce484222325");

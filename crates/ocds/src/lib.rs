@@ -46,10 +46,11 @@ pub fn release_package(
     let prefix = ocid_prefix(&agency, &mut diags);
     let buyer = buyer_party(&agency);
     let fy = data.years.get(&fiscal_year);
+    let tins = ids::TinDirectory::of(data);
 
     let mut releases = Vec::new();
     if let Some(fy) = fy {
-        releases.extend(record_releases(fy, &prefix, &buyer, &mut diags));
+        releases.extend(record_releases(fy, &prefix, &buyer, &tins, &mut diags));
         releases.extend(plan_releases(fy, &prefix, &buyer, &mut diags));
     }
     if releases.is_empty() {
@@ -330,13 +331,14 @@ fn record_releases(
     fy: &FiscalYear,
     prefix: &str,
     buyer: &Organization,
+    tins: &ids::TinDirectory,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Release> {
     let keys = record_keys(fy, diags);
     let mut out: Vec<(&Procurement, Release)> = fy
         .records()
         .zip(keys)
-        .map(|(r, key)| (r, record_release(fy, r, prefix, &key, buyer)))
+        .map(|(r, key)| (r, record_release(fy, r, prefix, &key, buyer, tins)))
         .collect();
     // Month, then ลำดับที่: the order of the สขร.1 forms, independent of row order in the file.
     out.sort_by_key(|(a, _)| (a.month, a.seq, a.line));
@@ -344,26 +346,29 @@ fn record_releases(
 }
 
 /// Parties of one process: the buyer, then bidders in bid order, then the winner if not a bidder.
-/// Organisations are matched by normalised name; the winner's TIN names its party everywhere.
+/// Organisations are matched by normalised name; a TIN, given on this row or on any row of any
+/// year for the same name, names the party everywhere.
 fn record_parties(
     r: &Procurement,
     buyer: &Organization,
+    tins: &ids::TinDirectory,
 ) -> (
     Vec<Organization>,
     Vec<OrganizationReference>,
     Option<OrganizationReference>,
 ) {
     let winner_key = r.winner.as_deref().map(ids::name_key);
-    let id_for = |name: &str| {
-        let tin = (winner_key.as_deref() == Some(ids::name_key(name).as_str()))
+    let tin_for = |name: &str| {
+        (winner_key.as_deref() == Some(ids::name_key(name).as_str()))
             .then_some(r.winner_tin.as_ref())
-            .flatten();
-        party_id(name, tin)
+            .flatten()
+            .or_else(|| tins.tin(name))
     };
     let mut parties = vec![buyer.clone()];
     let add =
         |parties: &mut Vec<Organization>, name: &str, role: PartyRole| -> OrganizationReference {
-            let id = id_for(name);
+            let tin = tin_for(name);
+            let id = party_id(name, tin);
             if let Some(p) = parties.iter_mut().find(|p| p.id == id) {
                 if !p.roles.contains(&role) {
                     p.roles.push(role);
@@ -371,15 +376,11 @@ fn record_parties(
                 }
                 return reference(p);
             }
-            let identifier = r
-                .winner_tin
-                .as_ref()
-                .filter(|tin| id == party_id(name, Some(tin)))
-                .map(|tin| Identifier {
-                    scheme: TIN_SCHEME.to_owned(),
-                    id: tin.as_str().to_owned(),
-                    legal_name: Some(name.trim().to_owned()),
-                });
+            let identifier = tin.map(|tin| Identifier {
+                scheme: TIN_SCHEME.to_owned(),
+                id: tin.as_str().to_owned(),
+                legal_name: Some(name.trim().to_owned()),
+            });
             let org = Organization {
                 name: name.trim().to_owned(),
                 id,
@@ -413,6 +414,7 @@ fn record_release(
     prefix: &str,
     key: &str,
     buyer: &Organization,
+    tins: &ids::TinDirectory,
 ) -> Release {
     let ocid = format!("{prefix}-{}-{key}", fy.year);
     // The contract date is when the information became final; unsigned and cancelled rows are
@@ -422,7 +424,7 @@ fn record_release(
         .or_else(|| r.month.last_day())
         .map(ids::day_start)
         .unwrap_or_default();
-    let (parties, tenderers, supplier) = record_parties(r, buyer);
+    let (parties, tenderers, supplier) = record_parties(r, buyer, tins);
     let buyer_ref = reference(buyer);
 
     let plan_line = r.plan_id.as_deref().and_then(|id| fy.plan_line(id));

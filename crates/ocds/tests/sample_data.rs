@@ -58,3 +58,26 @@ fn print_sample() {
         }
     }
 }
+
+/// Across every year's package, a firm (by the `/suppliers/` pages' normalised name) has exactly
+/// one party id, and a firm that gives its TIN on any row is `TH-TIN` everywhere.
+#[test]
+fn one_id_per_organisation_across_years() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let loaded = prongsai_load::load(&root);
+    let mut ids: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for &year in loaded.data.years.keys() {
+        let (pkg, _) = release_package(&loaded.data, year, &OcdsOptions::default());
+        for rel in &pkg.releases {
+            for p in &rel.parties {
+                let key =
+                    prongsai_model::normalise_name(&prongsai_model::thai_to_arabic_digits(&p.name));
+                ids.entry(key).or_default().insert(p.id.clone());
+            }
+        }
+    }
+    assert!(ids.len() > 1, "no parties in the sample");
+    let split: Vec<_> = ids.iter().filter(|(_, v)| v.len() > 1).collect();
+    assert!(split.is_empty(), "firms with several ids: {split:#?}");
+}
