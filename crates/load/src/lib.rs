@@ -462,12 +462,12 @@ fn unknown(rel: &str, is_dir: bool) -> Diagnostic {
     } else {
         ("ไม่รู้จักไฟล์นี้จึงไม่อ่าน", "unknown file, not read")
     };
-    let hint_th = if rel.ends_with(".xlsx") || rel.ends_with(".xls") {
+    let hint_th = if spreadsheet(rel) {
         ": ใน Excel เลือก บันทึกเป็น → \"CSV UTF-8 (Comma delimited)\""
     } else {
         ": ย้ายออกจาก procurement-data/ หรือตั้งชื่อตามคู่มือ (agency.yaml, <ปีงบประมาณ>/plan.csv, plan.yaml, annual.md, months/<ปี พ.ศ.>-<เดือน>.csv)"
     };
-    let hint_en = if rel.ends_with(".xlsx") || rel.ends_with(".xls") {
+    let hint_en = if spreadsheet(rel) {
         ": save it from Excel as \"CSV UTF-8 (Comma delimited)\""
     } else {
         ": move it out of procurement-data/ or name it as the data contract says (agency.yaml, <FY>/plan.csv, plan.yaml, annual.md, months/<BE year>-<MM>.csv)"
@@ -479,6 +479,15 @@ fn unknown(rel: &str, is_dir: bool) -> Diagnostic {
     )
     .at(Location::file(rel))
     .with_text(rel.rsplit('/').next().unwrap_or(rel))
+}
+
+/// A workbook saved by a spreadsheet program: Excel on Windows writes `.XLSX` as often as `.xlsx`, and a
+/// macro-enabled or LibreOffice file needs the same advice (save as CSV UTF-8), not "move it out".
+fn spreadsheet(rel: &str) -> bool {
+    let ext = rel.rsplit_once('.').map_or("", |(_, e)| e);
+    ["xlsx", "xls", "xlsm", "xlsb", "ods", "numbers"]
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e))
 }
 
 fn misplaced(rel: &str) -> Diagnostic {
@@ -790,6 +799,28 @@ mod tests {
         );
         assert!(d.is_empty(), "{d:?}");
         assert!(mf.unwrap().records.is_empty());
+    }
+
+    #[test]
+    fn spreadsheets_get_the_save_as_csv_hint() {
+        for rel in [
+            "2569/months/2568-10.XLSX",
+            "2569/plan.xlsm",
+            "2569/months/2568-11.ods",
+        ] {
+            assert!(spreadsheet(rel), "{rel}");
+            assert!(
+                unknown(rel, false).message_en.contains("CSV UTF-8"),
+                "{rel}"
+            );
+        }
+        for rel in ["2569/notes.txt", "2569/xlsx", "2569/months/2568-10.csv"] {
+            assert!(!spreadsheet(rel), "{rel}");
+            assert!(
+                !unknown(rel, false).message_en.contains("CSV UTF-8"),
+                "{rel}"
+            );
+        }
     }
 
     #[test]
