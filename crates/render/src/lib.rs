@@ -614,6 +614,7 @@ mod tests {
             base_url: "https://x.go.th",
             as_of: Date::from_ce(2026, 11, 1).unwrap(),
             ita: &[],
+            due: prongsai_model::DueRules::default(),
         });
         assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
         let page = |path: &str| {
