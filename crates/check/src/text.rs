@@ -22,38 +22,6 @@ pub fn normalise_title(title: &str) -> Vec<char> {
     out
 }
 
-/// Supplier name for grouping: without spaces, dots, the common juristic prefixes and suffixes,
-/// so `บริษัท ก จำกัด`, `บจก.ก` and `ก` group together.
-pub fn normalise_supplier(name: &str) -> String {
-    let compact: String = name
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | ',' | '(' | ')' | '"' | '\''))
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut s = compact.as_str();
-    for prefix in [
-        "บริษัท",
-        "บจก",
-        "ห้างหุ้นส่วนจำกัด",
-        "หจก",
-        "ห้างหุ้นส่วนสามัญ",
-        "ร้าน",
-        "หสม",
-    ] {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            s = rest;
-            break;
-        }
-    }
-    for suffix in ["จำกัดมหาชน", "จำกัด"] {
-        if let Some(rest) = s.strip_suffix(suffix) {
-            s = rest;
-            break;
-        }
-    }
-    if s.is_empty() { compact } else { s.to_owned() }
-}
-
 /// Does the name look like a juristic person (company or partnership), which always has a TIN?
 pub fn looks_juristic(name: &str) -> bool {
     let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
@@ -132,12 +100,12 @@ mod tests {
     #[test]
     fn supplier_names_group_across_juristic_spellings() {
         assert_eq!(
-            normalise_supplier("บริษัท ศรีสะเกษวัสดุ จำกัด"),
-            normalise_supplier("บจก.ศรีสะเกษวัสดุ")
+            prongsai_model::normalise_name("บริษัท ศรีสะเกษวัสดุ จำกัด"),
+            prongsai_model::normalise_name("บจก.ศรีสะเกษวัสดุ")
         );
         assert_eq!(
-            normalise_supplier("หจก. ทับทันก่อสร้าง"),
-            normalise_supplier("ห้างหุ้นส่วนจำกัด ทับทันก่อสร้าง")
+            prongsai_model::normalise_name("หจก. ทับทันก่อสร้าง"),
+            prongsai_model::normalise_name("ห้างหุ้นส่วนจำกัด ทับทันก่อสร้าง")
         );
         assert!(looks_juristic("หจก.ทับทันก่อสร้าง"));
         assert!(!looks_juristic("นายสมชาย ใจดี"));

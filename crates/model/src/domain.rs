@@ -312,6 +312,13 @@ impl FiscalYear {
         self.months.values().flat_map(|m| m.records.iter())
     }
 
+    /// Whether the year has anything an OCDS release can describe (a procurement row or a plan
+    /// line). The schema needs at least one release, so the build writes `ocds.json` exactly
+    /// when this holds, and every page that links the file asks the same question.
+    pub fn has_ocds_releases(&self) -> bool {
+        self.records().next().is_some() || self.plan.as_ref().is_some_and(|p| !p.lines.is_empty())
+    }
+
     pub fn plan_line(&self, plan_id: &str) -> Option<&PlanLine> {
         self.plan
             .as_ref()?

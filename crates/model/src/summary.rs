@@ -150,17 +150,40 @@ impl SupplierKey {
     }
 }
 
-/// Names as typed vary in spacing and in the legal-form abbreviation; these do not make another supplier.
+/// The one comparison key of a firm's name, for the `/suppliers/` pages, the OCDS parties and the
+/// red-flag checks alike: Thai digits as ASCII, without spaces, dots, commas, brackets or quotes,
+/// case folded, and without the legal-form words (บริษัท … จำกัด, บจก., หจก., ห้างหุ้นส่วนจำกัด,
+/// ร้าน …), so `บริษัท ศรีสะเกษวัสดุ จำกัด`, `บจก.ศรีสะเกษวัสดุ` and `ศรีสะเกษวัสดุ` are one firm.
+/// Thai company law does not register two juristic persons under one name, so dropping the legal
+/// form joins spellings, not firms.
 pub fn normalise_name(name: &str) -> String {
-    let mut s: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    for (long, short) in [
-        ("ห้างหุ้นส่วนจำกัด", "หจก."),
-        ("บริษัท", "บจก."),
-        ("จำกัด(มหาชน)", "จำกัดมหาชน"),
+    let compact: String = crate::thai_to_arabic_digits(name)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | ',' | '(' | ')' | '"' | '\''))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut s = compact.as_str();
+    for prefix in [
+        "บริษัท",
+        "บจก",
+        "ห้างหุ้นส่วนจำกัด",
+        "หจก",
+        "ห้างหุ้นส่วนสามัญ",
+        "หสม",
+        "ร้าน",
     ] {
-        s = s.replace(long, short);
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest;
+            break;
+        }
     }
-    s.to_lowercase()
+    for suffix in ["จำกัดมหาชน", "จำกัด"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest;
+            break;
+        }
+    }
+    if s.is_empty() { compact } else { s.to_owned() }
 }
 
 fn fnv1a32(bytes: &[u8]) -> u32 {

@@ -294,6 +294,8 @@ fn produce(
                 ));
             }
             let (pkg, diags) = prongsai_ocds::release_package(data, y, ocds);
+            // The year page links ocds.json by the model's question; the two must agree.
+            debug_assert_eq!(pkg.is_publishable(), fy.has_ocds_releases());
             if pkg.is_publishable() {
                 files.push(OutputFile::raw(
                     format!("data/{y}/ocds.json"),

@@ -134,34 +134,42 @@ pub fn month_grid(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> Vec<Month
         .collect()
 }
 
-fn year_downloads(fy: i32) -> Vec<Link> {
-    vec![
+/// Only files the build writes: a year without a plan has no plan.csv, an empty year no OCDS
+/// (render/procurement.rs decides the same from the same facts).
+fn year_downloads(fy: &FiscalYear) -> Vec<Link> {
+    let y = fy.year;
+    let mut links = vec![
         Link {
             label: "รายการจัดซื้อจัดจ้างทั้งปี (CSV สำหรับ Excel)".into(),
-            url: urls::procurements_csv(fy),
+            url: urls::procurements_csv(y),
             format: "CSV",
         },
         Link {
             label: "รายการจัดซื้อจัดจ้างทั้งปี (JSON)".into(),
-            url: urls::procurements_json(fy),
+            url: urls::procurements_json(y),
             format: "JSON",
         },
-        Link {
+    ];
+    if fy.plan.is_some() {
+        links.push(Link {
             label: "แผนการจัดซื้อจัดจ้าง (CSV สำหรับ Excel)".into(),
-            url: urls::plan_csv(fy),
+            url: urls::plan_csv(y),
             format: "CSV",
-        },
-        Link {
+        });
+        links.push(Link {
             label: "แผนการจัดซื้อจัดจ้าง (JSON)".into(),
-            url: urls::plan_json(fy),
+            url: urls::plan_json(y),
             format: "JSON",
-        },
-        Link {
+        });
+    }
+    if fy.has_ocds_releases() {
+        links.push(Link {
             label: "Open Contracting Data Standard (OCDS 1.1)".into(),
-            url: urls::ocds(fy),
+            url: urls::ocds(y),
             format: "JSON",
-        },
-    ]
+        });
+    }
+    links
 }
 
 #[derive(Serialize)]
@@ -203,7 +211,7 @@ pub fn data_index(data: &Data, opts: &Options) -> PageView {
             DataYear {
                 fy: fy.year,
                 fy_label: format!("ปีงบประมาณ พ.ศ. {}", opts.fmt.year(fy.year)),
-                downloads: year_downloads(fy.year),
+                downloads: year_downloads(fy),
                 months: month_grid(fy, &s, opts)
                     .into_iter()
                     .filter(|c| c.xlsx.is_some())
@@ -335,7 +343,7 @@ fn overview(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
             chart_months,
             chart_methods,
             chart_sources,
-            downloads: year_downloads(fy.year),
+            downloads: year_downloads(fy),
             plan_url: fy.plan.as_ref().map(|_| urls::plan(fy.year)),
             annual_url: urls::annual(fy.year),
             has_annual: fy.annual.is_some(),
@@ -572,7 +580,7 @@ fn annual_page(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
             "narrative": narrative,
             "approved_by": fy.annual.as_ref().and_then(|a| a.approved_by.clone()),
             "approved_on": fy.annual.as_ref().and_then(|a| a.approved_on).map(|d| f.date(d)),
-            "downloads": year_downloads(fy.year),
+            "downloads": year_downloads(fy),
         }),
     )
 }

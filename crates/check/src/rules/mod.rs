@@ -198,7 +198,7 @@ pub fn supplier_key(p: &Procurement) -> Option<String> {
         return Some(format!("tin:{tin}"));
     }
     let name = p.winner.as_deref()?.trim();
-    (!name.is_empty()).then(|| format!("name:{}", crate::text::normalise_supplier(name)))
+    (!name.is_empty()).then(|| format!("name:{}", prongsai_model::normalise_name(name)))
 }
 
 /// Source text shared by the red-flag rules.
