@@ -28,8 +28,10 @@ enum Command {
     Build(BuildArgs),
     /// Check the procurement data against the data contract, the procurement law and the ITA criteria (ตรวจสอบข้อมูล), without building.
     Check(CheckArgs),
-    /// Write a new, empty data file with the right headers (สร้างไฟล์ใหม่): `new month 2569-11` or `new plan 2570`.
+    /// Write a new, empty data file with the right headers (สร้างไฟล์ใหม่): `new month 2569-11`, `new plan 2570` or `new year 2571`.
     New(NewArgs),
+    /// Start a new agency's site (เริ่มเว็บไซต์ใหม่): site.yaml, agency.yaml, the content pages, this fiscal year's folder, a GitHub workflow and a Thai README, in an empty folder. Asks on a terminal for what the flags leave out.
+    Init(InitArgs),
     /// Print the rule reference (all check codes) as Markdown.
     Rules,
     /// Preview the site while editing (ดูตัวอย่างเว็บไซต์ขณะแก้ไข): builds in memory, serves it on 127.0.0.1, rebuilds on every saved change and reloads open pages. The output folder is never written.
@@ -89,6 +91,48 @@ enum NewWhat {
         #[arg(value_name = "BE-FISCAL-YEAR")]
         year: i32,
     },
+    /// A new fiscal year's folder (ปีงบประมาณใหม่), e.g. 2571: plan.csv (header only), plan.yaml, and a header-only file for each month already due. Never overwrites.
+    Year {
+        #[arg(value_name = "BE-FISCAL-YEAR")]
+        year: i32,
+        /// "Today", deciding which months are already due. Default as for build: site.yaml's as_of, SOURCE_DATE_EPOCH, else today.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+        as_of: Option<Date>,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    /// The new site's folder: created if missing, refused unless empty.
+    #[arg(value_name = "DIR")]
+    pub(crate) dir: PathBuf,
+    /// The agency's full name, e.g. องค์การบริหารส่วนตำบลเมืองหลวง.
+    #[arg(long)]
+    pub(crate) name: Option<String>,
+    /// Short name, e.g. อบต.เมืองหลวง.
+    #[arg(long)]
+    pub(crate) short_name: Option<String>,
+    /// Agency type (ประเภทหน่วยงาน) [default: องค์กรปกครองส่วนท้องถิ่น].
+    #[arg(long = "type", value_name = "TYPE")]
+    pub(crate) agency_type: Option<String>,
+    /// District (อำเภอ), e.g. ห้วยทับทัน.
+    #[arg(long)]
+    pub(crate) district: Option<String>,
+    /// Province (จังหวัด), e.g. ศรีสะเกษ.
+    #[arg(long)]
+    pub(crate) province: Option<String>,
+    /// Ministry (กระทรวง) [default: กระทรวงมหาดไทย].
+    #[arg(long)]
+    pub(crate) ministry: Option<String>,
+    /// The site's address, e.g. https://www.muangluang.go.th.
+    #[arg(long, value_name = "URL")]
+    pub(crate) website: Option<String>,
+    /// The BE fiscal year to start with [default: the current one].
+    #[arg(long, value_name = "BE-FISCAL-YEAR")]
+    pub(crate) fiscal_year: Option<i32>,
+    /// "Today", deciding the current fiscal year and which months are due. Default: SOURCE_DATE_EPOCH if set, else today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+    pub(crate) as_of: Option<Date>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -110,6 +154,17 @@ struct BuildArgs {
     ita: Option<i32>,
 }
 
+#[cfg(test)]
+impl Cli {
+    /// `init`'s arguments, for the tests that drive it with scripted answers.
+    pub fn into_init(self) -> Option<InitArgs> {
+        match self.command {
+            Command::Init(args) => Some(args),
+            _ => None,
+        }
+    }
+}
+
 fn parse_as_of(text: &str) -> Result<Date, String> {
     prongsai_content::parse_date(text).ok_or_else(|| {
         format!("วันที่ \"{text}\" ไม่ถูกต้อง — use YYYY-MM-DD, e.g. 2569-11-01 (BE) or 2026-11-01 (CE)")
@@ -129,6 +184,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
         Command::New(args) => new(args),
+        Command::Init(args) => crate::init::init(args),
         Command::Serve(args) => serve(args),
         Command::Rules => {
             print!("{}", prongsai_check::rules_markdown());
@@ -238,6 +294,7 @@ fn check(args: CheckArgs) -> ExitCode {
 
 fn new(args: NewArgs) -> ExitCode {
     let (path, text) = match &args.what {
+        NewWhat::Year { year, as_of } => return new_year(&args.root, *year, *as_of),
         NewWhat::Month { month } => {
             let Some(ym) = parse_month_arg(month) else {
                 eprintln!(
@@ -291,6 +348,44 @@ fn new(args: NewArgs) -> ExitCode {
                 "เขียนไฟล์ {0} ไม่ได้: {e}\ncannot write {0}: {e}",
                 path.display()
             );
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// `new year`: the fiscal year's folder, then what to fill in.
+fn new_year(root: &std::path::Path, year: i32, as_of: Option<Date>) -> ExitCode {
+    use crate::scaffold;
+    if !scaffold::YEARS.contains(&year) {
+        eprintln!(
+            "ปีงบประมาณ {year} ต้องเป็นปี พ.ศ. เช่น 2571\nfiscal year {year} must be a BE year, e.g. 2571"
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    if !root.is_dir() {
+        eprintln!(
+            "ไม่พบโฟลเดอร์ {0} — ใช้ --root ชี้ไปยังโฟลเดอร์ของเว็บไซต์\nsite root {0} is not a folder",
+            root.display()
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let (config, _) = prongsai_content::load_config(root);
+    let as_of = resolve_as_of(as_of, &config);
+    // A broken `checks:` block is check's to report; here the default due dates do.
+    let rules = prongsai_check::CheckConfig::from_site_yaml(
+        config.source_text(),
+        prongsai_content::SITE_FILE,
+    )
+    .unwrap_or_default()
+    .due_rules();
+    let files = scaffold::year_files(year, as_of, &rules);
+    match scaffold::create_all(root, &files) {
+        Ok(()) => {
+            print!("{}", scaffold::year_guide(year, as_of, &rules, &files));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
             ExitCode::from(EXIT_USAGE)
         }
     }

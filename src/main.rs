@@ -2,6 +2,8 @@
 
 mod build;
 mod cli;
+mod init;
+mod scaffold;
 mod serve;
 
 #[global_allocator]

@@ -42,7 +42,8 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-const DATA_DIR: &str = "procurement-data";
+/// The data folder under the site root (data contract v1).
+pub const DATA_DIR: &str = "procurement-data";
 
 /// Bounds on what one data file may hold, so a broken or hostile file is a clear error instead
 /// of exhausting memory. Set under `limits:` in site.yaml (`max_file_mb`, `max_cell_kb`,
