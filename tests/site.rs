@@ -373,7 +373,7 @@ fn quarter_and_annual_files_hold_exactly_the_month_files_figures() {
         .find(|r| {
             sheet
                 .get_value((*r, 0))
-                .is_some_and(|v| v.to_string() == "รวมทั้งสิ้น")
+                .is_some_and(|v| matches!(v, calamine::Data::String(s) if s == "รวมทั้งสิ้น"))
         })
         .expect("a total row");
     let n = |c: u32| match sheet.get_value((total_row, c)) {
