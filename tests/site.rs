@@ -252,3 +252,142 @@ fn json_exports_hold_exactly_the_records_of_the_csvs() {
         assert_eq!(json["count"].as_u64(), Some(from_csv.len() as u64));
     }
 }
+
+fn pdf_text(path: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("d.pdf");
+    std::fs::write(&pdf, &site()[path]).unwrap();
+    let o = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian poppler-utils; scripts/setup installs it)");
+    assert!(o.status.success());
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// Issue 17: the quarter files (ITA O11), the annual summary (O12) and the plan document
+/// (มาตรา 11) are built exactly when they are due, and nothing links a file that is not built.
+#[test]
+fn quarter_annual_and_plan_documents_exist_when_due_and_every_download_link_resolves() {
+    let built = |p: &str| site().contains_key(p);
+    for ext in ["pdf", "xlsx"] {
+        for q in 1..=4 {
+            assert!(built(&format!("data/2569/quarters/2569-Q{q}.{ext}")));
+        }
+        // As of 1 Nov 2569 only October of FY 2570 has ended.
+        assert!(built(&format!("data/2570/quarters/2570-Q1.{ext}")));
+        assert!(!built(&format!("data/2570/quarters/2570-Q2.{ext}")));
+        assert!(built(&format!("data/2568/annual-summary.{ext}")));
+        assert!(built(&format!("data/2569/annual-summary.{ext}")));
+        assert!(!built(&format!("data/2570/annual-summary.{ext}")));
+        for fy in [2568, 2569, 2570] {
+            assert!(built(&format!("data/{fy}/plan.{ext}")));
+        }
+    }
+    for (path, bytes) in site() {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        for link in html.split("href=\"/data/").skip(1) {
+            let target = &link[..link.find('"').unwrap()];
+            if target.is_empty() || target.ends_with('/') {
+                continue;
+            }
+            assert!(
+                built(&format!("data/{target}")),
+                "{path} links /data/{target}, which is not built"
+            );
+        }
+    }
+    let year = text("procurement/2569/index.html");
+    for link in [
+        "/data/2569/quarters/2569-Q1.pdf",
+        "/data/2569/quarters/2569-Q4.xlsx",
+        "/data/2569/annual-summary.pdf",
+        "/data/2569/plan.pdf",
+    ] {
+        assert!(year.contains(link), "{link} on the year page");
+        assert!(text("data/index.html").contains(link), "{link} on /data/");
+    }
+    let ita = text("ita/2569/index.html");
+    for link in [
+        "https://www.muangluang.go.th/data/2569/quarters/2569-Q1.pdf",
+        "https://www.muangluang.go.th/data/2568/annual-summary.pdf",
+    ] {
+        assert!(ita.contains(link), "{link} in the ITA evidence");
+    }
+}
+
+#[test]
+fn quarter_and_annual_files_hold_exactly_the_month_files_figures() {
+    let loaded = prongsai_load::load(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let fy = &loaded.data.years[&2569];
+    for q in 1..=4u8 {
+        let months = prongsai_model::fiscal_quarter_months(2569, q);
+        let records: Vec<&prongsai_model::Procurement> = months
+            .iter()
+            .flat_map(|m| {
+                fy.months
+                    .get(m)
+                    .map(|f| f.records.iter())
+                    .into_iter()
+                    .flatten()
+            })
+            .collect();
+        let bytes = site()[&format!("data/2569/quarters/2569-Q{q}.xlsx")].clone();
+        let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+        let ita = wb.worksheet_range("ITA").unwrap();
+        let empty = months
+            .iter()
+            .filter(|m| fy.months.get(m).is_none_or(|f| f.records.is_empty()))
+            .count();
+        assert_eq!(ita.height(), 1 + records.len() + empty, "Q{q}");
+        let titles: Vec<String> = (1..ita.height() as u32)
+            .map(|r| {
+                ita.get_value((r, 7))
+                    .map(|v| v.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        for r in &records {
+            assert!(titles.contains(&r.title), "Q{q}: {}", r.title);
+        }
+        let text = pdf_text(&format!("data/2569/quarters/2569-Q{q}.pdf"));
+        assert!(text.contains(&format!("ไตรมาสที่ {q}")), "{text}");
+        for m in months {
+            assert!(text.contains(&format!("เดือน{}", m.thai_long())), "{text}");
+        }
+    }
+
+    let live: Vec<&prongsai_model::Procurement> =
+        fy.records().filter(|r| !r.is_cancelled()).collect();
+    let budget: prongsai_model::Money = live.iter().map(|r| r.budget).sum();
+    let agreed: prongsai_model::Money = live.iter().filter_map(|r| r.agreed_price).sum();
+    let bytes = site()["data/2569/annual-summary.xlsx"].clone();
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let sheet = wb.worksheet_range("สรุป").unwrap();
+    let total_row = (0..sheet.height() as u32)
+        .find(|r| {
+            sheet
+                .get_value((*r, 0))
+                .is_some_and(|v| matches!(v, calamine::Data::String(s) if s == "รวมทั้งสิ้น"))
+        })
+        .expect("a total row");
+    let n = |c: u32| match sheet.get_value((total_row, c)) {
+        Some(calamine::Data::Float(f)) => *f,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(n(1), live.len() as f64);
+    assert_eq!(n(3), budget.as_f64());
+    assert_eq!(n(4), agreed.as_f64());
+    let text = pdf_text("data/2569/annual-summary.pdf");
+    assert!(text.contains("แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2569"));
+    assert!(text.contains(&budget.to_string()), "{text}");
+    assert!(
+        text.contains("แนวทางการปรับปรุง"),
+        "the narrative of annual.md"
+    );
+}

@@ -6,6 +6,7 @@ use crate::criteria::{Confidence, Coverage, Criteria, CriteriaItem, Evidence, Ev
 use crate::rules::Ctx;
 use crate::rules::annual_report_sections::missing_sections;
 use prongsai_model::{Data, Date, Diagnostic, Severity, YearMonth, fiscal_year_months};
+use prongsai_views::urls;
 use serde::Serialize;
 
 pub const INFO: RuleInfo = RuleInfo {
@@ -318,6 +319,22 @@ fn months(ctx: &Ctx<'_>, fy: i32, e: &Evidence) -> Found {
             ));
         }
     }
+    // ITA O11 asks for quarter files: each quarter document the build writes is evidence.
+    if e.coverage == Coverage::Quarterly
+        && let Some(year) = year
+    {
+        for q in prongsai_model::quarters_shown(year, as_of) {
+            for (url, f) in [
+                (urls::quarter_pdf(fy, q), "PDF"),
+                (urls::quarter_xlsx(fy, q), "XLSX"),
+            ] {
+                urls.push(EvidenceUrl {
+                    label_th: format!("แบบ สขร.1 ไตรมาสที่ {q} ปี {fy} ({f})"),
+                    url: absolute(base, &url),
+                });
+            }
+        }
+    }
     let not_due: Vec<String> = pending
         .iter()
         .filter(|m| !year.is_some_and(|y| y.months.contains_key(m)))
@@ -357,6 +374,14 @@ fn plan(ctx: &Ctx<'_>, fy: i32) -> Found {
                 EvidenceUrl {
                     label_th: format!("แผนการจัดซื้อจัดจ้าง ปี {fy} (หน้าเว็บ)"),
                     url: absolute(base, &format!("/procurement/{fy}/plan/")),
+                },
+                EvidenceUrl {
+                    label_th: format!("ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง ปี {fy} (PDF)"),
+                    url: absolute(base, &urls::plan_pdf(fy)),
+                },
+                EvidenceUrl {
+                    label_th: format!("แผนการจัดซื้อจัดจ้าง ปี {fy} (XLSX)"),
+                    url: absolute(base, &urls::plan_xlsx(fy)),
                 },
                 EvidenceUrl {
                     label_th: format!("แผนการจัดซื้อจัดจ้าง ปี {fy} (CSV)"),
@@ -399,10 +424,21 @@ fn annual(ctx: &Ctx<'_>, fy: i32) -> Found {
         } else {
             ItaStatus::Partial
         },
-        urls: vec![EvidenceUrl {
-            label_th: format!("รายงานผลการจัดซื้อจัดจ้างประจำปี {fy}"),
-            url: absolute(base, &format!("/procurement/{fy}/annual/")),
-        }],
+        // annual.md exists, so the build writes the annual summary (ITA O12's form) too.
+        urls: vec![
+            EvidenceUrl {
+                label_th: format!("รายงานผลการจัดซื้อจัดจ้างประจำปี {fy}"),
+                url: absolute(base, &format!("/procurement/{fy}/annual/")),
+            },
+            EvidenceUrl {
+                label_th: format!("แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ {fy} (PDF)"),
+                url: absolute(base, &urls::annual_summary_pdf(fy)),
+            },
+            EvidenceUrl {
+                label_th: format!("แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ {fy} (XLSX)"),
+                url: absolute(base, &urls::annual_summary_xlsx(fy)),
+            },
+        ],
         missing,
     }
 }

@@ -126,5 +126,18 @@ fn ita_index_for_the_sample() {
             .iter()
             .any(|u| u.url == "https://www.muangluang.go.th/procurement/2568/annual/")
     );
-    assert_eq!(o12.urls.len(), 1 + 12 * 3);
+    // The annual page, the annual summary as PDF and XLSX, and each month's page, PDF and XLSX.
+    assert_eq!(o12.urls.len(), 3 + 12 * 3);
+    assert!(
+        o12.urls
+            .iter()
+            .any(|u| u.url == "https://www.muangluang.go.th/data/2568/annual-summary.pdf")
+    );
+    // O11's quarter files: the sample's FY 2569 has all four quarters.
+    for q in 1..=4 {
+        for ext in ["pdf", "xlsx"] {
+            let url = format!("https://www.muangluang.go.th/data/2569/quarters/2569-Q{q}.{ext}");
+            assert!(o11.urls.iter().any(|u| u.url == url), "{url}");
+        }
+    }
 }

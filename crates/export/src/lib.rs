@@ -1,4 +1,6 @@
-//! Render stage: open-data downloads (CSV with BOM, JSON, XLSX in the ITA layout, PDF of แบบ สขร.1).
+//! Render stage: open-data downloads (CSV with BOM, JSON, XLSX in the ITA layout, PDF of แบบ สขร.1)
+//! and the documents assessors ask for: a quarter's แบบ สขร.1 (ITA O11), the annual summary (ITA
+//! O12) and the procurement plan (มาตรา 11), each as PDF and XLSX.
 //!
 //! Every function is pure: it takes the model and returns the file's bytes, so the render stage
 //! can call them in parallel and hand the bytes to the one writing choke point. Output is
@@ -12,12 +14,18 @@ mod json;
 mod pdf;
 mod safe;
 mod xlsx;
+mod xlsx_docs;
 
 pub use csv_out::{plan_csv, procurements_csv};
+pub use form::{NOT_PUBLISHED, QuarterMonth, quarter_months};
 pub use json::{plan_json, procurements_json};
-pub use pdf::{ShapeCache, month_pdf, month_pdf_shared};
+pub use pdf::{
+    ShapeCache, annual_summary_pdf, annual_summary_pdf_shared, month_pdf, month_pdf_shared,
+    plan_pdf, plan_pdf_shared, quarter_pdf, quarter_pdf_shared,
+};
 pub use safe::neutralise_formula;
-pub use xlsx::month_xlsx;
+pub use xlsx::{month_xlsx, quarter_xlsx};
+pub use xlsx_docs::{annual_summary_xlsx, plan_xlsx};
 
 use prongsai_model::{Date, YearMonth};
 use std::fmt;

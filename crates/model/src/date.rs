@@ -259,6 +259,14 @@ pub fn fiscal_year_months(fy: i32) -> [YearMonth; 12] {
     out
 }
 
+/// The three months of fiscal quarter `q` (1–4) of fiscal year `fy`: quarter 1 is October to
+/// December. A `q` outside 1–4 is clamped, so the function stays total.
+pub fn fiscal_quarter_months(fy: i32, q: u8) -> [YearMonth; 3] {
+    let all = fiscal_year_months(fy);
+    let start = usize::from(q.clamp(1, 4) - 1) * 3;
+    [all[start], all[start + 1], all[start + 2]]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,6 +289,11 @@ mod tests {
         assert_eq!(months[0].key(), "2567-10");
         assert_eq!(months[11].key(), "2568-09");
         assert_eq!(months[3].fiscal_index(), 4);
+        let quarters: Vec<YearMonth> = (1..=4)
+            .flat_map(|q| fiscal_quarter_months(2568, q))
+            .collect();
+        assert_eq!(quarters, months);
+        assert_eq!(fiscal_quarter_months(2568, 2)[0].key(), "2568-01");
     }
 
     #[test]

@@ -160,6 +160,26 @@ pub fn month_ended(m: YearMonth, as_of: Date) -> bool {
     m.last_day().is_some_and(|d| d < as_of)
 }
 
+/// The fiscal quarters (1–4) of `fy` whose quarter document (ITA O11) the site publishes on
+/// `as_of`: those with a month that has ended or already has a file. A quarter with missing
+/// months is still published, naming them, so an assessor sees what is not there yet.
+pub fn quarters_shown(fy: &crate::FiscalYear, as_of: Date) -> Vec<u8> {
+    (1..=4)
+        .filter(|&q| {
+            crate::fiscal_quarter_months(fy.year, q)
+                .iter()
+                .any(|m| month_ended(*m, as_of) || fy.months.contains_key(m))
+        })
+        .collect()
+}
+
+/// Does the site publish `fy`'s annual report (its page and the annual summary documents) on
+/// `as_of`? Once `annual.md` exists, or once the year has ended: its figures are then final and
+/// a missing narrative is shown as missing.
+pub fn annual_report_shown(fy: &crate::FiscalYear, as_of: Date) -> bool {
+    fy.annual.is_some() || fiscal_year_end(fy.year).is_some_and(|d| d < as_of)
+}
+
 /// The fiscal years the site covers on `as_of`: from the first year with a folder to the year
 /// `as_of` falls in (a new fiscal year exists on 1 October whether or not its folder does), plus
 /// any later folder an agency has started early. Empty when there is no procurement data at all.
@@ -255,6 +275,22 @@ mod tests {
         let mut data = Data::default();
         data.years.insert(fy, year);
         data
+    }
+
+    #[test]
+    fn quarters_and_annual_report_shown_from_their_first_month() {
+        let oct = YearMonth::new(2569, 10);
+        let data = data_with_months(2570, &[]);
+        let fy = &data.years[&2570];
+        assert!(quarters_shown(fy, date(2569, 10, 31)).is_empty());
+        assert_eq!(quarters_shown(fy, date(2569, 11, 1)), [1]);
+        assert_eq!(quarters_shown(fy, date(2570, 1, 1)), [1]);
+        assert_eq!(quarters_shown(fy, date(2570, 2, 1)), [1, 2]);
+        // A file filed early shows its quarter before any of its months has ended.
+        let data = data_with_months(2570, &[oct]);
+        assert_eq!(quarters_shown(&data.years[&2570], date(2569, 10, 2)), [1]);
+        assert!(!annual_report_shown(fy, date(2570, 9, 30)));
+        assert!(annual_report_shown(fy, date(2570, 10, 1)));
     }
 
     #[test]

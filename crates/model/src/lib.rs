@@ -14,15 +14,16 @@ mod money;
 mod summary;
 
 pub use date::{
-    BE_OFFSET, Date, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, YearMonth, fiscal_year_months,
-    fiscal_year_of,
+    BE_OFFSET, Date, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, YearMonth, fiscal_quarter_months,
+    fiscal_year_months, fiscal_year_of,
 };
 pub use diag::{Diagnostic, Location, Severity, sort_diagnostics};
 pub use digits::{has_thai_digits, thai_to_arabic_digits, to_thai_digits};
 pub use domain::*;
 pub use gaps::{
-    Disclosure, DueRules, Gap, annual_report_due, covered_years, fiscal_year_end,
-    fiscal_year_start, gaps, month_due, month_ended, open_years, plan_due,
+    Disclosure, DueRules, Gap, annual_report_due, annual_report_shown, covered_years,
+    fiscal_year_end, fiscal_year_start, gaps, month_due, month_ended, open_years, plan_due,
+    quarters_shown,
 };
 pub use ids::{EgpNo, Tin, tin_check_digit};
 pub use method::{Method, Status};

@@ -14,7 +14,10 @@
 //! that data and their templates' site-wide values are unchanged, their views are not even made.
 
 use crate::procurement::Seen;
-use prongsai_model::{Agency, Data, Diagnostic, FiscalYear, MonthFile, Plan, YearMonth};
+use prongsai_model::{
+    Agency, AnnualReport, Data, Diagnostic, DueRules, FiscalYear, MonthFile, Plan, PlanMeta,
+    YearMonth, fiscal_quarter_months,
+};
 use prongsai_search::SearchDoc;
 use prongsai_views::{Options, PageView};
 use prongsai_write::{OutputFile, Sink};
@@ -76,6 +79,72 @@ pub(crate) struct MonthKey {
 pub(crate) struct DownloadCache {
     pub months: HashMap<(i32, YearMonth), MonthEntry>,
     pub years: HashMap<i32, YearEntry>,
+    /// The quarter, annual-summary and plan documents, by fiscal year and kind.
+    pub docs: HashMap<(i32, DocKind), DocEntry>,
+}
+
+/// A fiscal year's document besides its month files and data files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum DocKind {
+    /// `data/<FY>/quarters/<FY>-Q<n>.pdf|xlsx` (ITA O11).
+    Quarter(u8),
+    /// `data/<FY>/annual-summary.pdf|xlsx` (ITA O12).
+    AnnualSummary,
+    /// `data/<FY>/plan.pdf|xlsx` (มาตรา 11).
+    Plan,
+}
+
+/// What one document was made from: exactly what its export function reads.
+pub(crate) enum DocInput {
+    /// The quarter's three months (a missing one: `None`) and the due rules its ยังไม่เผยแพร่
+    /// notes date from.
+    Quarter(Vec<(YearMonth, Option<MonthFile>)>, DueRules),
+    AnnualSummary(BTreeMap<YearMonth, MonthFile>, Option<AnnualReport>),
+    Plan(Option<Plan>, Option<PlanMeta>),
+}
+
+impl DocInput {
+    pub(crate) fn of(fy: &FiscalYear, kind: DocKind, due: &DueRules) -> DocInput {
+        match kind {
+            DocKind::Quarter(q) => DocInput::Quarter(
+                fiscal_quarter_months(fy.year, q)
+                    .iter()
+                    .map(|m| (*m, fy.months.get(m).cloned()))
+                    .collect(),
+                *due,
+            ),
+            DocKind::AnnualSummary => DocInput::AnnualSummary(fy.months.clone(), fy.annual.clone()),
+            DocKind::Plan => DocInput::Plan(fy.plan.clone(), fy.plan_meta.clone()),
+        }
+    }
+
+    /// Equal to `DocInput::of(fy, kind, due)`, without copying the data to find out.
+    pub(crate) fn matches(&self, fy: &FiscalYear, kind: DocKind, due: &DueRules) -> bool {
+        match (self, kind) {
+            (DocInput::Quarter(months, d), DocKind::Quarter(q)) => {
+                d == due
+                    && months.len() == 3
+                    && fiscal_quarter_months(fy.year, q)
+                        .iter()
+                        .zip(months)
+                        .all(|(m, (m2, f))| m == m2 && fy.months.get(m) == f.as_ref())
+            }
+            (DocInput::AnnualSummary(months, annual), DocKind::AnnualSummary) => {
+                *months == fy.months && *annual == fy.annual
+            }
+            (DocInput::Plan(plan, meta), DocKind::Plan) => {
+                *plan == fy.plan && *meta == fy.plan_meta
+            }
+            _ => false,
+        }
+    }
+}
+
+pub(crate) struct DocEntry {
+    pub agency: Agency,
+    pub input: DocInput,
+    pub files: Vec<OutputFile>,
+    pub diags: Vec<Diagnostic>,
 }
 
 #[derive(Default)]
@@ -111,6 +180,11 @@ impl DownloadCache {
                 .get(y)
                 .is_some_and(|fy| fy.months.contains_key(m))
         });
+    }
+
+    /// Keeps only the documents this render produced or reused.
+    pub(crate) fn keep_docs(&mut self, current: &HashSet<(i32, DocKind)>) {
+        self.docs.retain(|k, _| current.contains(k));
     }
 }
 

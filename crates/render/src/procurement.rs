@@ -4,7 +4,8 @@
 
 use crate::RenderInput;
 use crate::cache::{
-    self, DownloadCache, MonthEntry, PageCache, RenderStats, SearchCache, YearEntry,
+    self, DocEntry, DocInput, DocKind, DownloadCache, MonthEntry, PageCache, RenderStats,
+    SearchCache, YearEntry,
 };
 use prongsai_check::ItaEvaluation;
 use prongsai_content::{PageKind, Site};
@@ -132,12 +133,32 @@ enum Job<'a> {
         &'a prongsai_model::FiscalYear,
         &'a prongsai_model::MonthFile,
     ),
+    /// A quarter, the annual summary or the plan document: each its own job, since its PDF is
+    /// as much work as a month's.
+    Doc(&'a prongsai_model::FiscalYear, DocKind),
+}
+
+/// The documents a fiscal year has on `as_of`: the same rules the year page's links follow
+/// (`prongsai_model::quarters_shown`, `annual_report_shown`, a plan only when plan.csv exists).
+fn doc_kinds(fy: &prongsai_model::FiscalYear, as_of: prongsai_model::Date) -> Vec<DocKind> {
+    let mut out: Vec<DocKind> = prongsai_model::quarters_shown(fy, as_of)
+        .into_iter()
+        .map(DocKind::Quarter)
+        .collect();
+    if prongsai_model::annual_report_shown(fy, as_of) {
+        out.push(DocKind::AnnualSummary);
+    }
+    if fy.plan.is_some() {
+        out.push(DocKind::Plan);
+    }
+    out
 }
 
 /// CSV, JSON, XLSX, PDF and OCDS files at the data contract's stable paths.
 ///
 /// With a cache, a month's files are re-produced only when the agency or that month file
-/// changed, a year's only when the agency, that fiscal year or the OCDS options changed.
+/// changed, a year's only when the agency, that fiscal year or the OCDS options changed, a
+/// document's only when the agency or what it is made from ([`DocInput`]) changed.
 pub(crate) fn downloads(
     input: &RenderInput<'_>,
     cache: Option<&mut DownloadCache>,
@@ -162,11 +183,18 @@ pub(crate) fn downloads(
         publication_policy: None,
     };
     let ocds_key = (ocds.base_url.clone(), ocds.license.clone());
+    let due = input.due;
     let jobs: Vec<Job<'_>> = data
         .years
         .values()
         .flat_map(|fy| {
-            std::iter::once(Job::Year(fy)).chain(fy.months.values().map(move |m| Job::Month(fy, m)))
+            std::iter::once(Job::Year(fy))
+                .chain(fy.months.values().map(move |m| Job::Month(fy, m)))
+                .chain(
+                    doc_kinds(fy, input.as_of)
+                        .into_iter()
+                        .map(move |k| Job::Doc(fy, k)),
+                )
         })
         .collect();
     let old = cache.as_deref();
@@ -184,11 +212,16 @@ pub(crate) fn downloads(
                     .get(&(fy.year, m.month))
                     .filter(|e| e.agency == *agency && e.month == **m)
                     .map(|e| (e.files.clone(), e.diags.clone())),
+                Job::Doc(fy, kind) => c
+                    .docs
+                    .get(&(fy.year, *kind))
+                    .filter(|e| e.agency == *agency && e.input.matches(fy, *kind, &due))
+                    .map(|e| (e.files.clone(), e.diags.clone())),
             });
             let (files, diags, reused) = match hit {
                 Some((files, diags)) => (files, diags, true),
                 None => {
-                    let (files, diags) = produce(job, data, agency, &export, &shapes, &ocds);
+                    let (files, diags) = produce(job, data, agency, &export, &shapes, &ocds, &due);
                     (files, diags, false)
                 }
             };
@@ -245,9 +278,26 @@ pub(crate) fn downloads(
                     };
                     cache.months.insert((fy.year, m.month), entry);
                 }
+                Job::Doc(fy, kind) => {
+                    let entry = DocEntry {
+                        agency: agency.clone(),
+                        input: DocInput::of(fy, *kind, &due),
+                        files,
+                        diags,
+                    };
+                    cache.docs.insert((fy.year, *kind), entry);
+                }
             }
         }
         cache.forget_missing(data);
+        let current = jobs
+            .iter()
+            .filter_map(|j| match j {
+                Job::Doc(fy, kind) => Some((fy.year, *kind)),
+                _ => None,
+            })
+            .collect();
+        cache.keep_docs(&current);
     }
     dedup_by_code(
         &mut diags,
@@ -264,6 +314,7 @@ fn produce(
     export: &ExportOptions,
     shapes: &prongsai_export::ShapeCache,
     ocds: &OcdsOptions,
+    due: &prongsai_model::DueRules,
 ) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     match job {
         Job::Year(fy) => {
@@ -327,14 +378,97 @@ fn produce(
             }
             (files, diags)
         }
+        Job::Doc(fy, kind) => produce_doc(fy, *kind, agency, export, shapes, due),
     }
+}
+
+/// A document's PDF and XLSX, at the paths `prongsai_views::urls` names.
+fn produce_doc(
+    fy: &prongsai_model::FiscalYear,
+    kind: DocKind,
+    agency: &prongsai_model::Agency,
+    export: &ExportOptions,
+    shapes: &prongsai_export::ShapeCache,
+    due: &prongsai_model::DueRules,
+) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    use prongsai_views::urls;
+    let y = fy.year;
+    type Made = Result<Vec<u8>, prongsai_export::ExportError>;
+    // (source named in diagnostics and the file's provenance, [(url, bytes)])
+    let (src, made): (String, [(String, Made); 2]) = match kind {
+        DocKind::Quarter(q) => {
+            let months = prongsai_export::quarter_months(fy, q);
+            (
+                format!("procurement-data/{y}/months"),
+                [
+                    (
+                        urls::quarter_pdf(y, q),
+                        prongsai_export::quarter_pdf_shared(
+                            agency, y, q, &months, due, export, shapes,
+                        ),
+                    ),
+                    (
+                        urls::quarter_xlsx(y, q),
+                        prongsai_export::quarter_xlsx(agency, y, q, &months, due, export),
+                    ),
+                ],
+            )
+        }
+        DocKind::AnnualSummary => (
+            fy.annual.as_ref().map_or_else(
+                || format!("procurement-data/{y}/months"),
+                |a| a.path.clone(),
+            ),
+            [
+                (
+                    urls::annual_summary_pdf(y),
+                    prongsai_export::annual_summary_pdf_shared(agency, fy, export, shapes),
+                ),
+                (
+                    urls::annual_summary_xlsx(y),
+                    prongsai_export::annual_summary_xlsx(agency, fy, export),
+                ),
+            ],
+        ),
+        DocKind::Plan => {
+            let Some(plan) = &fy.plan else {
+                return (Vec::new(), Vec::new());
+            };
+            let meta = fy.plan_meta.as_ref();
+            (
+                plan.path.clone(),
+                [
+                    (
+                        urls::plan_pdf(y),
+                        prongsai_export::plan_pdf_shared(agency, y, plan, meta, export, shapes),
+                    ),
+                    (
+                        urls::plan_xlsx(y),
+                        prongsai_export::plan_xlsx(agency, y, plan, meta, export),
+                    ),
+                ],
+            )
+        }
+    };
+    let mut files = Vec::with_capacity(2);
+    let mut diags = Vec::new();
+    for (url, bytes) in made {
+        match bytes {
+            Ok(bytes) => files.push(OutputFile::raw(urls::output_file(&url), bytes, &src)),
+            Err(e) => {
+                let what = if url.ends_with(".pdf") { "PDF" } else { "XLSX" };
+                diags.push(export_error(&src, what, &e.to_string()));
+            }
+        }
+    }
+    (files, diags)
 }
 
 fn export_error(file: &str, what: &str, detail: &str) -> Diagnostic {
     Diagnostic::error(
         "R200",
-        format!("สร้างไฟล์ {what} ของเดือนนี้ไม่สำเร็จ ({detail}) — โปรดแจ้งผู้ดูแลระบบ prongsai"),
-        format!("could not produce the month's {what} ({detail}); please report this to the prongsai maintainers"),
+        format!("สร้างไฟล์ {what} จากไฟล์นี้ไม่สำเร็จ ({detail}) — โปรดแจ้งผู้ดูแลระบบ prongsai"),
+        format!("could not produce the {what} made from this file ({detail}); please report this to the prongsai maintainers"),
     )
     .at(Location::file(file))
 }

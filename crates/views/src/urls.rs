@@ -67,6 +67,32 @@ pub fn month_xlsx(ym: YearMonth) -> String {
 pub fn month_pdf(ym: YearMonth) -> String {
     format!("/data/{}/months/{}.pdf", ym.fiscal_year(), ym.key())
 }
+/// A fiscal quarter's แบบ สขร.1 (ITA O11): `/data/2569/quarters/2569-Q1.pdf`.
+pub fn quarter_pdf(fy: i32, q: u8) -> String {
+    format!("/data/{fy}/quarters/{fy}-Q{q}.pdf")
+}
+pub fn quarter_xlsx(fy: i32, q: u8) -> String {
+    format!("/data/{fy}/quarters/{fy}-Q{q}.xlsx")
+}
+/// แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ (ITA O12).
+pub fn annual_summary_pdf(fy: i32) -> String {
+    format!("/data/{fy}/annual-summary.pdf")
+}
+pub fn annual_summary_xlsx(fy: i32) -> String {
+    format!("/data/{fy}/annual-summary.xlsx")
+}
+/// ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง (มาตรา 11), only when plan.csv exists.
+pub fn plan_pdf(fy: i32) -> String {
+    format!("/data/{fy}/plan.pdf")
+}
+pub fn plan_xlsx(fy: i32) -> String {
+    format!("/data/{fy}/plan.xlsx")
+}
+
+/// The output file of a download's site path (`/data/2569/plan.pdf` → `data/2569/plan.pdf`).
+pub fn output_file(url: &str) -> String {
+    url.trim_start_matches('/').to_owned()
+}
 
 /// The output file of a site path that ends in `/`.
 pub fn output_of(url: &str) -> String {

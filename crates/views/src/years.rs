@@ -134,20 +134,18 @@ pub fn month_grid(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> Vec<Month
         .collect()
 }
 
-/// Only files the build writes: a year without a plan has no plan.csv, an empty year no OCDS
-/// (render/procurement.rs decides the same from the same facts).
-fn year_downloads(fy: &FiscalYear) -> Vec<Link> {
-    let y = fy.year;
-    let mut links = vec![
+/// The plan's downloads; only called when plan.csv exists, since the build writes them only then.
+fn plan_downloads(fy: i32) -> Vec<Link> {
+    vec![
         Link {
-            label: "รายการจัดซื้อจัดจ้างทั้งปี (CSV สำหรับ Excel)".into(),
-            url: urls::procurements_csv(y),
-            format: "CSV",
+            label: "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง (PDF)".into(),
+            url: urls::plan_pdf(fy),
+            format: "PDF",
         },
         Link {
-            label: "รายการจัดซื้อจัดจ้างทั้งปี (JSON)".into(),
-            url: urls::procurements_json(y),
-            format: "JSON",
+            label: "แผนการจัดซื้อจัดจ้าง (XLSX)".into(),
+            url: urls::plan_xlsx(fy),
+            format: "XLSX",
         },
     ];
     if fy.plan.is_some() {
@@ -160,16 +158,62 @@ fn year_downloads(fy: &FiscalYear) -> Vec<Link> {
             label: "แผนการจัดซื้อจัดจ้าง (JSON)".into(),
             url: urls::plan_json(y),
             format: "JSON",
+        },
+    ]
+}
+
+/// A fiscal year's downloads: only files the build writes for it on `as_of` (the plan's when
+/// plan.csv exists, the quarters and the annual summary by the rules in `prongsai_model::gaps`,
+/// which the render stage follows too).
+fn year_downloads(fy: &FiscalYear, opts: &Options) -> Vec<Link> {
+    let y = fy.year;
+    let mut out = vec![
+        Link {
+            label: "รายการจัดซื้อจัดจ้างทั้งปี (CSV สำหรับ Excel)".into(),
+            url: urls::procurements_csv(y),
+            format: "CSV",
+        },
+        Link {
+            label: "รายการจัดซื้อจัดจ้างทั้งปี (JSON)".into(),
+            url: urls::procurements_json(y),
+            format: "JSON",
+        },
+    ];
+    if prongsai_model::annual_report_shown(fy, opts.as_of) {
+        out.push(Link {
+            label: format!("แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ {y} (PDF)"),
+            url: urls::annual_summary_pdf(y),
+            format: "PDF",
+        });
+        out.push(Link {
+            label: format!("แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ {y} (XLSX)"),
+            url: urls::annual_summary_xlsx(y),
+            format: "XLSX",
         });
     }
+    for q in prongsai_model::quarters_shown(fy, opts.as_of) {
+        out.push(Link {
+            label: format!("แบบ สขร.1 ไตรมาสที่ {q} (PDF)"),
+            url: urls::quarter_pdf(y, q),
+            format: "PDF",
+        });
+        out.push(Link {
+            label: format!("แบบ สขร.1 ไตรมาสที่ {q} (XLSX)"),
+            url: urls::quarter_xlsx(y, q),
+            format: "XLSX",
+        });
+    }
+    if fy.plan.is_some() {
+        out.extend(plan_downloads(y));
+    }
     if fy.has_ocds_releases() {
-        links.push(Link {
+        out.push(Link {
             label: "Open Contracting Data Standard (OCDS 1.1)".into(),
             url: urls::ocds(y),
             format: "JSON",
         });
     }
-    links
+    out
 }
 
 #[derive(Serialize)]
@@ -211,7 +255,7 @@ pub fn data_index(data: &Data, opts: &Options) -> PageView {
             DataYear {
                 fy: fy.year,
                 fy_label: format!("ปีงบประมาณ พ.ศ. {}", opts.fmt.year(fy.year)),
-                downloads: year_downloads(fy),
+                downloads: year_downloads(fy, opts),
                 months: month_grid(fy, &s, opts)
                     .into_iter()
                     .filter(|c| c.xlsx.is_some())
@@ -245,10 +289,7 @@ pub fn year_pages(fy: &FiscalYear, opts: &Options) -> Vec<PageView> {
             opts,
         ));
     }
-    let year_ended = fiscal_year_months(fy.year)[11]
-        .last_day()
-        .is_some_and(|d| d < opts.as_of);
-    if fy.annual.is_some() || year_ended {
+    if prongsai_model::annual_report_shown(fy, opts.as_of) {
         out.push(annual_page(fy, &s, opts));
     }
     out
@@ -343,7 +384,7 @@ fn overview(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
             chart_months,
             chart_methods,
             chart_sources,
-            downloads: year_downloads(fy),
+            downloads: year_downloads(fy, opts),
             plan_url: fy.plan.as_ref().map(|_| urls::plan(fy.year)),
             annual_url: urls::annual(fy.year),
             has_annual: fy.annual.is_some(),
@@ -454,10 +495,7 @@ fn plan_page(fy: &FiscalYear, opts: &Options) -> PageView {
             "egp_plan_no": meta.and_then(|m| m.egp_plan_no.clone()),
             "note": meta.and_then(|m| m.note.clone()),
             "over_500k": lines.iter().any(|l| l.budget > prongsai_model::Money::from_baht(500_000)),
-            "downloads": [
-                Link { label: "แผนการจัดซื้อจัดจ้าง (CSV สำหรับ Excel)".into(), url: urls::plan_csv(fy.year), format: "CSV" },
-                Link { label: "แผนการจัดซื้อจัดจ้าง (JSON)".into(), url: urls::plan_json(fy.year), format: "JSON" },
-            ],
+            "downloads": plan_downloads(fy.year),
         }),
     )
 }
@@ -580,7 +618,7 @@ fn annual_page(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
             "narrative": narrative,
             "approved_by": fy.annual.as_ref().and_then(|a| a.approved_by.clone()),
             "approved_on": fy.annual.as_ref().and_then(|a| a.approved_on).map(|d| f.date(d)),
-            "downloads": year_downloads(fy),
+            "downloads": year_downloads(fy, opts),
         }),
     )
 }

@@ -1,9 +1,14 @@
-//! `data/<FY>/months/<BE year>-<MM>.pdf`: the month's แบบ สขร.1 on A4 landscape.
+//! The PDF documents, all A4 landscape in embedded Sarabun: a month's แบบ สขร.1
+//! (`data/<FY>/months/<BE year>-<MM>.pdf`), and in [`docs`] a quarter's (ITA O11), the annual
+//! summary (ITA O12) and the procurement plan (มาตรา 11).
 //!
 //! Layout first (measure, wrap, paginate into draw commands), then write: shaping at write time
 //! interns exactly the glyphs that appear, so the embedded subset holds nothing unused, and the
-//! page count is known before "หน้า X จาก Y" is drawn.
+//! page count is known before "หน้า X จาก Y" is drawn. Every document is made by [`document`]
+//! from the same parts (page heading, tables whose header repeats on each page, spanning notes,
+//! headings and paragraphs), so they look alike and share one shaping cache per build.
 
+mod docs;
 mod font;
 mod text;
 
@@ -11,13 +16,18 @@ use crate::form::{
     SKR1_HEADERS_BREAKABLE, SKR1_MONEY_COLUMNS, agency_line, skr1_cells, skr1_title,
 };
 use crate::{ExportError, ExportOptions, NO_PROCUREMENT, SAMPLE_NOTE};
+pub(crate) use docs::{annual_date, plan_date};
+pub use docs::{
+    annual_summary_pdf, annual_summary_pdf_shared, plan_pdf, plan_pdf_shared, quarter_pdf,
+    quarter_pdf_shared,
+};
 pub use font::ShapeCache;
 use font::{Font, Glyph, SARABUN_BOLD, SARABUN_REGULAR};
 use miniz_oxide::deflate::core::{
     CompressorOxide, TDEFLFlush, TDEFLStatus, compress, create_comp_flags_from_zip_params,
 };
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
-use prongsai_model::{Agency, Procurement, YearMonth};
+use prongsai_model::{Agency, Date, Procurement, YearMonth};
 
 /// A4 landscape in points.
 pub(crate) const PAGE_WIDTH: f32 = 842.0;
@@ -30,9 +40,11 @@ const SUBTITLE_SIZE: f32 = 12.0;
 const LINE_HEIGHT: f32 = 1.3;
 const CELL_PAD: f32 = 3.0;
 const FOOTER_HEIGHT: f32 = 18.0;
+/// The width between the margins, which every table's columns add up to.
+const TEXT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
 
-/// Column widths in points; they add up to the page width between the margins (786).
-const COLUMN_WIDTHS: [f32; 9] = [34.0, 142.0, 68.0, 68.0, 72.0, 120.0, 112.0, 78.0, 92.0];
+/// แบบ สขร.1's column widths in points; they add up to [`TEXT_WIDTH`] (786).
+const SKR1_WIDTHS: [f32; 9] = [34.0, 142.0, 68.0, 68.0, 72.0, 120.0, 112.0, 78.0, 92.0];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Face {
@@ -85,24 +97,61 @@ impl<'c> Fonts<'c> {
     }
 }
 
+/// A table's columns: widths adding up to [`TEXT_WIDTH`], header texts (zero-width spaces mark
+/// where a header may wrap) and each column's alignment.
+struct Columns {
+    widths: Vec<f32>,
+    header: Vec<String>,
+    align: Vec<Align>,
+}
+
+impl Columns {
+    fn skr1() -> Columns {
+        Columns {
+            widths: SKR1_WIDTHS.to_vec(),
+            header: SKR1_HEADERS_BREAKABLE
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+            align: (0..SKR1_WIDTHS.len()).map(skr1_align).collect(),
+        }
+    }
+}
+
+fn skr1_align(col: usize) -> Align {
+    if col == 0 {
+        Align::Center
+    } else if SKR1_MONEY_COLUMNS.contains(&col) {
+        Align::Right
+    } else {
+        Align::Left
+    }
+}
+
+/// The table being drawn: its header is repeated at the top of every page it continues on.
+struct Table {
+    widths: Vec<f32>,
+    align: Vec<Align>,
+    header_lines: Vec<Vec<String>>,
+    header_height: f32,
+}
+
+/// A line of the heading every page repeats: face, size, text, alignment.
+type HeadLine = (Face, f32, String, Align);
+
 struct Layout<'f, 'c> {
     fonts: &'f mut Fonts<'c>,
     pages: Vec<Vec<Draw>>,
     /// Top of the free space on the current page.
     y: f32,
-    header_lines: Vec<Vec<String>>,
-    header_height: f32,
-    page_head: Vec<(Face, f32, String, Align)>,
+    page_head: Vec<HeadLine>,
+    table: Option<Table>,
     /// Whether the current page has a data row yet (a row too tall for a fresh page is split).
     has_rows: bool,
 }
 
 fn line_height(size: f32) -> f32 {
     size * LINE_HEIGHT
-}
-
-fn table_left() -> f32 {
-    MARGIN
 }
 
 fn table_bottom() -> f32 {
@@ -119,6 +168,12 @@ impl Layout<'_, '_> {
                 y,
                 text,
             });
+        }
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: bool) {
+        if let Some(page) = self.pages.last_mut() {
+            page.push(Draw::Rect { x, y, w, h, fill });
         }
     }
 
@@ -147,66 +202,80 @@ impl Layout<'_, '_> {
         let head = std::mem::take(&mut self.page_head);
         for (face, size, s, align) in &head {
             let y = self.y - size;
-            self.aligned(
-                *face,
-                *size,
-                (MARGIN, PAGE_WIDTH - 2.0 * MARGIN),
-                y,
-                s,
-                *align,
-            );
+            self.aligned(*face, *size, (MARGIN, TEXT_WIDTH), y, s, *align);
             self.y -= line_height(*size);
         }
         self.page_head = head;
         self.y -= 6.0;
-        let lines = self.header_lines.clone();
-        let h = self.header_height;
-        self.row(&lines, h, Face::Bold, true, |_| Align::Center);
+        self.table_header();
         self.has_rows = false;
     }
 
+    fn table_header(&mut self) {
+        let Some(t) = &self.table else {
+            return;
+        };
+        let (lines, h) = (t.header_lines.clone(), t.header_height);
+        self.row(&lines, h, Face::Bold, true);
+    }
+
+    /// Starts a table: its header here (on a new page unless the header and `keep` points of
+    /// rows fit), and again on every page the table continues on.
+    fn begin_table(&mut self, cols: &Columns, keep: f32) {
+        let header_lines = self.wrap(Face::Bold, &cols.widths, &cols.header);
+        let rows = header_lines.iter().map(Vec::len).max().unwrap_or(1);
+        let header_height = rows as f32 * line_height(BODY_SIZE) + 2.0 * CELL_PAD;
+        self.table = None;
+        if self.y - header_height - keep < table_bottom() {
+            self.new_page();
+        }
+        self.table = Some(Table {
+            widths: cols.widths.clone(),
+            align: cols.align.clone(),
+            header_lines,
+            header_height,
+        });
+        self.table_header();
+    }
+
+    /// Ends the table: later pages no longer repeat its header.
+    fn end_table(&mut self) {
+        self.table = None;
+        self.y -= 10.0;
+    }
+
+    fn wrap(&mut self, face: Face, widths: &[f32], cells: &[String]) -> Vec<Vec<String>> {
+        let font = self.fonts.get_mut(face);
+        cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| text::break_lines(font, c, BODY_SIZE, w - 2.0 * CELL_PAD))
+            .collect()
+    }
+
     /// Draws one table row (or part of one) of height `h` at the current position.
-    fn row(
-        &mut self,
-        cells: &[Vec<String>],
-        h: f32,
-        face: Face,
-        header: bool,
-        align: impl Fn(usize) -> Align,
-    ) {
+    fn row(&mut self, cells: &[Vec<String>], h: f32, face: Face, header: bool) {
+        let Some(t) = &self.table else {
+            return;
+        };
+        let (widths, align) = (t.widths.clone(), t.align.clone());
         let top = self.y;
-        let mut x = table_left();
+        let mut x = MARGIN;
         let lh = line_height(BODY_SIZE);
-        for (col, (lines, w)) in cells.iter().zip(COLUMN_WIDTHS).enumerate() {
-            if let Some(page) = self.pages.last_mut() {
-                if header {
-                    page.push(Draw::Rect {
-                        x,
-                        y: top - h,
-                        w,
-                        h,
-                        fill: true,
-                    });
-                }
-                page.push(Draw::Rect {
-                    x,
-                    y: top - h,
-                    w,
-                    h,
-                    fill: false,
-                });
+        for (col, (lines, w)) in cells.iter().zip(widths).enumerate() {
+            if header {
+                self.rect(x, top - h, w, h, true);
             }
+            self.rect(x, top - h, w, h, false);
+            let a = if header {
+                Align::Center
+            } else {
+                align.get(col).copied().unwrap_or(Align::Left)
+            };
             let mut baseline = top - CELL_PAD - BODY_SIZE;
             for line in lines {
                 let inner = w - 2.0 * CELL_PAD;
-                self.aligned(
-                    face,
-                    BODY_SIZE,
-                    (x + CELL_PAD, inner),
-                    baseline,
-                    line,
-                    align(col),
-                );
+                self.aligned(face, BODY_SIZE, (x + CELL_PAD, inner), baseline, line, a);
                 baseline -= lh;
             }
             x += w;
@@ -214,14 +283,20 @@ impl Layout<'_, '_> {
         self.y = top - h;
     }
 
-    fn record(&mut self, cells: Vec<Vec<String>>) {
+    /// One row of the current table, wrapped to its columns; continued on the next page when
+    /// it does not fit, split when it is taller than a whole page.
+    fn record(&mut self, cells: &[String], face: Face) {
+        let widths = match &self.table {
+            Some(t) => t.widths.clone(),
+            None => return,
+        };
+        let mut cells = self.wrap(face, &widths, cells);
         let lh = line_height(BODY_SIZE);
-        let mut cells = cells;
         loop {
             let needed = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
             let h = needed as f32 * lh + 2.0 * CELL_PAD;
             if self.y - h >= table_bottom() {
-                self.row(&cells, h, Face::Regular, false, column_align);
+                self.row(&cells, h, face, false);
                 self.has_rows = true;
                 return;
             }
@@ -236,30 +311,169 @@ impl Layout<'_, '_> {
                 .map(|c| c.split_off(fit.min(c.len())))
                 .collect();
             let h = fit as f32 * lh + 2.0 * CELL_PAD;
-            self.row(&cells, h, Face::Regular, false, column_align);
+            self.row(&cells, h, face, false);
             cells = rest;
             self.new_page();
         }
     }
-}
 
-fn column_align(col: usize) -> Align {
-    if col == 0 {
-        Align::Center
-    } else if SKR1_MONEY_COLUMNS.contains(&col) {
-        Align::Right
-    } else {
-        Align::Left
+    /// A row across the whole table stating something about it (ไม่มีการจัดซื้อจัดจ้าง).
+    fn note_row(&mut self, text: &str) {
+        let h = line_height(BODY_SIZE) * 2.0 + 2.0 * CELL_PAD;
+        if self.y - h < table_bottom() {
+            self.new_page();
+        }
+        let top = self.y;
+        self.rect(MARGIN, top - h, TEXT_WIDTH, h, false);
+        let baseline = top - h / 2.0 - BODY_SIZE * 0.35;
+        let span = (MARGIN, TEXT_WIDTH);
+        self.aligned(
+            Face::Bold,
+            BODY_SIZE + 2.0,
+            span,
+            baseline,
+            text,
+            Align::Center,
+        );
+        self.y = top - h;
+        self.has_rows = true;
+    }
+
+    /// A bold heading, kept on one page with the `keep` points that follow it.
+    fn heading(&mut self, text: &str, size: f32, keep: f32) {
+        self.table = None;
+        let h = line_height(size) + 4.0;
+        if self.y - h - keep < table_bottom() {
+            self.new_page();
+        }
+        self.y -= 4.0;
+        let baseline = self.y - size;
+        self.text(Face::Bold, size, MARGIN, baseline, text.to_owned());
+        self.y -= line_height(size);
+    }
+
+    /// Running text over the full width, `indent` points in; continues on the next page.
+    fn paragraph(&mut self, text: &str, indent: f32) {
+        self.table = None;
+        let lines = text::break_lines(
+            self.fonts.get_mut(Face::Regular),
+            text,
+            BODY_SIZE + 2.0,
+            TEXT_WIDTH - indent,
+        );
+        let lh = line_height(BODY_SIZE + 2.0);
+        for line in lines {
+            if self.y - lh < table_bottom() {
+                self.new_page();
+            }
+            let baseline = self.y - (BODY_SIZE + 2.0);
+            self.text(
+                Face::Regular,
+                BODY_SIZE + 2.0,
+                MARGIN + indent,
+                baseline,
+                line,
+            );
+            self.y -= lh;
+        }
+        self.y -= 4.0;
     }
 }
 
-fn wrap_cells(fonts: &mut Fonts<'_>, face: Face, cells: &[String]) -> Vec<Vec<String>> {
-    let font = fonts.get_mut(face);
-    cells
-        .iter()
-        .zip(COLUMN_WIDTHS)
-        .map(|(c, w)| text::break_lines(font, c, BODY_SIZE, w - 2.0 * CELL_PAD))
-        .collect()
+/// What a document says about itself: its metadata and the footer on each page.
+struct DocInfo {
+    /// The first line of every page; with the agency's name, the document's title.
+    title: String,
+    /// Lines under the title on every page (the agency, the fiscal year).
+    subtitles: Vec<String>,
+    /// Document-info subject: the form's name.
+    subject: &'static str,
+    /// Bottom left of every page, before the agency's website.
+    footer: &'static str,
+    created: Date,
+}
+
+/// One PDF: `body` lays out the content under the repeated page heading; this adds the page
+/// numbers and writes the file. The shaping caches are on unless `cache` is false (tests only),
+/// and shared with the other documents of the build through `shared`.
+fn document(
+    agency: &Agency,
+    info: &DocInfo,
+    cache: bool,
+    shared: Option<&ShapeCache>,
+    body: impl FnOnce(&mut Layout<'_, '_>),
+) -> Result<Vec<u8>, ExportError> {
+    let mut fonts = Fonts {
+        regular: Font::new(SARABUN_REGULAR, "Sarabun-Regular")?,
+        bold: Font::new(SARABUN_BOLD, "Sarabun-Bold")?,
+    };
+    fonts.regular.set_cache(cache);
+    fonts.bold.set_cache(cache);
+    if cache && let Some(shared) = shared {
+        fonts.regular.share(&shared.regular);
+        fonts.bold.share(&shared.bold);
+    }
+    let mut page_head = vec![(Face::Bold, TITLE_SIZE, info.title.clone(), Align::Center)];
+    for s in &info.subtitles {
+        page_head.push((Face::Bold, SUBTITLE_SIZE, s.clone(), Align::Center));
+    }
+    if agency.sample {
+        page_head.push((
+            Face::Bold,
+            SUBTITLE_SIZE,
+            SAMPLE_NOTE.to_owned(),
+            Align::Center,
+        ));
+    }
+    let mut layout = Layout {
+        fonts: &mut fonts,
+        pages: Vec::new(),
+        y: 0.0,
+        page_head,
+        table: None,
+        has_rows: false,
+    };
+    layout.new_page();
+    body(&mut layout);
+    let mut pages = std::mem::take(&mut layout.pages);
+    let total = pages.len();
+    for (i, page) in pages.iter_mut().enumerate() {
+        let label = format!("หน้า {} จาก {total}", i + 1);
+        let w = fonts.regular.measure(&label, 9.0);
+        page.push(Draw::Text {
+            face: Face::Regular,
+            size: 9.0,
+            x: PAGE_WIDTH - MARGIN - w,
+            y: MARGIN,
+            text: label,
+        });
+        page.push(Draw::Text {
+            face: Face::Regular,
+            size: 9.0,
+            x: MARGIN,
+            y: MARGIN,
+            text: format!("{} · {}", info.footer, agency.website),
+        });
+    }
+    write_pdf(&mut fonts, agency, info, &pages)
+}
+
+/// The page heading's second line: `<agency, district, province> ปีงบประมาณ พ.ศ. 2568`.
+fn agency_year_line(agency: &Agency, fy: i32) -> String {
+    format!("{} ปีงบประมาณ พ.ศ. {fy}", agency_line(agency))
+}
+
+/// แบบ สขร.1 rows of one month under its header, or the note that the month had none.
+fn skr1_table(layout: &mut Layout<'_, '_>, records: &[Procurement]) {
+    let keep = line_height(BODY_SIZE) * 2.0 + 2.0 * CELL_PAD;
+    layout.begin_table(&Columns::skr1(), keep);
+    if records.is_empty() {
+        layout.note_row(NO_PROCUREMENT);
+    }
+    for p in records {
+        layout.record(&skr1_cells(p), Face::Regular);
+    }
+    layout.end_table();
 }
 
 /// The month's แบบ สขร.1 as PDF. Shapes each distinct text once for this document; a build
@@ -275,8 +489,8 @@ pub fn month_pdf(
 }
 
 /// [`month_pdf`], taking shaped text from and adding it to `shapes`, which one build shares
-/// between all its month PDFs (on any threads). The bytes are the same as `month_pdf`'s,
-/// whatever `shapes` holds.
+/// between all its PDFs (on any threads). The bytes are the same as `month_pdf`'s, whatever
+/// `shapes` holds.
 pub fn month_pdf_shared(
     agency: &Agency,
     fy: i32,
@@ -299,98 +513,16 @@ fn month_pdf_with(
     cache: bool,
     shared: Option<&ShapeCache>,
 ) -> Result<Vec<u8>, ExportError> {
-    let mut fonts = Fonts {
-        regular: Font::new(SARABUN_REGULAR, "Sarabun-Regular")?,
-        bold: Font::new(SARABUN_BOLD, "Sarabun-Bold")?,
+    let info = DocInfo {
+        title: skr1_title(month),
+        subtitles: vec![agency_year_line(agency, fy)],
+        subject: "แบบ สขร.1",
+        footer: "แบบ สขร.1",
+        created: opts.created_for(month),
     };
-    fonts.regular.set_cache(cache);
-    fonts.bold.set_cache(cache);
-    if let Some(shared) = shared {
-        fonts.regular.share(&shared.regular);
-        fonts.bold.share(&shared.bold);
-    }
-    let title = skr1_title(month);
-    let mut page_head = vec![
-        (Face::Bold, TITLE_SIZE, title.clone(), Align::Center),
-        (
-            Face::Bold,
-            SUBTITLE_SIZE,
-            format!("{} ปีงบประมาณ พ.ศ. {fy}", agency_line(agency)),
-            Align::Center,
-        ),
-    ];
-    if agency.sample {
-        page_head.push((
-            Face::Bold,
-            SUBTITLE_SIZE,
-            SAMPLE_NOTE.to_owned(),
-            Align::Center,
-        ));
-    }
-    let header: Vec<String> = SKR1_HEADERS_BREAKABLE
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    let header_lines = wrap_cells(&mut fonts, Face::Bold, &header);
-    let header_rows = header_lines.iter().map(Vec::len).max().unwrap_or(1);
-    let mut layout = Layout {
-        fonts: &mut fonts,
-        pages: Vec::new(),
-        y: 0.0,
-        header_height: header_rows as f32 * line_height(BODY_SIZE) + 2.0 * CELL_PAD,
-        header_lines,
-        page_head,
-        has_rows: false,
-    };
-    layout.new_page();
-    if records.is_empty() {
-        let h = line_height(BODY_SIZE) * 2.0 + 2.0 * CELL_PAD;
-        let top = layout.y;
-        let width: f32 = COLUMN_WIDTHS.iter().sum();
-        if let Some(page) = layout.pages.last_mut() {
-            page.push(Draw::Rect {
-                x: table_left(),
-                y: top - h,
-                w: width,
-                h,
-                fill: false,
-            });
-        }
-        let baseline = top - h / 2.0 - BODY_SIZE * 0.35;
-        layout.aligned(
-            Face::Bold,
-            BODY_SIZE + 2.0,
-            (table_left(), width),
-            baseline,
-            NO_PROCUREMENT,
-            Align::Center,
-        );
-    }
-    for p in records {
-        let cells = wrap_cells(layout.fonts, Face::Regular, &skr1_cells(p));
-        layout.record(cells);
-    }
-    let mut pages = std::mem::take(&mut layout.pages);
-    let total = pages.len();
-    for (i, page) in pages.iter_mut().enumerate() {
-        let label = format!("หน้า {} จาก {total}", i + 1);
-        let w = fonts.regular.measure(&label, 9.0);
-        page.push(Draw::Text {
-            face: Face::Regular,
-            size: 9.0,
-            x: PAGE_WIDTH - MARGIN - w,
-            y: MARGIN,
-            text: label,
-        });
-        page.push(Draw::Text {
-            face: Face::Regular,
-            size: 9.0,
-            x: MARGIN,
-            y: MARGIN,
-            text: format!("แบบ สขร.1 · {}", agency.website),
-        });
-    }
-    write_pdf(&mut fonts, agency, month, &title, &pages, opts)
+    document(agency, &info, cache, shared, |layout| {
+        skr1_table(layout, records);
+    })
 }
 
 /// Emits one shaped line: glyphs in a `TJ` array, with the reader's pen corrected to the
@@ -440,10 +572,8 @@ fn show_line(content: &mut Content, font: &Font<'_>, size: f32, glyphs: &[Glyph]
 fn write_pdf(
     fonts: &mut Fonts<'_>,
     agency: &Agency,
-    month: YearMonth,
-    title: &str,
+    doc: &DocInfo,
     pages: &[Vec<Draw>],
-    opts: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
     let mut pdf = Pdf::new();
     let mut next_id = 1;
@@ -523,18 +653,18 @@ fn write_pdf(
     fonts.regular.write(&mut pdf, &mut alloc, font_refs[0])?;
     fonts.bold.write(&mut pdf, &mut alloc, font_refs[1])?;
 
-    let created = opts.created_for(month);
+    let created = doc.created;
     let date = pdf_writer::Date::new(u16::try_from(created.year_ce()).unwrap_or(1970))
         .month(created.month())
         .day(created.day());
-    let mut doc_title = format!("{title} {}", agency.name);
+    let mut doc_title = format!("{} {}", doc.title, agency.name);
     if agency.sample {
         doc_title = format!("{doc_title} ({SAMPLE_NOTE})");
     }
     pdf.document_info(info)
         .title(TextStr(&doc_title))
         .author(TextStr(&agency.name))
-        .subject(TextStr("แบบ สขร.1"))
+        .subject(TextStr(doc.subject))
         .creator(TextStr("prongsai"))
         .producer(TextStr("prongsai"))
         .creation_date(date)
