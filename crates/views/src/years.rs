@@ -147,16 +147,14 @@ fn plan_downloads(fy: i32) -> Vec<Link> {
             url: urls::plan_xlsx(fy),
             format: "XLSX",
         },
-    ];
-    if fy.plan.is_some() {
-        links.push(Link {
+        Link {
             label: "แผนการจัดซื้อจัดจ้าง (CSV สำหรับ Excel)".into(),
-            url: urls::plan_csv(y),
+            url: urls::plan_csv(fy),
             format: "CSV",
-        });
-        links.push(Link {
+        },
+        Link {
             label: "แผนการจัดซื้อจัดจ้าง (JSON)".into(),
-            url: urls::plan_json(y),
+            url: urls::plan_json(fy),
             format: "JSON",
         },
     ]
