@@ -6,6 +6,7 @@
 //!
 //! See `README.md` in this crate for every output's columns, formats and the reasons for them.
 
+mod card;
 mod csv_out;
 mod form;
 mod json;
@@ -13,6 +14,7 @@ mod pdf;
 mod safe;
 mod xlsx;
 
+pub use card::{CARD_HEIGHT, CARD_WIDTH, og_card};
 pub use csv_out::{plan_csv, procurements_csv};
 pub use json::{plan_json, procurements_json};
 pub use pdf::{ShapeCache, month_pdf, month_pdf_shared};

@@ -4,7 +4,7 @@
 //! interns exactly the glyphs that appear, so the embedded subset holds nothing unused, and the
 //! page count is known before "หน้า X จาก Y" is drawn.
 
-mod font;
+pub(crate) mod font;
 mod text;
 
 use crate::form::{
