@@ -49,8 +49,16 @@ fn home_page_is_light_before_fonts() {
     let html = text("index.html");
     // What a phone fetches before fonts: the page and what it links (one stylesheet, no script).
     let mut bytes = html.len();
-    assert!(html.contains("/css/site.css"), "home links its stylesheet");
-    bytes += site()["css/site.css"].len();
+    let css = html
+        .split("<link rel=\"stylesheet\" href=\"/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("home links its stylesheet");
+    assert!(
+        css.starts_with("css/site.") && css.len() == "css/site..css".len() + 16,
+        "{css}"
+    );
+    bytes += site()[css].len();
     assert!(
         html.matches("<script").count()
             == html
@@ -389,5 +397,220 @@ fn quarter_and_annual_files_hold_exactly_the_month_files_figures() {
     assert!(
         text.contains("แนวทางการปรับปรุง"),
         "the narrative of annual.md"
+/// The thai_gdc (ckanext-thai_gdc `ckan_dataset.json`) fields every dataset of `data/catalog.json`
+/// carries.
+const GDC_FIELDS: [&str; 21] = [
+    "name",
+    "title",
+    "notes",
+    "data_type",
+    "objective",
+    "update_frequency_unit",
+    "update_frequency_interval",
+    "geo_coverage",
+    "data_source",
+    "data_format",
+    "data_category",
+    "license_id",
+    "accessible_condition",
+    "maintainer",
+    "maintainer_email",
+    "tags",
+    "data_language",
+    "url",
+    "created_date",
+    "last_updated_date",
+    "resources",
+];
+
+#[test]
+fn the_catalogue_lists_every_data_file_with_the_thai_gdc_fields() {
+    let catalog = json("data/catalog.json");
+    assert_eq!(catalog["license_id"], "cc-by");
+    let datasets = catalog["datasets"].as_array().unwrap();
+    let mut listed = BTreeMap::new();
+    for d in datasets {
+        let keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut expected = GDC_FIELDS.to_vec();
+        expected.sort_unstable();
+        let mut got = keys.clone();
+        got.sort_unstable();
+        assert_eq!(got, expected, "{}", d["name"]);
+        for f in [
+            "title",
+            "notes",
+            "maintainer",
+            "update_frequency_unit",
+            "data_source",
+        ] {
+            assert!(!d[f].as_str().unwrap().is_empty(), "{f} of {}", d["name"]);
+        }
+        assert!(
+            d["name"]
+                .as_str()
+                .unwrap()
+                .starts_with("muangluang-go-th-procurement-")
+        );
+        assert_eq!(d["license_id"], "cc-by");
+        assert_eq!(d["data_category"], "ข้อมูลสาธารณะ");
+        assert!(d["maintainer_email"].is_string());
+        // Dates come from the data: no later than the build's as_of, and in order.
+        let (created, updated) = (
+            d["created_date"].as_str().unwrap(),
+            d["last_updated_date"].as_str().unwrap(),
+        );
+        assert!(
+            created <= updated && updated <= "2026-11-01",
+            "{created} {updated}"
+        );
+        for r in d["resources"].as_array().unwrap() {
+            let url = r["url"].as_str().unwrap();
+            let path = url
+                .strip_prefix("https://www.muangluang.go.th/")
+                .unwrap_or_else(|| panic!("{url}"));
+            listed.insert(path.to_owned(), r["size"].as_u64().unwrap());
+            assert!(r["last_modified"].as_str().unwrap() <= updated);
+        }
+    }
+    // Every file under data/ but the catalogue itself (page, thai_gdc, DCAT), each with its real size.
+    let written: BTreeMap<String, u64> = site()
+        .iter()
+        .filter(|(p, _)| {
+            p.starts_with("data/") && !p.starts_with("data/catalog.") && *p != "data/index.html"
+        })
+        .map(|(p, b)| (p.clone(), b.len() as u64))
+        .collect();
+    assert_eq!(listed, written);
+    let ids: Vec<&str> = datasets
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    for kind in ["procurements", "plan", "months", "ocds"] {
+        assert!(
+            ids.contains(&format!("muangluang-go-th-procurement-{kind}").as_str()),
+            "{kind} in {ids:?}"
+        );
+    }
+    // The DCAT form lists the same files.
+    let dcat = json("data/catalog.jsonld");
+    assert_eq!(dcat["@type"], "dcat:Catalog");
+    let n: usize = dcat["dcat:dataset"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["dcat:distribution"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(n, written.len());
+    // And the page shows each dataset with its licence, sizes and update date.
+    let page = text("data/index.html");
+    for d in datasets {
+        assert!(page.contains(d["title"].as_str().unwrap()));
+    }
+    assert!(page.contains("CC-BY-4.0") && page.contains(" KB") && page.contains("ปรับปรุงข้อมูลล่าสุด"));
+}
+
+#[test]
+fn hosting_files_are_written() {
+    let htaccess = text(".htaccess");
+    assert!(htaccess.contains("ErrorDocument 404 /404.html"));
+    assert!(htaccess.contains("Content-Security-Policy \"default-src 'self'"));
+    for h in [
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+        "DEFLATE",
+    ] {
+        assert!(htaccess.contains(h), "{h}");
+    }
+    assert!(htaccess.contains(
+        "AddType application/vnd.openxmlformats-officedocument.spreadsheetml.sheet .xlsx"
+    ));
+    let sec = text(".well-known/security.txt");
+    // The sample agency.yaml has no e-mail or phone: its contact page.
+    assert!(
+        sec.contains("Contact: https://www.muangluang.go.th/contact/"),
+        "{sec}"
+    );
+    assert!(sec.contains("Expires: 2027-10-31T00:00:00+07:00"), "{sec}");
+    assert!(sec.contains("Preferred-Languages: th, en"));
+    assert!(sec.contains("Canonical: https://www.muangluang.go.th/.well-known/security.txt"));
+    // Every page links fingerprinted assets that exist, never inline script or style.
+    for (path, bytes) in site().iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        for attr in ["href=\"/", "src=\"/"] {
+            for part in html.split(attr).skip(1) {
+                let target = part.split('"').next().unwrap();
+                if [".css", ".js", ".woff2"]
+                    .iter()
+                    .any(|e| target.ends_with(e))
+                {
+                    assert!(site().contains_key(target), "{path} links /{target}");
+                    let stem = target.rsplit_once('.').unwrap().0;
+                    let hash = stem.rsplit_once('.').map(|(_, h)| h).unwrap_or("");
+                    assert!(
+                        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+                        "{path} links unhashed /{target}"
+                    );
+                }
+            }
+        }
+        assert!(!html.contains(" style=\""), "{path} has an inline style");
+        assert!(
+            html.matches("<script").count()
+                == html.matches("<script src=").count()
+                    + html
+                        .matches("<script type=\"application/ld+json\">")
+                        .count(),
+            "{path} has an inline script"
+        );
+    }
+}
+
+#[test]
+fn procurement_feed_has_every_published_month_and_plan() {
+    let xml = text("procurement/feed.xml");
+    let loaded = prongsai_load::load(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let months: usize = loaded.data.years.values().map(|y| y.months.len()).sum();
+    let plans = loaded
+        .data
+        .years
+        .values()
+        .filter(|y| y.plan.is_some())
+        .count();
+    assert_eq!(xml.matches("<entry>").count(), (months + plans).min(30));
+    assert!(xml.contains(
+        "<link rel=\"self\" href=\"https://www.muangluang.go.th/procurement/feed.xml\"/>"
+    ));
+    for page in [
+        "procurement/index.html",
+        "procurement/2569/index.html",
+        "procurement/2569/months/2568-10/index.html",
+    ] {
+        let html = text(page);
+        assert!(
+            html.contains("<link rel=\"alternate\" type=\"application/atom+xml\""),
+            "{page}"
+        );
+        assert!(
+            html.contains("<a href=\"/procurement/feed.xml\">"),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn pages_carry_link_previews_and_their_data_date() {
+    let record = text("procurement/2569/records/2568-10-1/index.html");
+    assert!(record.contains("<meta property=\"og:title\""));
+    assert!(
+        record.contains("<meta property=\"og:description\" content=\"ราคาที่ตกลง "),
+        "a record's preview shows its amount"
+    );
+    assert!(record.contains("<meta property=\"og:url\" content=\"https://www.muangluang.go.th/procurement/2569/records/2568-10-1/\">"));
+    assert!(record.contains("<meta name=\"twitter:card\""));
+    let month = text("procurement/2569/months/2568-10/index.html");
+    assert!(
+        month.contains("ปรับปรุงข้อมูลล่าสุด <time datetime=\"2025-10-31\">"),
+        "a month's data is as new as its last day"
     );
 }

@@ -8,8 +8,9 @@ use std::path::Path;
 
 pub const SITE_FILE: &str = "site.yaml";
 
-const KNOWN_KEYS: [&str; 11] = [
+const KNOWN_KEYS: [&str; 12] = [
     "as_of",
+    "og_image",
     "markdown",
     "limits",
     "title",
@@ -32,6 +33,7 @@ struct RawConfig {
     theme: Option<String>,
     thai_digits: Option<bool>,
     data_license: Option<String>,
+    og_image: Option<String>,
     #[serde(default)]
     menus: RawMenus,
     #[serde(default)]
@@ -93,6 +95,9 @@ pub struct SiteConfig {
     pub thai_digits: bool,
     /// The open data's licence (`data_license:`, an SPDX or thai_gdc id or the licence's URL).
     pub data_license: Option<&'static crate::Licence>,
+    /// `og_image:` the link-preview image the site supplies instead of the generated card: a
+    /// site path (`/images/card.jpg`) or an absolute URL, PNG or JPEG.
+    pub og_image: Option<String>,
     pub menu_main: Vec<MenuItem>,
     pub menu_footer: Vec<MenuItem>,
     pub markdown: MarkdownConfig,
@@ -118,6 +123,7 @@ impl Default for SiteConfig {
             theme: "default".to_owned(),
             thai_digits: false,
             data_license: None,
+            og_image: None,
             menu_main: Vec::new(),
             menu_footer: Vec::new(),
             markdown: MarkdownConfig::default(),
@@ -294,6 +300,10 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
             .data_license
             .filter(|l| !l.trim().is_empty())
             .and_then(|l| licence(text, &l, &mut diags)),
+        og_image: raw
+            .og_image
+            .filter(|i| !i.trim().is_empty())
+            .and_then(|i| og_image(text, i.trim(), &mut diags)),
         menu_main: raw.menus.main,
         menu_footer: raw.menus.footer,
         markdown: raw.markdown,
@@ -305,6 +315,33 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         text: text.to_owned(),
     };
     (config, diags)
+}
+
+/// Facebook and LINE show only PNG and JPEG previews, from an address they can fetch.
+fn og_image(text: &str, value: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let lower = value.to_ascii_lowercase();
+    let place_ok =
+        value.starts_with('/') || lower.starts_with("https://") || lower.starts_with("http://");
+    let kind_ok = [".png", ".jpg", ".jpeg"].iter().any(|e| lower.ends_with(e));
+    if place_ok && kind_ok {
+        return Some(value.to_owned());
+    }
+    diags.push(
+        Diagnostic::error(
+            "C108",
+            format!("og_image \"{value}\" ต้องเป็นไฟล์ PNG หรือ JPEG ในเว็บไซต์ (ขึ้นต้นด้วย / เช่น /images/card.jpg) หรือที่อยู่ https://… (Facebook และ LINE ไม่แสดงภาพ SVG)"),
+            format!("og_image \"{value}\" must be a PNG or JPEG file of the site (starting with /, e.g. /images/card.jpg) or an https://… address (Facebook and LINE do not show SVG)"),
+        )
+        .at(Location {
+            file: SITE_FILE.to_owned(),
+            line: top_level_keys(text)
+                .into_iter()
+                .find(|(k, ..)| k == "og_image")
+                .map(|(_, l, _)| l),
+            ..Location::default()
+        }),
+    );
+    None
 }
 
 /// A licence nobody can look up is worse than none: the data officer would register it wrongly.
@@ -340,6 +377,17 @@ fn licence(text: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'stati
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn og_image_is_a_png_or_jpeg_address() {
+        let (c, d) = parse_config("og_image: /images/card.jpg\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.og_image.as_deref(), Some("/images/card.jpg"));
+        let (c, d) = parse_config("title: t\nog_image: card.svg\n");
+        assert_eq!(c.og_image, None);
+        assert_eq!(d[0].code, "C108");
+        assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(2));
+    }
 
     #[test]
     fn defaults_when_empty() {

@@ -8,6 +8,7 @@
 //!
 //! See `README.md` in this crate for every output's columns, formats and the reasons for them.
 
+mod card;
 mod csv_out;
 mod form;
 mod json;
@@ -16,6 +17,7 @@ mod safe;
 mod xlsx;
 mod xlsx_docs;
 
+pub use card::{CARD_HEIGHT, CARD_WIDTH, og_card};
 pub use csv_out::{plan_csv, procurements_csv};
 pub use form::{NOT_PUBLISHED, QuarterMonth, quarter_months};
 pub use json::{plan_json, procurements_json};

@@ -4,6 +4,7 @@
 use crate::RenderInput;
 use prongsai_content::{Page, PageKind};
 use prongsai_model::{Date, Diagnostic, Location};
+use prongsai_views::urls;
 use prongsai_write::OutputFile;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -137,6 +138,122 @@ pub(crate) fn feeds(input: &RenderInput<'_>) -> Vec<Feed> {
         });
     }
     out
+}
+
+/// How many entries the procurement feed carries: two years of months and plans.
+const PROCUREMENT_ENTRIES: usize = 30;
+
+/// `/procurement/feed.xml`: one entry per published month (its records) and per plan, newest
+/// first. Dated from the data (see [`crate::catalog`]), so the same input gives the same bytes.
+pub(crate) fn procurement_feed(input: &RenderInput<'_>) -> Option<Feed> {
+    let data = input.data;
+    if data.years.is_empty() {
+        return None;
+    }
+    let base = input.base_url;
+    let abs = |path: &str| xml_escape(&format!("{base}{}", encode_path(path)));
+    let fmt = crate::procurement::view_options(input).fmt;
+    // (updated, url, title, html)
+    let mut entries: Vec<(Date, String, String, String)> = Vec::new();
+    for fy in data.years.values() {
+        if let Some(plan) = &fy.plan {
+            let total = plan.lines.iter().fold(prongsai_model::Money::ZERO, |t, l| {
+                t.saturating_add(l.budget)
+            });
+            entries.push((
+                crate::catalog::plan_updated(fy, input.as_of),
+                urls::plan(fy.year),
+                format!("แผนการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. {}", fmt.year(fy.year)),
+                format!(
+                    "<p>{} โครงการ งบประมาณรวม {} บาท</p>",
+                    fmt.int(plan.lines.len() as i64),
+                    fmt.money(total)
+                ),
+            ));
+        }
+        for m in fy.months.values() {
+            let mut html = String::new();
+            if m.records.is_empty() {
+                html.push_str("<p>ไม่มีการจัดซื้อจัดจ้างในเดือนนี้</p>");
+            } else {
+                html.push_str("<ul>");
+                for r in &m.records {
+                    let _ = write!(
+                        html,
+                        "<li><a href=\"{}\">{}</a>: {} {} {}</li>",
+                        xml_escape(&urls::record(r)),
+                        xml_escape(&r.title),
+                        r.method.thai(),
+                        xml_escape(r.winner.as_deref().unwrap_or("")),
+                        r.agreed_price
+                            .map(|p| format!("{} บาท", fmt.money(p)))
+                            .unwrap_or_default()
+                    );
+                }
+                html.push_str("</ul>");
+            }
+            entries.push((
+                crate::catalog::month_updated(fy, m.month, input.as_of),
+                urls::month(m.month),
+                format!(
+                    "สรุปผลการจัดซื้อจัดจ้าง เดือน{} ({} รายการ)",
+                    fmt.month(m.month),
+                    fmt.int(m.records.len() as i64)
+                ),
+                html,
+            ));
+        }
+    }
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let newest = entries.first().map(|e| e.0)?;
+    let feed_url = urls::procurement_feed();
+    let title = format!("การจัดซื้อจัดจ้าง | {}", input.title);
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\" xml:base=\"{}/\">\n",
+        xml_escape(base)
+    );
+    let _ = writeln!(xml, "  <title>{}</title>", xml_escape(&title));
+    let _ = writeln!(xml, "  <id>{}</id>", abs(&feed_url));
+    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", abs(&feed_url));
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        abs(&urls::years())
+    );
+    let _ = writeln!(xml, "  <updated>{}</updated>", atom_time(newest));
+    let _ = writeln!(
+        xml,
+        "  <author><name>{}</name></author>",
+        xml_escape(input.title)
+    );
+    let _ = writeln!(xml, "  <generator>prongsai</generator>");
+    for (date, url, entry_title, html) in entries.into_iter().take(PROCUREMENT_ENTRIES) {
+        xml.push_str("  <entry>\n");
+        let _ = writeln!(xml, "    <title>{}</title>", xml_escape(&entry_title));
+        let _ = writeln!(xml, "    <id>{}</id>", abs(&url));
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            abs(&url)
+        );
+        let _ = writeln!(xml, "    <updated>{}</updated>", atom_time(date));
+        let _ = writeln!(
+            xml,
+            "    <content type=\"html\">{}</content>",
+            xml_escape(&html)
+        );
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    Some(Feed {
+        link: FeedLink {
+            title,
+            url: feed_url.clone(),
+        },
+        output: feed_url.trim_start_matches('/').to_owned(),
+        source: "procurement-data".to_owned(),
+        xml,
+    })
 }
 
 /// `sitemap.xml` needs absolute URLs: without a base URL it is left out, with a warning.

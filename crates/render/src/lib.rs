@@ -4,13 +4,16 @@
 //! so rendering in parallel copies nothing site-wide per page.
 
 mod cache;
+mod catalog;
 mod feeds;
+mod hosting;
 mod org;
 mod procurement;
 mod standard;
 mod theme;
 
 pub use cache::{RenderCache, RenderStats};
+pub use hosting::{CONTENT_SECURITY_POLICY, HASHED_PATTERN, HEADERS};
 pub use theme::{Theme, ThemeFile};
 
 use prongsai_content::{Page, PageKind, Site};
@@ -135,9 +138,12 @@ pub fn render_site_cached(input: &RenderInput<'_>, cache: &mut RenderCache) -> R
 fn render(
     input: &RenderInput<'_>,
     mut cache: Option<&mut RenderCache>,
-    sink: &dyn Sink,
+    out: &dyn Sink,
 ) -> RenderReport {
     let site = input.site;
+    // Notes every file written under data/, for the open-data catalogue made last.
+    let recorder = catalog::Recorder::new(out);
+    let sink: &dyn Sink = &recorder;
     let (theme, mut diagnostics) = Theme::load(input.root, &site.config.theme);
     if let Some(cache) = cache.as_deref_mut() {
         cache.check_templates(
@@ -149,6 +155,7 @@ fn render(
     }
 
     let feeds = feeds::feeds(input);
+    let procurement_feed = feeds::procurement_feed(input);
     let mut tera = match build_tera(&theme) {
         Ok(t) => t,
         Err(d) => {
@@ -187,6 +194,14 @@ fn render(
     let org_jsonld = input.data.agency.as_ref().map(org::json_ld);
     let standard_links = standard::links();
     let data_license = site.config.data_license;
+    // The search reader is served by the search stage; its fingerprinted copy is listed here so
+    // templates name it like every other asset.
+    let assets = hosting::assets(
+        &theme,
+        &[("search/search.js", prongsai_search::READER_JS.as_bytes())],
+    );
+    let card = hosting::og_card(input, &theme);
+    diagnostics.extend(card.missing.clone());
     if data_license.is_none() && !input.data.years.is_empty() && !input.data.is_sample() {
         diagnostics.push(
             Diagnostic::warning(
@@ -197,7 +212,8 @@ fn render(
             .at(Location::file(prongsai_content::SITE_FILE)),
         );
     }
-    let globals_list: [(&'static str, &dyn erased::Value); 11] = [
+    let procurement_feed_link = procurement_feed.as_ref().map(|f| &f.link);
+    let globals_list: [(&'static str, &dyn erased::Value); 14] = [
         ("site", &site_values),
         ("menu_main", &site.menu_main),
         ("menu_footer", &site.menu_footer),
@@ -209,6 +225,9 @@ fn render(
         ("org_jsonld", &org_jsonld),
         ("standard_links", &standard_links),
         ("data_license", &data_license),
+        ("assets", &assets.urls),
+        ("procurement_feed", &procurement_feed_link),
+        ("og_image", &card.meta),
     ];
     let globals = tera.global_context();
     for (name, value) in globals_list {
@@ -313,8 +332,27 @@ fn render(
         }
     }
 
+    // The unhashed names stay too, for a theme's template or stylesheet that names one literally.
     for (rel, f) in theme.statics() {
         sink.put(OutputFile::raw(rel, f.bytes.clone(), f.origin.clone()));
+    }
+    for (rel, bytes, origin) in assets.files {
+        sink.put(OutputFile::raw(rel, bytes, origin));
+    }
+    sink.put(OutputFile::raw(
+        ".htaccess",
+        hosting::htaccess(),
+        "prongsai",
+    ));
+    if let Some((path, png)) = card.file {
+        sink.put(OutputFile::raw(path, png, "prongsai"));
+    }
+    if let Some(txt) = hosting::security_txt(input) {
+        sink.put(OutputFile::raw(
+            prongsai_views::urls::security_txt().trim_start_matches('/'),
+            txt,
+            "procurement-data/agency.yaml",
+        ));
     }
     for asset in &site.assets {
         match std::fs::read(input.root.join(&asset.source)) {
@@ -329,24 +367,82 @@ fn render(
             ),
         }
     }
-    for feed in feeds {
+    for feed in feeds.into_iter().chain(procurement_feed) {
         sink.put(OutputFile::raw(
             feed.output,
             feed.xml.into_bytes(),
             feed.source,
         ));
     }
+    // The catalogue last: it lists the files the steps above actually wrote, with their sizes.
+    let data_files = recorder.into_files();
+    if !input.data.years.is_empty() {
+        match render_catalogue(&tera, input, &data_files, out) {
+            Ok(url) => extra_urls.push(url),
+            Err(d) => diagnostics.push(*d),
+        }
+    }
     let (sitemap, robots, warning) = feeds::sitemap_and_robots(input, &extra_urls);
     for file in sitemap {
-        sink.put(file);
+        out.put(file);
     }
-    sink.put(robots);
+    out.put(robots);
     diagnostics.extend(warning);
     sort_diagnostics(&mut diagnostics);
     RenderReport {
         ita_index,
         diagnostics,
     }
+}
+
+/// `/data/` and the machine-readable catalogues, from the `data/` files the render wrote.
+fn render_catalogue(
+    tera: &Tera,
+    input: &RenderInput<'_>,
+    files: &[(String, u64)],
+    sink: &dyn Sink,
+) -> Result<String, Box<Diagnostic>> {
+    let fmt = procurement::view_options(input).fmt;
+    let datasets = catalog::datasets(input.data, files, input.as_of, fmt);
+    let publisher = catalog::Publisher::of(input);
+    let url = prongsai_views::urls::data_index();
+    let mut ctx = Context::new();
+    ctx.insert("title", "ดาวน์โหลดข้อมูล");
+    ctx.insert(
+        "description",
+        "ข้อมูลการจัดซื้อจัดจ้างแบบเปิด: CSV, JSON, XLSX, PDF และ OCDS พร้อมสัญญาอนุญาต ขนาดไฟล์ และวันที่ปรับปรุงข้อมูล",
+    );
+    ctx.insert("current_url", &url);
+    let updated = datasets.iter().map(|d| d.updated).max();
+    ctx.insert("updated", &updated);
+    ctx.insert("updated_th", &updated.map(|d| d.thai_long()));
+    ctx.insert(
+        "p",
+        &serde_json::json!({
+            "datasets": datasets,
+            "catalog_json": prongsai_views::urls::catalog_json(),
+            "catalog_jsonld": prongsai_views::urls::catalog_jsonld(),
+        }),
+    );
+    let html = tera
+        .render("data.html", &ctx)
+        .map_err(|e| Box::new(render_error("data.html", "procurement-data", &e)))?;
+    sink.put(OutputFile::html(
+        prongsai_views::urls::output_of(&url),
+        html,
+        "procurement-data",
+    ));
+    sink.put(OutputFile::raw(
+        prongsai_views::urls::catalog_json().trim_start_matches('/'),
+        catalog::gdc_json(&datasets, &publisher),
+        "procurement-data",
+    ));
+    sink.put(OutputFile::raw(
+        prongsai_views::urls::catalog_jsonld().trim_start_matches('/'),
+        catalog::dcat_jsonld(&datasets, &publisher),
+        "procurement-data",
+    ));
+    Ok(url)
 }
 
 /// A site-wide value, type-erased so one list can feed both tera's global context and the cache.
@@ -444,6 +540,22 @@ fn render_page(
     let mut ctx = Context::new();
     ctx.insert("page", page);
     ctx.insert("current_url", &page.url);
+    // A page is as new as its front matter date says; the home page, which shows the procurement
+    // figures, as new as that data when it has no date of its own.
+    let updated = page.date.or_else(|| {
+        (page.kind == PageKind::Home)
+            .then(|| {
+                input
+                    .data
+                    .years
+                    .values()
+                    .map(|fy| prongsai_views::dates::year_updated(fy, input.as_of))
+                    .max()
+            })
+            .flatten()
+    });
+    ctx.insert("updated", &updated);
+    ctx.insert("updated_th", &updated.map(|d| d.thai_long()));
     let mut trail = Vec::new();
     let mut up = page.parent;
     while let Some(i) = up {

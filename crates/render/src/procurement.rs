@@ -107,6 +107,8 @@ fn render_view(tera: &Tera, v: &PageView) -> Result<OutputFile, Box<Diagnostic>>
     ctx.insert("title", &v.title);
     ctx.insert("description", &v.description);
     ctx.insert("current_url", &v.url);
+    ctx.insert("updated", &v.updated);
+    ctx.insert("updated_th", &v.updated.map(|d| d.thai_long()));
     tera.render(v.template, &ctx)
         .map(|html| OutputFile::html(&v.output, html, "procurement-data"))
         .map_err(|e| Box::new(crate::render_error(v.template, "procurement-data", &e)))

@@ -3,7 +3,8 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  var root = script ? script.src.replace(/search\/search\.js(\?.*)?$/, "") : "/";
+  // The reader may be served under a content-hashed name (search/search.<hash>.js).
+  var root = script ? script.src.replace(/search\/search(\.[0-9a-f]+)?\.js(\?.*)?$/, "") : "/";
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var out = document.getElementById("search-results");

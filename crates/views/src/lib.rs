@@ -6,6 +6,7 @@
 //! [`PageView`] names its template and carries its own context; site-wide values (menus, the
 //! agency, the sample banner) are added once by the render stage, not copied into every page.
 
+pub mod dates;
 pub mod fmt;
 pub mod urls;
 
@@ -39,6 +40,8 @@ pub struct PageView {
     pub template: &'static str,
     pub title: String,
     pub description: String,
+    /// How new the data the page shows is ([`dates`]), for its "last updated" line.
+    pub updated: Option<Date>,
     pub context: serde_json::Value,
 }
 
@@ -56,8 +59,14 @@ impl PageView {
             template,
             title,
             description,
+            updated: None,
             context: serde_json::to_value(context).unwrap_or(serde_json::Value::Null),
         }
+    }
+
+    fn updated(mut self, d: Date) -> PageView {
+        self.updated = Some(d);
+        self
     }
 }
 
@@ -69,8 +78,8 @@ pub struct Link {
     pub format: &'static str,
 }
 
-/// All procurement pages of the site: years, plans, months, records, suppliers, annual reports,
-/// the downloads index and the search page.
+/// All procurement pages of the site: years, plans, months, records, suppliers, annual reports
+/// and the search page.
 pub fn pages(data: &Data, opts: &Options) -> Vec<PageView> {
     let plan = page_plan(data, opts);
     let mut out = plan.before;
@@ -82,7 +91,7 @@ pub fn pages(data: &Data, opts: &Options) -> Vec<PageView> {
 /// [`pages`] with the record pages not yet made: one per record, they are most of a large
 /// site, so a build makes each record's view only as it renders it and never holds them all.
 pub struct PagePlan<'a> {
-    /// Years, the data index and each year's pages.
+    /// Years and each year's pages.
     pub before: Vec<PageView>,
     /// The records whose pages [`record_page`] makes, in the order [`pages`] lists them.
     pub records: Vec<&'a Procurement>,
@@ -107,16 +116,13 @@ pub fn page_plan<'a>(data: &'a Data, opts: &Options) -> PagePlan<'a> {
     }
 }
 
-/// The pages [`pages`] lists first, which summarise every fiscal year: the years index and the
-/// downloads index.
+/// The pages [`pages`] lists first, which summarise every fiscal year: the years index. (The
+/// downloads index `/data/` is made by the render stage from the files it actually wrote.)
 pub fn index_pages(data: &Data, opts: &Options) -> Vec<PageView> {
     if data.years.is_empty() {
         return Vec::new();
     }
-    vec![
-        years::years_index(data, opts),
-        years::data_index(data, opts),
-    ]
+    vec![years::years_index(data, opts)]
 }
 
 /// Overview, plan, months and annual report of one fiscal year, as [`pages`] lists them after

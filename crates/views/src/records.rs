@@ -102,14 +102,28 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
         urls::record(r),
         "procurement-record.html",
         r.title.clone(),
-        format!(
-            "{} · {} · {}",
-            r.method.thai(),
-            f.month(r.month),
-            r.status.canonical()
-        ),
+        // Link previews show this under the title: the amount is what readers look for.
+        match r.agreed_price {
+            Some(p) => format!(
+                "ราคาที่ตกลง {} บาท · {} · {} · {}",
+                f.money(p),
+                r.method.thai(),
+                f.month(r.month),
+                r.status.canonical()
+            ),
+            None => format!(
+                "วงเงินงบประมาณ {} บาท · {} · {} · {}",
+                f.money(r.budget),
+                r.method.thai(),
+                f.month(r.month),
+                r.status.canonical()
+            ),
+        },
         view,
     )
+    .updated(data.years.get(&fy).map_or(opts.as_of, |y| {
+        crate::dates::month_updated(y, r.month, opts.as_of)
+    }))
 }
 
 pub fn record_pages(data: &Data, opts: &Options) -> Vec<PageView> {
@@ -170,13 +184,22 @@ pub fn supplier_pages(data: &Data, opts: &Options) -> Vec<PageView> {
             .total_cmp(&a.agreed_n)
             .then_with(|| a.name.cmp(&b.name))
     });
-    let mut out = vec![PageView::new(
-        urls::suppliers(),
-        "suppliers.html",
-        "ผู้ประกอบการที่ได้รับการคัดเลือก".into(),
-        "ผู้ประกอบการทุกรายที่ได้รับการคัดเลือก พร้อมจำนวนและมูลค่าสัญญา".into(),
-        serde_json::json!({ "rows": rows, "count": rows.len() }),
-    )];
+    let mut out = vec![
+        PageView::new(
+            urls::suppliers(),
+            "suppliers.html",
+            "ผู้ประกอบการที่ได้รับการคัดเลือก".into(),
+            "ผู้ประกอบการทุกรายที่ได้รับการคัดเลือก พร้อมจำนวนและมูลค่าสัญญา".into(),
+            serde_json::json!({ "rows": rows, "count": rows.len() }),
+        )
+        .updated(
+            data.years
+                .values()
+                .map(|fy| crate::dates::year_updated(fy, opts.as_of))
+                .max()
+                .unwrap_or(opts.as_of),
+        ),
+    ];
     out.par_extend(all.par_iter().map(|s| {
         let years: Vec<TallyView> = s
             .by_year
@@ -210,6 +233,17 @@ pub fn supplier_pages(data: &Data, opts: &Options) -> Vec<PageView> {
                 "records": records,
                 "suppliers_url": urls::suppliers(),
             }),
+        )
+        .updated(
+            s.records
+                .iter()
+                .filter_map(|r| {
+                    data.years
+                        .get(&r.fiscal_year())
+                        .map(|y| crate::dates::month_updated(y, r.month, opts.as_of))
+                })
+                .max()
+                .unwrap_or(opts.as_of),
         )
     }));
     out

@@ -94,6 +94,23 @@ pub fn output_file(url: &str) -> String {
     url.trim_start_matches('/').to_owned()
 }
 
+/// The open-data catalogue in CKAN thai_gdc field names (GD Catalog, data.go.th).
+pub fn catalog_json() -> String {
+    "/data/catalog.json".to_owned()
+}
+/// The same catalogue as DCAT in JSON-LD.
+pub fn catalog_jsonld() -> String {
+    "/data/catalog.jsonld".to_owned()
+}
+/// The Atom feed of published months and plans.
+pub fn procurement_feed() -> String {
+    "/procurement/feed.xml".to_owned()
+}
+/// RFC 9116: how to report a security problem.
+pub fn security_txt() -> String {
+    "/.well-known/security.txt".to_owned()
+}
+
 /// The output file of a site path that ends in `/`.
 pub fn output_of(url: &str) -> String {
     format!("{}index.html", url.trim_start_matches('/'))

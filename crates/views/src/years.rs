@@ -233,40 +233,12 @@ pub fn years_index(data: &Data, opts: &Options) -> PageView {
         "แผน ความก้าวหน้า และผลการจัดซื้อจัดจ้าง แยกตามปีงบประมาณ".into(),
         YearsIndex { years },
     )
-}
-
-#[derive(Serialize)]
-struct DataYear {
-    fy: i32,
-    fy_label: String,
-    downloads: Vec<Link>,
-    months: Vec<MonthCell>,
-}
-
-pub fn data_index(data: &Data, opts: &Options) -> PageView {
-    let years: Vec<DataYear> = data
-        .years
-        .values()
-        .rev()
-        .map(|fy| {
-            let s = YearSummary::of(fy);
-            DataYear {
-                fy: fy.year,
-                fy_label: format!("ปีงบประมาณ พ.ศ. {}", opts.fmt.year(fy.year)),
-                downloads: year_downloads(fy, opts),
-                months: month_grid(fy, &s, opts)
-                    .into_iter()
-                    .filter(|c| c.xlsx.is_some())
-                    .collect(),
-            }
-        })
-        .collect();
-    PageView::new(
-        urls::data_index(),
-        "data.html",
-        "ดาวน์โหลดข้อมูล".into(),
-        "ข้อมูลการจัดซื้อจัดจ้างแบบเปิด: CSV, JSON, XLSX, PDF และ OCDS".into(),
-        serde_json::json!({ "years": years }),
+    .updated(
+        data.years
+            .values()
+            .map(|fy| crate::dates::year_updated(fy, opts.as_of))
+            .max()
+            .unwrap_or(opts.as_of),
     )
 }
 
@@ -388,6 +360,7 @@ fn overview(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
             has_annual: fy.annual.is_some(),
         },
     )
+    .updated(crate::dates::year_updated(fy, opts.as_of))
 }
 
 fn parse_key(key: &str) -> YearMonth {
@@ -496,6 +469,7 @@ fn plan_page(fy: &FiscalYear, opts: &Options) -> PageView {
             "downloads": plan_downloads(fy.year),
         }),
     )
+    .updated(crate::dates::plan_updated(fy, opts.as_of))
 }
 
 /// One row of the แบบ สขร.1 table.
@@ -588,6 +562,7 @@ fn month_page(
             ],
         }),
     )
+    .updated(crate::dates::month_updated(fy, ym, opts.as_of))
 }
 
 fn annual_page(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
@@ -619,6 +594,7 @@ fn annual_page(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
             "downloads": year_downloads(fy, opts),
         }),
     )
+    .updated(crate::dates::year_updated(fy, opts.as_of))
 }
 
 /// annual.md bodies are the agency's own Markdown; raw HTML in them is shown as text, not run,

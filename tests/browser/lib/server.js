@@ -2,11 +2,14 @@
 // A tiny static file server for a built site, on 127.0.0.1 only.
 // Serves `<dir>/<path>`, `<dir>/<path>/index.html` for folders (redirecting
 // `/a` to `/a/` like common web hosts do) and `<dir>/404.html` with status 404
-// for anything missing. No dependencies.
+// for anything missing. When the site has a `.htaccess` (prongsai writes one),
+// its headers (Content-Security-Policy, caching…) are sent as Apache would send
+// them (lib/htaccess.js). No dependencies.
 
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
+const htaccess = require('./htaccess');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -36,6 +39,7 @@ const TYPES = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.webmanifest': 'application/manifest+json',
   '.map': 'application/json; charset=utf-8',
+  '.jsonld': 'application/ld+json; charset=utf-8',
 };
 
 function contentType(file) {
@@ -65,10 +69,15 @@ function isDir(p) {
 function serve(root) {
   const base = path.resolve(root);
   const requests = [];
+  const rulesFile = path.join(base, '.htaccess');
+  const rules = isFile(rulesFile) ? htaccess.load(rulesFile) : null;
   const server = http.createServer((req, res) => {
     let status = 200;
-    const send = (code, headers, body) => {
+    const send = (code, headers, body, file) => {
       status = code;
+      if (rules) {
+        for (const [k, v] of rules.headers(path.basename(file || 'index.html'))) headers[k] = v;
+      }
       res.writeHead(code, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
       requests.push({ method: req.method, url: req.url, status });
@@ -97,13 +106,13 @@ function serve(root) {
       if (isFile(path.join(full, 'index.html'))) file = path.join(full, 'index.html');
     }
     if (!file) {
-      const notFound = path.join(base, '404.html');
+      const notFound = path.join(base, (rules && rules.notFound) || '404.html');
       if (isFile(notFound)) {
         return send(404, { 'content-type': TYPES['.html'] }, fs.readFileSync(notFound));
       }
       return send(404, { 'content-type': 'text/plain; charset=utf-8' }, 'not found (and no 404.html)');
     }
-    send(200, { 'content-type': contentType(file), 'cache-control': 'no-store' }, fs.readFileSync(file));
+    send(200, { 'content-type': contentType(file), 'cache-control': 'no-store' }, fs.readFileSync(file), file);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -9,7 +9,7 @@
 //! headings and paragraphs), so they look alike and share one shaping cache per build.
 
 mod docs;
-mod font;
+pub(crate) mod font;
 mod text;
 
 use crate::form::{
