@@ -397,6 +397,9 @@ fn quarter_and_annual_files_hold_exactly_the_month_files_figures() {
     assert!(
         text.contains("แนวทางการปรับปรุง"),
         "the narrative of annual.md"
+    );
+}
+
 /// The thai_gdc (ckanext-thai_gdc `ckan_dataset.json`) fields every dataset of `data/catalog.json`
 /// carries.
 const GDC_FIELDS: [&str; 21] = [
