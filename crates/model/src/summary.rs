@@ -150,9 +150,14 @@ impl SupplierKey {
     }
 }
 
-/// Names as typed vary in spacing and in the legal-form abbreviation; these do not make another supplier.
+/// Names as typed vary in spacing, digits (๑๒๓ or 123) and the legal-form abbreviation; these do
+/// not make another supplier. The one organisation-name normaliser: the supplier pages, the OCDS
+/// party ids and `check`'s name/TIN rule all compare names with it.
 pub fn normalise_name(name: &str) -> String {
-    let mut s: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut s: String = crate::thai_to_arabic_digits(name)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     for (long, short) in [
         ("ห้างหุ้นส่วนจำกัด", "หจก."),
         ("บริษัท", "บจก."),
@@ -296,4 +301,15 @@ mod tests {
         assert_eq!(sup[0].records.len(), 3);
         assert_eq!(sup[0].by_year[&2568].agreed, Money::from_baht(2900));
     }
+
+    #[test]
+    fn names_normalise_spacing_digits_and_legal_form() {
+        assert_eq!(normalise_name("ร้าน ๑๒๓ วัสดุ"), normalise_name("ร้าน123วัสดุ"));
+        assert_eq!(
+            normalise_name("ห้างหุ้นส่วนจำกัด ก.การค้า"),
+            normalise_name("หจก. ก.การค้า")
+        );
+        assert_ne!(normalise_name("ร้าน ก"), normalise_name("ร้าน ข"));
+    }
+
 }
