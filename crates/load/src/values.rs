@@ -5,8 +5,8 @@
 //! panic on any input, which makes them fuzz targets.
 
 use prongsai_model::{
-    Bid, BidStatus, Date, EgpNo, Method, Money, Status, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, Tin, YearMonth,
-    thai_to_arabic_digits, tin_check_digit,
+    Bid, BidStatus, Date, EgpNo, Method, Money, Status, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, Tin,
+    YearMonth, thai_to_arabic_digits, tin_check_digit,
 };
 use std::fmt;
 
@@ -757,14 +757,15 @@ mod tests {
             )
         );
         // Brackets that are not a status stay in the name.
-        assert_eq!(
-            (b[3].name.as_str(), b[3].status),
-            ("ร้าน (ผ่านฟ้า)", None)
-        );
+        assert_eq!((b[3].name.as_str(), b[3].status), ("ร้าน (ผ่านฟ้า)", None));
         // A withdrawn bid without a price is not a missing price.
         assert!(missing.is_empty());
         // What the exports write (Bid::marker) reads back as the same status.
-        for status in [BidStatus::Valid, BidStatus::Disqualified, BidStatus::Withdrawn] {
+        for status in [
+            BidStatus::Valid,
+            BidStatus::Disqualified,
+            BidStatus::Withdrawn,
+        ] {
             let bid = Bid {
                 name: "ร้าน ก".into(),
                 price: Some(Money::from_baht(1_000)),

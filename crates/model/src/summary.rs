@@ -311,5 +311,4 @@ mod tests {
         );
         assert_ne!(normalise_name("ร้าน ก"), normalise_name("ร้าน ข"));
     }
-
 }

@@ -55,7 +55,9 @@ pub fn release_package(
     let mut releases = Vec::new();
     if let Some(fy) = fy {
         let plans = plan_processes(fy, &prefix, &mut diags);
-        releases.extend(record_releases(fy, &prefix, &buyer, &tins, &plans, &mut diags));
+        releases.extend(record_releases(
+            fy, &prefix, &buyer, &tins, &plans, &mut diags,
+        ));
         releases.extend(plan_releases(fy, &plans, &buyer));
     }
     if releases.is_empty() {
@@ -758,11 +760,7 @@ fn plan_processes<'a>(
 }
 
 /// Every plan line as a `planning` release, whether or not a row has realised it yet.
-fn plan_releases(
-    fy: &FiscalYear,
-    plans: &[PlanProcess<'_>],
-    buyer: &Organization,
-) -> Vec<Release> {
+fn plan_releases(fy: &FiscalYear, plans: &[PlanProcess<'_>], buyer: &Organization) -> Vec<Release> {
     let published = fy
         .plan_meta
         .as_ref()

@@ -77,7 +77,13 @@ fn record_package_is_valid_ocds() {
         records["packages"],
         serde_json::json!(["https://www.muangluang.go.th/data/2568/ocds.json"])
     );
-    for key in ["publishedDate", "publisher", "license", "publicationPolicy", "extensions"] {
+    for key in [
+        "publishedDate",
+        "publisher",
+        "license",
+        "publicationPolicy",
+        "extensions",
+    ] {
         assert_eq!(records[key], releases[key], "{key}");
     }
     let recs = records["records"].as_array().unwrap();
@@ -90,7 +96,10 @@ fn record_package_is_valid_ocds() {
         road["releases"][0]["url"],
         "https://www.muangluang.go.th/data/2568/ocds.json#ocds-abc123-2568-67109123456-tender-award-contract"
     );
-    assert_eq!(road["compiledRelease"]["tag"], serde_json::json!(["compiled"]));
+    assert_eq!(
+        road["compiledRelease"]["tag"],
+        serde_json::json!(["compiled"])
+    );
     assert_eq!(
         road["compiledRelease"]["id"],
         "ocds-abc123-2568-67109123456-2024-10-02T00:00:00+07:00"
@@ -130,7 +139,14 @@ fn bids_extension() {
     // A disqualified bid is published as such, and one firm bidding twice is one tenderer.
     let mut data = fixture();
     let oct = YearMonth::new(2567, 10);
-    let rows = &mut data.years.get_mut(&2568).unwrap().months.get_mut(&oct).unwrap().records;
+    let rows = &mut data
+        .years
+        .get_mut(&2568)
+        .unwrap()
+        .months
+        .get_mut(&oct)
+        .unwrap()
+        .records;
     rows[0].bids[1].status = Some(prongsai_model::BidStatus::Disqualified);
     rows[0].bids[2].name = "บริษัท ห้วยทับทันวิศวกรรม จำกัด".into();
     let (pkg, ..) = build(&data);
@@ -213,7 +229,11 @@ fn ocid_uses_egp_number_else_record_id() {
         }])
     );
     // A row without a plan line has no related process.
-    assert!(release(&pkg, "ocds-abc123-2568-2567-10-2").get("relatedProcesses").is_none());
+    assert!(
+        release(&pkg, "ocds-abc123-2568-2567-10-2")
+            .get("relatedProcesses")
+            .is_none()
+    );
 }
 
 #[test]
@@ -461,7 +481,12 @@ fn compiled_records_keep_plan_ocids_and_one_id_per_organisation() {
         let parties = c["parties"].as_array().unwrap();
         let ids: std::collections::BTreeSet<&str> =
             parties.iter().map(|p| p["id"].as_str().unwrap()).collect();
-        assert_eq!(ids.len(), parties.len(), "a party listed twice in {}", c["ocid"]);
+        assert_eq!(
+            ids.len(),
+            parties.len(),
+            "a party listed twice in {}",
+            c["ocid"]
+        );
         for p in parties {
             let key = normalise_name(&thai_to_arabic_digits(p["name"].as_str().unwrap()));
             let id = p["id"].as_str().unwrap().to_owned();

@@ -36,7 +36,11 @@ fn every_sample_year_is_valid_ocds() {
         let records: serde_json::Value =
             serde_json::from_slice(&record_json_bytes(&record_package(&pkg, year))).expect("JSON");
         let problems = common::record_problems(&records, &json);
-        assert!(problems.is_empty(), "{year} records:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{year} records:\n{}",
+            problems.join("\n")
+        );
         // Same data, same bytes.
         assert_eq!(
             bytes,

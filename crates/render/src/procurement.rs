@@ -256,7 +256,11 @@ pub(crate) fn downloads(
 /// /data/ page as publication policy (it states the licence and what each file is), and the
 /// build's as_of date as publication date, so a rebuild of the same input is byte-identical.
 fn ocds_options(input: &RenderInput<'_>) -> OcdsOptions {
-    let website = input.data.agency.as_ref().map_or("", |a| a.website.as_str());
+    let website = input
+        .data
+        .agency
+        .as_ref()
+        .map_or("", |a| a.website.as_str());
     let base = if input.base_url.is_empty() {
         website
     } else {

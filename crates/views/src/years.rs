@@ -163,8 +163,7 @@ fn year_downloads(fy: i32) -> Vec<Link> {
             format: "JSON",
         },
         Link {
-            label: "Open Contracting Data Standard (OCDS 1.1) ชุดระเบียนรวม (record package)"
-                .into(),
+            label: "Open Contracting Data Standard (OCDS 1.1) ชุดระเบียนรวม (record package)".into(),
             url: urls::ocds_records(fy),
             format: "JSON",
         },

@@ -29,7 +29,11 @@ struct First<'a> {
 pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut rows: Vec<(&Procurement, &str, &Tin)> = records(ctx.data)
         .filter_map(|(_, p)| {
-            let name = p.winner.as_deref().map(str::trim).filter(|n| !n.is_empty())?;
+            let name = p
+                .winner
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())?;
             Some((p, name, p.winner_tin.as_ref()?))
         })
         .collect();
@@ -38,7 +42,9 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut by_tin: BTreeMap<&Tin, First<'_>> = BTreeMap::new();
     for (p, name, tin) in rows {
         let key = normalise_name(name);
-        let first = by_name.entry(key.clone()).or_insert(First { row: p, name, tin });
+        let first = by_name
+            .entry(key.clone())
+            .or_insert(First { row: p, name, tin });
         if first.tin != tin {
             out.push(
                 INFO.diag(
@@ -101,7 +107,12 @@ mod tests {
         let data = Fixture::new()
             .with(won("2567-10", 1, "หจก.ทับทันก่อสร้าง", Some("0994000165510")))
             // Same firm by the suppliers pages' normaliser, same TIN: fine.
-            .with(won("2567-11", 1, "ห้างหุ้นส่วนจำกัด ทับทันก่อสร้าง", Some("0994000165510")))
+            .with(won(
+                "2567-11",
+                1,
+                "ห้างหุ้นส่วนจำกัด ทับทันก่อสร้าง",
+                Some("0994000165510"),
+            ))
             // No TIN: nothing to compare.
             .with(won("2567-11", 2, "หจก.ทับทันก่อสร้าง", None))
             // Same name, another TIN.
@@ -112,18 +123,34 @@ mod tests {
         let d = run_rule(run, &data, date(2568, 6, 1));
         assert_eq!(d.len(), 2, "{d:#?}");
         assert!(d.iter().all(|x| x.severity == Severity::Warning));
-        let two_tins = d.iter().find(|x| x.text.as_deref() == Some("0994000612346")).unwrap();
+        let two_tins = d
+            .iter()
+            .find(|x| x.text.as_deref() == Some("0994000612346"))
+            .unwrap();
         assert!(two_tins.message_en.contains("0994000165510"));
         assert!(two_tins.message_th.contains("2567-10"));
-        let two_names = d.iter().find(|x| x.text.as_deref() == Some("ร้านทับทันวัสดุ")).unwrap();
+        let two_names = d
+            .iter()
+            .find(|x| x.text.as_deref() == Some("ร้านทับทันวัสดุ"))
+            .unwrap();
         assert!(two_names.message_en.contains("หจก.ทับทันก่อสร้าง"));
     }
 
     #[test]
     fn consistent_rows_are_quiet() {
         let data = Fixture::new()
-            .with(won("2567-10", 1, "บริษัท ศรีสะเกษวัสดุ จำกัด", Some("0994000165510")))
-            .with(won("2567-10", 2, "บจก.ศรีสะเกษวัสดุ จำกัด", Some("0994000165510")))
+            .with(won(
+                "2567-10",
+                1,
+                "บริษัท ศรีสะเกษวัสดุ จำกัด",
+                Some("0994000165510"),
+            ))
+            .with(won(
+                "2567-10",
+                2,
+                "บจก.ศรีสะเกษวัสดุ จำกัด",
+                Some("0994000165510"),
+            ))
             .with(won("2567-10", 3, "ร้าน ๑๒๓ พาณิชย์", Some("0994000612346")))
             .with(won("2567-11", 1, "ร้าน123พาณิชย์", Some("0994000612346")))
             .data;

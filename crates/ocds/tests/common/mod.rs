@@ -48,7 +48,10 @@ pub fn merge_patch(target: &mut Json, patch: &Json) {
 /// as the Data Review Tool builds it.
 pub fn extended_release_schema() -> Json {
     let mut schema = read_json("release-schema.json");
-    merge_patch(&mut schema, &read_json("extensions/bids/release-schema.json"));
+    merge_patch(
+        &mut schema,
+        &read_json("extensions/bids/release-schema.json"),
+    );
     schema
 }
 
@@ -116,11 +119,17 @@ pub fn record_problems(records: &Json, releases: &Json) -> Vec<String> {
         .iter()
         .filter_map(|r| r.get("compiledRelease").cloned())
         .collect();
-    out.extend(review_tool_checks(&serde_json::json!({ "releases": compiled })));
+    out.extend(review_tool_checks(
+        &serde_json::json!({ "releases": compiled }),
+    ));
     out.extend(codelist_checks(&compiled));
     out.extend(related_process_checks(&compiled));
     let uri = str_at(releases, "uri").unwrap_or_default();
-    if arr(records, "packages").iter().filter_map(Json::as_str).ne([uri]) {
+    if arr(records, "packages")
+        .iter()
+        .filter_map(Json::as_str)
+        .ne([uri])
+    {
         out.push(format!("packages does not list {uri}"));
     }
     let release_ids: BTreeSet<String> = arr(releases, "releases")
@@ -138,7 +147,9 @@ pub fn record_problems(records: &Json, releases: &Json) -> Vec<String> {
             let url = url.as_str();
             linked += 1;
             if !release_ids.contains(url) {
-                out.push(format!("record {ocid}: {url} is not a release of the package"));
+                out.push(format!(
+                    "record {ocid}: {url} is not a release of the package"
+                ));
             }
         }
     }
@@ -199,15 +210,21 @@ fn related_process_checks(releases: &[Json]) -> Vec<String> {
         for rp in arr(rel, "relatedProcesses") {
             let scheme = str_at(rp, "scheme").unwrap_or_default();
             if !schemes.contains(scheme) {
-                out.push(format!("{ocid}: related process scheme {scheme} not in codelist"));
+                out.push(format!(
+                    "{ocid}: related process scheme {scheme} not in codelist"
+                ));
             }
             let target = str_at(rp, "identifier").unwrap_or_default();
             if scheme == "ocid" && !ocids.contains(target) {
-                out.push(format!("{ocid}: related process {target} is not in the package"));
+                out.push(format!(
+                    "{ocid}: related process {target} is not in the package"
+                ));
             }
             for r in arr(rp, "relationship").iter().filter_map(Json::as_str) {
                 if !codes.contains(r) {
-                    out.push(format!("{ocid}: relationship {r} not in relatedProcess.csv"));
+                    out.push(format!(
+                        "{ocid}: relationship {r} not in relatedProcess.csv"
+                    ));
                 }
             }
         }
@@ -288,9 +305,7 @@ pub fn review_tool_checks(package: &Json) -> Vec<String> {
                 out.push(format!("{ocid}: numberOfTenderers {n} ≠ tenderers listed"));
             }
         }
-        let bids = rel
-            .get("bids")
-            .map_or(&[][..], |b| arr(b, "details"));
+        let bids = rel.get("bids").map_or(&[][..], |b| arr(b, "details"));
         let mut bid_ids = BTreeSet::new();
         let mut bidders = BTreeSet::new();
         for b in bids {
