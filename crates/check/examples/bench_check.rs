@@ -103,6 +103,7 @@ fn main() {
                 bids: vec![Bid {
                     name: winner.clone(),
                     price: Some(agreed),
+                    status: None,
                 }],
                 winner: Some(winner),
                 winner_tin: None,

@@ -50,13 +50,17 @@ fn money(m: Option<Money>) -> String {
     m.map(Money::plain).unwrap_or_default()
 }
 
-/// One bid a line, `name price`, as the month-file contract reads them back.
+/// One bid a line, `name price (status)`, as the month-file contract reads them back.
 fn bids_cell(p: &Procurement) -> String {
     p.bids
         .iter()
-        .map(|b| match b.price {
-            Some(price) => format!("{} {}", neutralise_formula(&b.name), price),
-            None => neutralise_formula(&b.name).into_owned(),
+        .map(|b| {
+            let mut line = match b.price {
+                Some(price) => format!("{} {}", neutralise_formula(&b.name), price),
+                None => neutralise_formula(&b.name).into_owned(),
+            };
+            line.push_str(&b.marker());
+            line
         })
         .collect::<Vec<_>>()
         .join("\n")

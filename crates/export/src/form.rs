@@ -73,8 +73,8 @@ pub(crate) fn skr1_cells(p: &Procurement) -> [String; 9] {
         p.bids
             .iter()
             .map(|b| match b.price {
-                Some(price) => format!("{} ราคาที่เสนอ {}", b.name, baht(price)),
-                None => b.name.clone(),
+                Some(price) => format!("{} ราคาที่เสนอ {}{}", b.name, baht(price), b.marker()),
+                None => format!("{}{}", b.name, b.marker()),
             })
             .collect::<Vec<_>>()
             .join("\n")

@@ -13,9 +13,10 @@ const REQUIRED: [&str; 7] = [
     "ministry",
     "website",
 ];
-const OPTIONAL: [&str; 9] = [
+const OPTIONAL: [&str; 10] = [
     "ocid_prefix",
     "egp_department_code",
+    "tax_id",
     "address",
     "phone",
     "email",
@@ -58,6 +59,24 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
             "ocid_prefix" => agency.ocid_prefix = yaml::text(path, k, value, diags),
             "egp_department_code" => {
                 agency.egp_department_code = yaml::text(path, k, value, diags)
+            }
+            "tax_id" => {
+                // An unquoted 0994000165510 is read as a number and loses its leading zero.
+                if let Y::Num(n) = &value.value {
+                    diags.push(bad(
+                        path,
+                        k,
+                        value,
+                        n,
+                        "ใส่เลขประจำตัวผู้เสียภาษีในเครื่องหมาย \" \" เช่น tax_id: \"0994000165510\" เพื่อไม่ให้เลข 0 นำหน้าหายไป",
+                        "quote the taxpayer number, e.g. tax_id: \"0994000165510\", so its leading 0 is kept",
+                    ));
+                } else if let Some(t) = yaml::text(path, k, value, diags) {
+                    match crate::values::parse_tin(&t) {
+                        Ok(tin) => agency.tax_id = Some(tin),
+                        Err(e) => diags.push(bad(path, k, value, &t, &e.th, &e.en)),
+                    }
+                }
             }
             "address" => agency.address = yaml::text(path, k, value, diags),
             "opening_hours" => agency.opening_hours = yaml::text(path, k, value, diags),
@@ -271,6 +290,33 @@ mod tests {
             .map(|x| x.location.as_ref().and_then(|l| l.line))
             .collect();
         assert_eq!(got, vec![Some(7), Some(11)], "{d:?}");
+    }
+
+    #[test]
+    fn tax_id_is_a_checked_quoted_tin() {
+        let mut d = Vec::new();
+        let a = parse(
+            "procurement-data/agency.yaml",
+            &format!("{GOOD}tax_id: \"0-9940-00165-51-0\"\negp_department_code: \"6330903\"\n"),
+            &mut d,
+        )
+        .expect("agency");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(a.tax_id.as_ref().map(|t| t.as_str()), Some("0994000165510"));
+        assert_eq!(a.egp_department_code.as_deref(), Some("6330903"));
+        for bad_value in ["tax_id: 994000165510", "tax_id: \"0994000165511\""] {
+            let mut d = Vec::new();
+            let a = parse(
+                "procurement-data/agency.yaml",
+                &format!("{GOOD}{bad_value}\n"),
+                &mut d,
+            )
+            .expect("agency");
+            assert!(a.tax_id.is_none());
+            assert_eq!(d.len(), 1, "{bad_value}: {d:?}");
+            assert_eq!(d[0].code, diag::BAD_KEY_VALUE);
+            assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(12));
+        }
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! panic on any input, which makes them fuzz targets.
 
 use prongsai_model::{
-    Bid, Date, EgpNo, Method, Money, Status, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, Tin, YearMonth,
-    thai_to_arabic_digits, tin_check_digit,
+    Bid, BidStatus, Date, EgpNo, Method, Money, Status, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, Tin,
+    YearMonth, thai_to_arabic_digits, tin_check_digit,
 };
 use std::fmt;
 
@@ -486,13 +486,40 @@ pub fn parse_seq(text: &str) -> Result<u32, ValueError> {
     }
 }
 
+/// Takes a bracketed status marker such as `(ไม่ผ่านคุณสมบัติ)` or `(ถอนตัว)` out of one bid,
+/// wherever it stands (after the name or after the price), so what is left parses as before.
+/// Brackets holding anything else are part of the name.
+fn take_bid_status(part: &str) -> (String, Option<BidStatus>) {
+    let mut status = None;
+    let mut rest = String::with_capacity(part.len());
+    let mut tail = part;
+    while let Some(open) = tail.find('(') {
+        let Some(close) = tail[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let inner = &tail[open + 1..close];
+        match BidStatus::from_marker(inner) {
+            Some(s) if status.is_none() => {
+                status = Some(s);
+                rest.push_str(&tail[..open]);
+                rest.push(' ');
+            }
+            _ => rest.push_str(&tail[..=close]),
+        }
+        tail = &tail[close + 1..];
+    }
+    rest.push_str(tail);
+    (rest, status)
+}
+
 /// The bids cell: one bid a line (or `;`-separated), the bidder's name then the price as the
 /// last token. Returns the bids and, for each bid given without a price, its name (a warning).
 pub fn parse_bids(text: &str) -> Result<(Vec<Bid>, Vec<String>), ValueError> {
     let mut bids = Vec::new();
     let mut no_price = Vec::new();
     for part in text.split(['\n', ';']) {
-        let part = clean(part);
+        let (part, status) = take_bid_status(clean(part));
+        let part = clean(&part);
         if part.is_empty() {
             continue;
         }
@@ -540,12 +567,17 @@ pub fn parse_bids(text: &str) -> Result<(Vec<Bid>, Vec<String>), ValueError> {
             bids.push(Bid {
                 name: name.to_owned(),
                 price: Some(price),
+                status,
             });
         } else {
-            no_price.push(part.to_owned());
+            // A withdrawn bid may never have had a price to report.
+            if status != Some(BidStatus::Withdrawn) {
+                no_price.push(part.to_owned());
+            }
             bids.push(Bid {
                 name: part.to_owned(),
                 price: None,
+                status,
             });
         }
     }
@@ -695,6 +727,53 @@ mod tests {
             parse_bids("ร้าน ก ๑๒,๐๐๐บาท").unwrap().0[0].price,
             Some(Money::from_baht(12_000))
         );
+    }
+
+    #[test]
+    fn bid_status_markers() {
+        let (b, missing) = parse_bids(
+            "ร้าน ก 12,000 (ไม่ผ่านคุณสมบัติ)\nร้าน ข (ถอนตัว)\nร้าน ค (ผ่านคุณสมบัติ) ๑๑,๐๐๐ บาท\nร้าน (ผ่านฟ้า) 9,000",
+        )
+        .unwrap();
+        assert_eq!(b.len(), 4);
+        assert_eq!(
+            (b[0].name.as_str(), b[0].price, b[0].status),
+            (
+                "ร้าน ก",
+                Some(Money::from_baht(12_000)),
+                Some(BidStatus::Disqualified)
+            )
+        );
+        assert_eq!(
+            (b[1].name.as_str(), b[1].price, b[1].status),
+            ("ร้าน ข", None, Some(BidStatus::Withdrawn))
+        );
+        assert_eq!(
+            (b[2].name.as_str(), b[2].price, b[2].status),
+            (
+                "ร้าน ค",
+                Some(Money::from_baht(11_000)),
+                Some(BidStatus::Valid)
+            )
+        );
+        // Brackets that are not a status stay in the name.
+        assert_eq!((b[3].name.as_str(), b[3].status), ("ร้าน (ผ่านฟ้า)", None));
+        // A withdrawn bid without a price is not a missing price.
+        assert!(missing.is_empty());
+        // What the exports write (Bid::marker) reads back as the same status.
+        for status in [
+            BidStatus::Valid,
+            BidStatus::Disqualified,
+            BidStatus::Withdrawn,
+        ] {
+            let bid = Bid {
+                name: "ร้าน ก".into(),
+                price: Some(Money::from_baht(1_000)),
+                status: Some(status),
+            };
+            let text = format!("{} 1000{}", bid.name, bid.marker());
+            assert_eq!(parse_bids(&text).unwrap().0, vec![bid]);
+        }
     }
 
     proptest! {

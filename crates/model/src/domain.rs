@@ -164,7 +164,11 @@ pub struct Agency {
     pub ministry: String,
     pub website: String,
     pub ocid_prefix: Option<String>,
+    /// รหัสหน่วยงานในระบบ e-GP (the Comptroller General's Department's department code).
     pub egp_department_code: Option<String>,
+    /// The agency's own 13-digit taxpayer number (เลขประจำตัวผู้เสียภาษีอากรของหน่วยงาน): the
+    /// registered identifier OCDS publishes for the publisher and buyer when it is known.
+    pub tax_id: Option<Tin>,
     pub address: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -182,6 +186,72 @@ pub struct Agency {
 pub struct Bid {
     pub name: String,
     pub price: Option<Money>,
+    /// What the bid list says became of the bid, e.g. `(ไม่ผ่านคุณสมบัติ)`; `None` when it says
+    /// nothing (most สขร.1 forms list only names and prices).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<BidStatus>,
+}
+
+impl Bid {
+    /// ` (ไม่ผ่านคุณสมบัติ)`: the status as the bid list writes it, or nothing; what the loader
+    /// reads back as the same status.
+    pub fn marker(&self) -> String {
+        self.status
+            .map(|s| format!(" ({})", s.thai()))
+            .unwrap_or_default()
+    }
+}
+
+/// The outcome of one bid as a bid list may mark it, in words Thai procurement forms use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BidStatus {
+    /// ผ่านคุณสมบัติ: met the qualification requirements and was evaluated.
+    Valid,
+    /// ไม่ผ่านคุณสมบัติ, ถูกตัดสิทธิ์: did not meet the requirements.
+    Disqualified,
+    /// ถอนตัว: the bidder withdrew the bid.
+    Withdrawn,
+}
+
+impl BidStatus {
+    /// Thai label, as shown on pages.
+    pub fn thai(self) -> &'static str {
+        match self {
+            BidStatus::Valid => "ผ่านคุณสมบัติ",
+            BidStatus::Disqualified => "ไม่ผ่านคุณสมบัติ",
+            BidStatus::Withdrawn => "ถอนตัว",
+        }
+    }
+
+    /// The status a marker in a bid list names, spacing-blind; `None` for any other text (so a
+    /// name in brackets stays part of the name).
+    pub fn from_marker(text: &str) -> Option<BidStatus> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let t = t.to_lowercase();
+        // Whole-marker matches only: a firm called "(ผ่านฟ้า)" keeps its brackets.
+        const DISQUALIFIED: [&str; 8] = [
+            "ไม่ผ่านคุณสมบัติ",
+            "ไม่ผ่านการพิจารณา",
+            "ขาดคุณสมบัติ",
+            "ถูกตัดสิทธิ์",
+            "ตัดสิทธิ์",
+            "ไม่ถูกต้องตามเงื่อนไข",
+            "disqualified",
+            "ไม่ผ่าน",
+        ];
+        const WITHDRAWN: [&str; 4] = ["ถอนตัว", "ขอถอนการเสนอราคา", "ถอนการเสนอราคา", "withdrawn"];
+        const VALID: [&str; 4] = ["ผ่านคุณสมบัติ", "ผ่านการพิจารณา", "valid", "ผ่าน"];
+        if DISQUALIFIED.contains(&t.as_str()) {
+            Some(BidStatus::Disqualified)
+        } else if WITHDRAWN.contains(&t.as_str()) {
+            Some(BidStatus::Withdrawn)
+        } else if VALID.contains(&t.as_str()) {
+            Some(BidStatus::Valid)
+        } else {
+            None
+        }
+    }
 }
 
 /// One row of a month file: a procurement in the แบบ สขร.1 / ITA layout.

@@ -319,4 +319,14 @@ mod tests {
         assert_eq!(sup[0].records.len(), 3);
         assert_eq!(sup[0].by_year[&2568].agreed, Money::from_baht(2900));
     }
+
+    #[test]
+    fn names_normalise_spacing_digits_and_legal_form() {
+        assert_eq!(normalise_name("ร้าน ๑๒๓ วัสดุ"), normalise_name("ร้าน123วัสดุ"));
+        assert_eq!(
+            normalise_name("ห้างหุ้นส่วนจำกัด ก.การค้า"),
+            normalise_name("หจก. ก.การค้า")
+        );
+        assert_ne!(normalise_name("ร้าน ก"), normalise_name("ร้าน ข"));
+    }
 }

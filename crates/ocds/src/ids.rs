@@ -1,7 +1,7 @@
 //! Identifiers and date strings: everything here is a pure function of its input, so the same
 //! data always yields the same ids, whatever else is in the year.
 
-use prongsai_model::{Data, Date, Tin, normalise_name, thai_to_arabic_digits};
+use prongsai_model::{Data, Date, Tin, normalise_name};
 use std::collections::BTreeMap;
 
 /// Used when `agency.yaml` has no `ocid_prefix`. OCDS reserves no test prefix; registered
@@ -33,11 +33,11 @@ pub fn id_part(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join("-")
 }
 
-/// The comparison key of an organisation name: Thai digits as ASCII, then the `/suppliers/`
-/// pages' normaliser (spaces removed, legal form abbreviated, case folded), so the OCDS parties
-/// and the supplier pages agree on which rows are one firm.
+/// The comparison key of an organisation name: the `/suppliers/` pages' normaliser (Thai digits
+/// as ASCII, spaces removed, legal form abbreviated, case folded), so the OCDS parties and the
+/// supplier pages agree on which rows are one firm.
 pub fn name_key(name: &str) -> String {
-    normalise_name(&thai_to_arabic_digits(name))
+    normalise_name(name)
 }
 
 /// Every firm's TIN by normalised name, gathered from all fiscal years, so a row that leaves the
@@ -87,6 +87,21 @@ pub fn party_id(name: &str, tin: Option<&Tin>) -> String {
         Some(tin) => format!("{TIN_SCHEME}-{tin}"),
         None => format!("name-{:016x}", fnv1a64(name_key(name).as_bytes())),
     }
+}
+
+/// A release id as a URL fragment (RFC 3986): Thai letters and other bytes outside the
+/// unreserved set percent-encoded as UTF-8, `/` kept (fragments allow it), so the linked release's
+/// `url` is the valid `format: uri` the record package schema asks for.
+pub fn fragment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Start of a day in Thailand (UTC+7, no daylight saving) as RFC 3339.
@@ -216,6 +231,12 @@ mod tests {
         assert!(!is_web_url("www.muangluang.go.th"));
         assert!(!is_web_url("https://"));
         assert!(!is_web_url("https://a b"));
+    }
+
+    #[test]
+    fn fragments() {
+        assert_eq!(fragment("ocds-abc-2568-1-tender"), "ocds-abc-2568-1-tender");
+        assert_eq!(fragment("plan-ผ01/68 x"), "plan-%E0%B8%9C01/68%20x");
     }
 
     #[test]

@@ -7,12 +7,16 @@
 mod ids;
 mod schema;
 
-pub use ids::{EGP_SCHEME, PLACEHOLDER_PREFIX, TIN_SCHEME, is_well_formed_prefix, party_id};
+pub use ids::{
+    EGP_SCHEME, PLACEHOLDER_PREFIX, TIN_SCHEME, TinDirectory, day_start, is_well_formed_prefix,
+    party_id,
+};
 pub use schema::*;
 
 use prongsai_model::{
     Agency, Data, Date, Diagnostic, FiscalYear, Location, Method, PlanLine, Procurement, Status,
 };
+use prongsai_views::urls;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where `ocid_prefix` and `egp_department_code` are configured, for diagnostics.
@@ -50,8 +54,11 @@ pub fn release_package(
 
     let mut releases = Vec::new();
     if let Some(fy) = fy {
-        releases.extend(record_releases(fy, &prefix, &buyer, &tins, &mut diags));
-        releases.extend(plan_releases(fy, &prefix, &buyer, &mut diags));
+        let plans = plan_processes(fy, &prefix, &mut diags);
+        releases.extend(record_releases(
+            fy, &prefix, &buyer, &tins, &plans, &mut diags,
+        ));
+        releases.extend(plan_releases(fy, &plans, &buyer));
     }
     if releases.is_empty() {
         // The schema requires at least one release, so there is nothing valid to publish.
@@ -63,8 +70,13 @@ pub fn release_package(
     }
 
     let package = ReleasePackage {
-        uri: package_uri(&agency, fiscal_year, opts, &mut diags),
+        uri: format!(
+            "{}{}",
+            site_base(&agency, opts, &mut diags),
+            urls::ocds(fiscal_year)
+        ),
         version: OCDS_VERSION,
+        extensions: vec![BIDS_EXTENSION],
         published_date: published_date(opts, fiscal_year, &releases, &mut diags),
         publisher: publisher(&agency, data.is_sample()),
         license: optional_url(opts.license.as_deref(), "license", &mut diags),
@@ -83,6 +95,70 @@ impl ReleasePackage {
     pub fn is_publishable(&self) -> bool {
         !self.releases.is_empty()
     }
+}
+
+/// The record package (`data/<FY>/ocds-records.json`) of a release package made by
+/// [`release_package`] for `fiscal_year`: one record per ocid, its releases linked by URL into
+/// the release package and compiled.
+///
+/// Every release prongsai writes is a full snapshot of its process (each row and each plan line
+/// is published whole), so the compiled release is the latest release of the ocid with the tag
+/// `compiled`, which is what merging the snapshots in date order yields.
+pub fn record_package(package: &ReleasePackage, fiscal_year: i32) -> RecordPackage {
+    let base = package
+        .uri
+        .strip_suffix(&urls::ocds(fiscal_year))
+        .unwrap_or(&package.uri);
+    let mut by_ocid: BTreeMap<&str, Vec<&Release>> = BTreeMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for r in &package.releases {
+        let entry = by_ocid.entry(r.ocid.as_str()).or_default();
+        if entry.is_empty() {
+            order.push(r.ocid.as_str());
+        }
+        entry.push(r);
+    }
+    let records = order
+        .into_iter()
+        .filter_map(|ocid| {
+            let mut releases = by_ocid.remove(ocid)?;
+            releases.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+            let latest = *releases.last()?;
+            let mut compiled = latest.clone();
+            compiled.id = format!("{ocid}-{}", latest.date);
+            compiled.tag = vec![Tag::Compiled];
+            Some(Record {
+                ocid: ocid.to_owned(),
+                releases: releases
+                    .iter()
+                    .map(|r| LinkedRelease {
+                        url: format!("{}#{}", package.uri, ids::fragment(&r.id)),
+                        date: r.date.clone(),
+                        tag: r.tag.clone(),
+                    })
+                    .collect(),
+                compiled_release: compiled,
+            })
+        })
+        .collect();
+    RecordPackage {
+        uri: format!("{base}{}", urls::ocds_records(fiscal_year)),
+        version: package.version,
+        extensions: package.extensions.clone(),
+        published_date: package.published_date.clone(),
+        publisher: package.publisher.clone(),
+        license: package.license.clone(),
+        publication_policy: package.publication_policy.clone(),
+        packages: vec![package.uri.clone()],
+        records,
+    }
+}
+
+/// [`to_json_bytes`] for a record package.
+pub fn record_json_bytes(package: &RecordPackage) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(package).unwrap_or_default();
+    out.push(b'\n');
+    out
 }
 
 /// Pretty-printed UTF-8 JSON with a final newline. Thai stays as written (serde_json escapes
@@ -157,13 +233,35 @@ fn non_empty(s: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_owned())
 }
 
+/// The agency's identifiers, the registered one first: its taxpayer number (`TH-TIN`, an
+/// org-id.guide list) when agency.yaml gives `tax_id`, then its e-GP department code (`TH-EGP`).
+fn agency_identifiers(agency: &Agency) -> Vec<Identifier> {
+    let legal_name = non_empty(&agency.name);
+    let tin = agency.tax_id.as_ref().map(|t| Identifier {
+        scheme: TIN_SCHEME.to_owned(),
+        id: t.as_str().to_owned(),
+        legal_name: legal_name.clone(),
+    });
+    let egp = agency
+        .egp_department_code
+        .as_deref()
+        .and_then(non_empty)
+        .map(|code| Identifier {
+            scheme: EGP_SCHEME.to_owned(),
+            id: ids::id_part(&code),
+            legal_name: legal_name.clone(),
+        });
+    tin.into_iter().chain(egp).collect()
+}
+
 /// The agency as buyer and procuring entity of every process it publishes.
 fn buyer_party(agency: &Agency) -> Organization {
-    let code = agency.egp_department_code.as_deref().and_then(non_empty);
-    let id = match &code {
-        Some(code) => format!("{EGP_SCHEME}-{}", ids::id_part(code)),
+    let mut identifiers = agency_identifiers(agency);
+    let id = match identifiers.first() {
+        Some(i) => format!("{}-{}", i.scheme, i.id),
         None => party_id(&agency.name, None),
     };
+    let identifier = (!identifiers.is_empty()).then(|| identifiers.remove(0));
     let contact = ContactPoint {
         email: agency.email.as_deref().and_then(non_empty),
         telephone: agency.phone.as_deref().and_then(non_empty),
@@ -174,11 +272,8 @@ fn buyer_party(agency: &Agency) -> Organization {
     Organization {
         name: agency.name.clone(),
         id,
-        identifier: code.map(|code| Identifier {
-            scheme: EGP_SCHEME.to_owned(),
-            id: code,
-            legal_name: non_empty(&agency.name),
-        }),
+        identifier,
+        additional_identifiers: identifiers,
         address: Some(Address {
             street_address: agency.address.as_deref().and_then(non_empty),
             locality: non_empty(&agency.district),
@@ -198,7 +293,7 @@ fn reference(org: &Organization) -> OrganizationReference {
 }
 
 fn publisher(agency: &Agency, sample: bool) -> Publisher {
-    let code = agency.egp_department_code.as_deref().and_then(non_empty);
+    let first = agency_identifiers(agency).into_iter().next();
     // Sample data must never pass for an agency's real disclosure, here as on every page.
     let name = if sample {
         format!("{} (ข้อมูลตัวอย่าง / sample data)", agency.name)
@@ -207,8 +302,8 @@ fn publisher(agency: &Agency, sample: bool) -> Publisher {
     };
     Publisher {
         name,
-        scheme: code.as_ref().map(|_| EGP_SCHEME.to_owned()),
-        uid: code,
+        scheme: first.as_ref().map(|i| i.scheme.clone()),
+        uid: first.map(|i| i.id),
         uri: non_empty(&agency.website).filter(|u| ids::is_web_url(u)),
     }
 }
@@ -332,31 +427,43 @@ fn record_releases(
     prefix: &str,
     buyer: &Organization,
     tins: &ids::TinDirectory,
+    plans: &[PlanProcess<'_>],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Release> {
     let keys = record_keys(fy, diags);
     let mut out: Vec<(&Procurement, Release)> = fy
         .records()
         .zip(keys)
-        .map(|(r, key)| (r, record_release(fy, r, prefix, &key, buyer, tins)))
+        .map(|(r, key)| (r, record_release(fy, r, prefix, &key, buyer, tins, plans)))
         .collect();
     // Month, then ลำดับที่: the order of the สขร.1 forms, independent of row order in the file.
     out.sort_by_key(|(a, _)| (a.month, a.seq, a.line));
     out.into_iter().map(|(_, rel)| rel).collect()
 }
 
-/// Parties of one process: the buyer, then bidders in bid order, then the winner if not a bidder.
+/// What one row says about the organisations of its process.
+struct RowParties {
+    /// The buyer, then bidders in bid order, then the winner if not a bidder: each organisation
+    /// once, with all its roles.
+    parties: Vec<Organization>,
+    /// Distinct tenderers, in bid order.
+    tenderers: Vec<OrganizationReference>,
+    supplier: Option<OrganizationReference>,
+    /// One per line of the bid list.
+    bids: Vec<Bid>,
+    /// The id of the winner's bid.
+    winning_bid: Option<String>,
+}
+
 /// Organisations are matched by normalised name; a TIN, given on this row or on any row of any
-/// year for the same name, names the party everywhere.
+/// year for the same name, names the party everywhere, so a losing tenderer has the id it has
+/// where it won.
 fn record_parties(
     r: &Procurement,
+    key: &str,
     buyer: &Organization,
     tins: &ids::TinDirectory,
-) -> (
-    Vec<Organization>,
-    Vec<OrganizationReference>,
-    Option<OrganizationReference>,
-) {
+) -> RowParties {
     let winner_key = r.winner.as_deref().map(ids::name_key);
     let tin_for = |name: &str| {
         (winner_key.as_deref() == Some(ids::name_key(name).as_str()))
@@ -385,6 +492,7 @@ fn record_parties(
                 name: name.trim().to_owned(),
                 id,
                 identifier,
+                additional_identifiers: Vec::new(),
                 address: None,
                 contact_point: None,
                 roles: vec![role],
@@ -394,18 +502,61 @@ fn record_parties(
             rf
         };
     let mut tenderers: Vec<OrganizationReference> = Vec::new();
-    for bid in r.bids.iter().filter(|b| !b.name.trim().is_empty()) {
+    let mut bids = Vec::new();
+    for (i, bid) in r
+        .bids
+        .iter()
+        .filter(|b| !b.name.trim().is_empty())
+        .enumerate()
+    {
         let rf = add(&mut parties, &bid.name, PartyRole::Tenderer);
         if !tenderers.iter().any(|t| t.id == rf.id) {
-            tenderers.push(rf);
+            tenderers.push(rf.clone());
         }
+        bids.push(Bid {
+            id: format!("{key}-bid-{}", i + 1),
+            status: bid.status.map(bid_status),
+            tenderers: vec![rf],
+            value: bid.price.map(Value::thb),
+        });
     }
     let supplier = r
         .winner
         .as_deref()
         .filter(|w| !w.trim().is_empty())
         .map(|w| add(&mut parties, w, PartyRole::Supplier));
-    (parties, tenderers, supplier)
+    // The winner's bid: the first bid of the supplier that the list does not mark as out. It
+    // was evaluated and chosen, so it was valid even where the list says nothing more.
+    let winning = supplier.as_ref().and_then(|s| {
+        bids.iter_mut().find(|b| {
+            b.tenderers.iter().any(|t| t.id == s.id)
+                && !matches!(
+                    b.status,
+                    Some(BidStatus::Disqualified | BidStatus::Withdrawn)
+                )
+        })
+    });
+    let winning_bid = winning.map(|b| {
+        if r.status != Status::Cancelled {
+            b.status.get_or_insert(BidStatus::Valid);
+        }
+        b.id.clone()
+    });
+    RowParties {
+        parties,
+        tenderers,
+        supplier,
+        bids,
+        winning_bid,
+    }
+}
+
+pub fn bid_status(status: prongsai_model::BidStatus) -> BidStatus {
+    match status {
+        prongsai_model::BidStatus::Valid => BidStatus::Valid,
+        prongsai_model::BidStatus::Disqualified => BidStatus::Disqualified,
+        prongsai_model::BidStatus::Withdrawn => BidStatus::Withdrawn,
+    }
 }
 
 fn record_release(
@@ -415,6 +566,7 @@ fn record_release(
     key: &str,
     buyer: &Organization,
     tins: &ids::TinDirectory,
+    plans: &[PlanProcess<'_>],
 ) -> Release {
     let ocid = format!("{prefix}-{}-{key}", fy.year);
     // The contract date is when the information became final; unsigned and cancelled rows are
@@ -424,10 +576,29 @@ fn record_release(
         .or_else(|| r.month.last_day())
         .map(ids::day_start)
         .unwrap_or_default();
-    let (parties, tenderers, supplier) = record_parties(r, buyer, tins);
+    let RowParties {
+        parties,
+        tenderers,
+        supplier,
+        bids,
+        winning_bid,
+    } = record_parties(r, key, buyer, tins);
     let buyer_ref = reference(buyer);
 
     let plan_line = r.plan_id.as_deref().and_then(|id| fy.plan_line(id));
+    // The plan line's own process; with a repeated plan id, the first line (as fy.plan_line).
+    let related_processes: Vec<RelatedProcess> = plan_line
+        .and_then(|l| plans.iter().find(|p| std::ptr::eq(p.line, l)))
+        .map(|p| RelatedProcess {
+            id: "plan".to_owned(),
+            relationship: vec!["planning"],
+            title: non_empty(&p.line.title),
+            scheme: "ocid",
+            identifier: p.ocid.clone(),
+            uri: None,
+        })
+        .into_iter()
+        .collect();
     let planning = Planning {
         budget: Budget {
             id: plan_line.map(|l| l.plan_id.clone()),
@@ -465,6 +636,7 @@ fn record_release(
             date: date.clone(),
             value: r.agreed_price.map(Value::thb),
             suppliers: supplier.into_iter().collect(),
+            related_bid: winning_bid,
         })
         .into_iter()
         .collect();
@@ -520,8 +692,10 @@ fn record_release(
         buyer: Some(buyer_ref),
         planning: Some(planning),
         tender: Some(tender),
+        bids: (!bids.is_empty()).then_some(Bids { details: bids }),
         awards,
         contracts,
+        related_processes,
     }
 }
 
@@ -532,30 +706,28 @@ fn release_id(ocid: &str, tags: &[Tag]) -> String {
     format!("{ocid}-{}", tags.join("-"))
 }
 
-/// Plan lines that no row of the year links to yet, as `planning` releases.
-fn plan_releases(
-    fy: &FiscalYear,
+/// A plan line's planning process. Its ocid depends only on the plan line, so it is the same
+/// before and after rows realise the line, however many procurements it is split into.
+struct PlanProcess<'a> {
+    line: &'a PlanLine,
+    key: String,
+    ocid: String,
+}
+
+/// Every plan line's process, in plan order (ลำดับ, รหัสแผน, source line).
+fn plan_processes<'a>(
+    fy: &'a FiscalYear,
     prefix: &str,
-    buyer: &Organization,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Release> {
+) -> Vec<PlanProcess<'a>> {
     let Some(plan) = &fy.plan else {
         return Vec::new();
     };
-    let linked: BTreeSet<&str> = fy.records().filter_map(|r| r.plan_id.as_deref()).collect();
     let mut seen: BTreeMap<String, u32> = BTreeMap::new();
     for l in &plan.lines {
         *seen.entry(ids::id_part(&l.plan_id)).or_default() += 1;
     }
-    let published = fy
-        .plan_meta
-        .as_ref()
-        .and_then(|m| m.published_on.or(m.approved_on));
-    let mut lines: Vec<&PlanLine> = plan
-        .lines
-        .iter()
-        .filter(|l| !linked.contains(l.plan_id.as_str()))
-        .collect();
+    let mut lines: Vec<&PlanLine> = plan.lines.iter().collect();
     lines.sort_by(|a, b| (a.seq, &a.plan_id, a.line).cmp(&(b.seq, &b.plan_id, b.line)));
     lines
         .into_iter()
@@ -581,20 +753,31 @@ fn plan_releases(
             } else {
                 part
             };
-            plan_release(fy, l, prefix, &key, published, buyer)
+            let ocid = format!("{prefix}-{}-plan-{key}", fy.year);
+            PlanProcess { line: l, key, ocid }
         })
+        .collect()
+}
+
+/// Every plan line as a `planning` release, whether or not a row has realised it yet.
+fn plan_releases(fy: &FiscalYear, plans: &[PlanProcess<'_>], buyer: &Organization) -> Vec<Release> {
+    let published = fy
+        .plan_meta
+        .as_ref()
+        .and_then(|m| m.published_on.or(m.approved_on));
+    plans
+        .iter()
+        .map(|p| plan_release(fy, p, published, buyer))
         .collect()
 }
 
 fn plan_release(
     fy: &FiscalYear,
-    l: &PlanLine,
-    prefix: &str,
-    key: &str,
+    p: &PlanProcess<'_>,
     published: Option<Date>,
     buyer: &Organization,
 ) -> Release {
-    let ocid = format!("{prefix}-{}-plan-{key}", fy.year);
+    let (l, key, ocid) = (p.line, &p.key, p.ocid.clone());
     // The plan's publication (else approval) date; without plan.yaml, 1 October, the day the
     // fiscal year and so the plan take effect.
     let date = published
@@ -638,17 +821,15 @@ fn plan_release(
             tenderers: Vec::new(),
             number_of_tenderers: None,
         }),
+        bids: None,
         awards: Vec::new(),
         contracts: Vec::new(),
+        related_processes: Vec::new(),
     }
 }
 
-fn package_uri(
-    agency: &Agency,
-    fiscal_year: i32,
-    opts: &OcdsOptions,
-    diags: &mut Vec<Diagnostic>,
-) -> String {
+/// The site's absolute base URL, without a final `/`.
+fn site_base(agency: &Agency, opts: &OcdsOptions, diags: &mut Vec<Diagnostic>) -> String {
     let base = non_empty(&opts.base_url)
         .or_else(|| non_empty(&agency.website))
         .unwrap_or_default();
@@ -663,7 +844,7 @@ fn package_uri(
             .with_text(base),
         );
     }
-    format!("{base}/data/{fiscal_year}/ocds.json")
+    base.to_owned()
 }
 
 fn published_date(

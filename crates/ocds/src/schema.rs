@@ -12,11 +12,15 @@ use serde::Serialize;
 /// The OCDS schema version this crate writes, as `major.minor`.
 pub const OCDS_VERSION: &str = "1.1";
 
+/// The Bid statistics and details extension (v1.1.5) that `bids` needs; every package lists it.
+pub const BIDS_EXTENSION: &str = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReleasePackage {
     pub uri: String,
     pub version: &'static str,
+    pub extensions: Vec<&'static str>,
     pub published_date: String,
     pub publisher: Publisher,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,6 +51,8 @@ pub enum Tag {
     Award,
     Contract,
     ContractTermination,
+    /// Only on a record's `compiledRelease`.
+    Compiled,
 }
 
 impl Tag {
@@ -58,6 +64,7 @@ impl Tag {
             Tag::Award => "award",
             Tag::Contract => "contract",
             Tag::ContractTermination => "contractTermination",
+            Tag::Compiled => "compiled",
         }
     }
 }
@@ -80,10 +87,91 @@ pub struct Release {
     pub planning: Option<Planning>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tender: Option<Tender>,
+    /// The bids extension's section: each bid of the bid list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bids: Option<Bids>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub awards: Vec<Award>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub contracts: Vec<Contract>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related_processes: Vec<RelatedProcess>,
+}
+
+/// A link from a procurement process to the planning process of its plan line.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RelatedProcess {
+    pub id: String,
+    /// Codes of the open `relatedProcess` codelist: prongsai writes `planning`.
+    pub relationship: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// `ocid` (the `relatedProcessScheme` codelist): `identifier` is an ocid in the same data.
+    pub scheme: &'static str,
+    pub identifier: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+}
+
+/// The bids extension's `bids` object; prongsai publishes the details, from which any
+/// statistic follows.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bids {
+    pub details: Vec<Bid>,
+}
+
+/// Values of the closed `bidStatus` codelist that a bid list can state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BidStatus {
+    Valid,
+    Disqualified,
+    Withdrawn,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bid {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<BidStatus>,
+    pub tenderers: Vec<OrganizationReference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+}
+
+/// `ocds-records.json`: one record per contracting process, each with its compiled release.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordPackage {
+    pub uri: String,
+    pub version: &'static str,
+    pub extensions: Vec<&'static str>,
+    pub published_date: String,
+    pub publisher: Publisher,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publication_policy: Option<String>,
+    /// The release package the records' releases are in.
+    pub packages: Vec<String>,
+    pub records: Vec<Record>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Record {
+    pub ocid: String,
+    pub releases: Vec<LinkedRelease>,
+    pub compiled_release: Release,
+}
+
+/// A release in the release package, by its URL (`<package uri>#<release id>`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LinkedRelease {
+    pub url: String,
+    pub date: String,
+    pub tag: Vec<Tag>,
 }
 
 /// Values of the open `partyRole` codelist that prongsai uses, in the order they are listed.
@@ -103,6 +191,8 @@ pub struct Organization {
     pub id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identifier: Option<Identifier>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub additional_identifiers: Vec<Identifier>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -252,6 +342,9 @@ pub struct Award {
     pub value: Option<Value>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suppliers: Vec<OrganizationReference>,
+    /// The bids extension's link to the winning bid in `bids.details`.
+    #[serde(rename = "relatedBid", skip_serializing_if = "Option::is_none")]
+    pub related_bid: Option<String>,
 }
 
 /// The closed `contractStatus` codelist.

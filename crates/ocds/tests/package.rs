@@ -40,8 +40,146 @@ fn fixture_package_is_valid_ocds() {
     assert_eq!(pkg["version"], "1.1");
     assert_eq!(pkg["publishedDate"], "2025-01-31T09:00:00+07:00");
     assert_eq!(pkg["publisher"]["name"], "องค์การบริหารส่วนตำบลเมืองหลวง");
-    // 7 rows, plus the plan line no row links to.
-    assert_eq!(pkg["releases"].as_array().map(Vec::len), Some(8));
+    assert_eq!(pkg["publisher"]["scheme"], "TH-EGP");
+    assert_eq!(pkg["publisher"]["uid"], "6330903");
+    assert_eq!(
+        pkg["license"],
+        "https://opendefinition.org/licenses/odc-by/"
+    );
+    assert_eq!(
+        pkg["publicationPolicy"],
+        "https://www.muangluang.go.th/open-data/"
+    );
+    assert_eq!(pkg["extensions"], serde_json::json!([BIDS_EXTENSION]));
+    // 7 rows, plus both plan lines: a plan line's process stays whether or not a row realised it.
+    assert_eq!(pkg["releases"].as_array().map(Vec::len), Some(9));
+}
+
+fn build_records(data: &Data) -> (Json, Json, Vec<u8>) {
+    let (pkg, _) = release_package(data, 2568, &opts());
+    let records = record_package(&pkg, 2568);
+    let bytes = record_json_bytes(&records);
+    let json: Json = serde_json::from_slice(&bytes).expect("output is JSON");
+    let releases = serde_json::to_value(&pkg).expect("JSON");
+    (json, releases, bytes)
+}
+
+#[test]
+fn record_package_is_valid_ocds() {
+    let (records, releases, bytes) = build_records(&fixture());
+    let p = record_problems(&records, &releases);
+    assert!(p.is_empty(), "{}", p.join("\n"));
+    assert_eq!(
+        records["uri"],
+        "https://www.muangluang.go.th/data/2568/ocds-records.json"
+    );
+    assert_eq!(
+        records["packages"],
+        serde_json::json!(["https://www.muangluang.go.th/data/2568/ocds.json"])
+    );
+    for key in [
+        "publishedDate",
+        "publisher",
+        "license",
+        "publicationPolicy",
+        "extensions",
+    ] {
+        assert_eq!(records[key], releases[key], "{key}");
+    }
+    let recs = records["records"].as_array().unwrap();
+    assert_eq!(recs.len(), 9, "one record per ocid");
+    let road = recs
+        .iter()
+        .find(|r| r["ocid"] == "ocds-abc123-2568-67109123456")
+        .unwrap();
+    assert_eq!(
+        road["releases"][0]["url"],
+        "https://www.muangluang.go.th/data/2568/ocds.json#ocds-abc123-2568-67109123456-tender-award-contract"
+    );
+    assert_eq!(
+        road["compiledRelease"]["tag"],
+        serde_json::json!(["compiled"])
+    );
+    assert_eq!(
+        road["compiledRelease"]["id"],
+        "ocds-abc123-2568-67109123456-2024-10-02T00:00:00+07:00"
+    );
+    // Same input, same bytes.
+    assert_eq!(bytes, build_records(&fixture()).2);
+    // And the validator is not a rubber stamp.
+    let mut broken = records.clone();
+    broken["records"][0]["releases"][0]["url"] = "https://example.org/x.json#nope".into();
+    broken["records"][1]["compiledRelease"]["tag"] = serde_json::json!(["compiled", "nonsense"]);
+    let p = record_problems(&broken, &releases);
+    assert!(p.iter().any(|e| e.contains("#nope")), "{p:#?}");
+    assert!(p.iter().any(|e| e.contains("nonsense")), "{p:#?}");
+}
+
+#[test]
+fn bids_extension() {
+    let (pkg, ..) = build(&fixture());
+    let road = release(&pkg, "ocds-abc123-2568-67109123456");
+    let bids = road["bids"]["details"].as_array().unwrap();
+    assert_eq!(bids.len(), 3);
+    assert_eq!(bids[0]["id"], "67109123456-bid-1");
+    assert_eq!(bids[0]["tenderers"][0]["id"], "TH-TIN-0994000165510");
+    assert_eq!(
+        bids[0]["value"],
+        serde_json::json!({"amount": 2_390_000.0, "currency": "THB"})
+    );
+    // The winning bid was evaluated and chosen: valid. The list marks the third withdrawn and
+    // says nothing about the second.
+    assert_eq!(bids[0]["status"], "valid");
+    assert!(bids[1].get("status").is_none());
+    assert_eq!(bids[2]["status"], "withdrawn");
+    assert!(bids[2].get("value").is_none());
+    assert_eq!(road["awards"][0]["relatedBid"], "67109123456-bid-1");
+    assert_eq!(road["tender"]["numberOfTenderers"], 3);
+
+    // A disqualified bid is published as such, and one firm bidding twice is one tenderer.
+    let mut data = fixture();
+    let oct = YearMonth::new(2567, 10);
+    let rows = &mut data
+        .years
+        .get_mut(&2568)
+        .unwrap()
+        .months
+        .get_mut(&oct)
+        .unwrap()
+        .records;
+    rows[0].bids[1].status = Some(prongsai_model::BidStatus::Disqualified);
+    rows[0].bids[2].name = "บริษัท ห้วยทับทันวิศวกรรม จำกัด".into();
+    let (pkg, ..) = build(&data);
+    assert_valid(&pkg);
+    let road = release(&pkg, "ocds-abc123-2568-67109123456");
+    assert_eq!(road["bids"]["details"][1]["status"], "disqualified");
+    assert_eq!(road["bids"]["details"].as_array().map(Vec::len), Some(3));
+    assert_eq!(road["tender"]["numberOfTenderers"], 2);
+
+    // No bid list, no bids section (a cancelled row).
+    let cancelled = release(&build(&fixture()).0, "ocds-abc123-2568-2567-11-1").clone();
+    assert!(cancelled.get("bids").is_none());
+}
+
+#[test]
+fn agency_tax_id_identifies_publisher_and_buyer() {
+    let mut data = fixture();
+    data.agency.as_mut().unwrap().tax_id = Tin::new("0994000612346");
+    let (pkg, diags, _) = build(&data);
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_valid(&pkg);
+    assert_eq!(pkg["publisher"]["scheme"], "TH-TIN");
+    assert_eq!(pkg["publisher"]["uid"], "0994000612346");
+    let road = release(&pkg, "ocds-abc123-2568-67109123456");
+    let buyer = &road["parties"][0];
+    assert_eq!(buyer["id"], "TH-TIN-0994000612346");
+    assert_eq!(buyer["identifier"]["scheme"], "TH-TIN");
+    assert_eq!(buyer["identifier"]["id"], "0994000612346");
+    assert_eq!(
+        buyer["additionalIdentifiers"],
+        serde_json::json!([{"scheme": "TH-EGP", "id": "6330903", "legalName": "องค์การบริหารส่วนตำบลเมืองหลวง"}])
+    );
+    assert_eq!(road["buyer"]["id"], "TH-TIN-0994000612346");
 }
 
 #[test]
@@ -76,13 +214,25 @@ fn ocid_uses_egp_number_else_record_id() {
         "2025-03-01T00:00:00+07:00"
     );
     assert_eq!(plan["planning"]["budget"]["amount"]["amount"], 2_500_000.0);
-    // The linked plan line is not repeated as a planning release: its process has a record.
+    // The realised plan line keeps its planning process, and the row points to it.
+    let realised = release(&pkg, "ocds-abc123-2568-plan-ผ01/68");
+    assert_eq!(realised["tag"], serde_json::json!(["planning"]));
+    let road = release(&pkg, "ocds-abc123-2568-67109123456");
+    assert_eq!(
+        road["relatedProcesses"],
+        serde_json::json!([{
+            "id": "plan",
+            "relationship": ["planning"],
+            "title": "ก่อสร้างถนน คสล. หมู่ที่ ๓",
+            "scheme": "ocid",
+            "identifier": "ocds-abc123-2568-plan-ผ01/68"
+        }])
+    );
+    // A row without a plan line has no related process.
     assert!(
-        !pkg["releases"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["ocid"] == "ocds-abc123-2568-plan-ผ01/68")
+        release(&pkg, "ocds-abc123-2568-2567-10-2")
+            .get("relatedProcesses")
+            .is_none()
     );
 }
 
@@ -248,15 +398,125 @@ fn adding_a_row_elsewhere_changes_no_existing_release() {
 
     let (after, ..) = build(&more);
     assert_valid(&after);
+    // Not even the plan line the new row realises: its process keeps its ocid and release.
     for rel in before["releases"].as_array().unwrap() {
         let ocid = rel["ocid"].as_str().unwrap();
-        if ocid.ends_with("plan-ผ02/68") {
-            continue;
-        }
         assert_eq!(release(&after, ocid), rel, "{ocid} changed");
     }
-    release(&after, "ocds-abc123-2568-2568-01-1");
+    let jan_row = release(&after, "ocds-abc123-2568-2568-01-1");
+    assert_eq!(
+        jan_row["relatedProcesses"][0]["identifier"],
+        "ocds-abc123-2568-plan-ผ02/68"
+    );
     release(&after, "ocds-abc123-2568-2567-12-9");
+}
+
+/// Two builds, the second with a plan line split into two more procurements: compiled, every
+/// organisation has one id, every plan ocid survives, and each procurement points to its plan.
+#[test]
+fn compiled_records_keep_plan_ocids_and_one_id_per_organisation() {
+    let data = fixture();
+    let (first, first_releases, _) = build_records(&data);
+    let mut more = data;
+    let fy = more.years.get_mut(&2568).unwrap();
+    let jan = YearMonth::new(2568, 1);
+    for seq in [1, 2] {
+        let mut row = base_record(jan, seq);
+        row.plan_id = Some("ผ01/68".into()); // ผ01/68 split: the road plus two more rows
+        // The road's losing tenderer, spelled differently, now also bids here.
+        row.bids.push(prongsai_model::Bid {
+            name: "บริษัท  ห้วยทับทันวิศวกรรม จำกัด".into(),
+            price: Some(Money::from_baht(49_000)),
+            status: None,
+        });
+        fy.months.get_mut(&jan).unwrap().records.push(row);
+    }
+    let (second, second_releases, _) = build_records(&more);
+    for (records, releases) in [(&first, &first_releases), (&second, &second_releases)] {
+        let p = record_problems(records, releases);
+        assert!(p.is_empty(), "{}", p.join("\n"));
+    }
+    let ocids = |r: &Json| -> std::collections::BTreeSet<String> {
+        r["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["ocid"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let plan_ocids: Vec<String> = ocids(&first)
+        .into_iter()
+        .filter(|o| o.contains("-plan-"))
+        .collect();
+    assert_eq!(plan_ocids.len(), 2);
+    for o in &plan_ocids {
+        assert!(ocids(&second).contains(o), "{o} lost");
+    }
+    let compiled: Vec<&Json> = second["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["compiledRelease"])
+        .collect();
+    let realising: Vec<&str> = compiled
+        .iter()
+        .filter(|c| c["relatedProcesses"][0]["identifier"] == "ocds-abc123-2568-plan-ผ01/68")
+        .map(|c| c["ocid"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        realising,
+        [
+            "ocds-abc123-2568-67109123456",
+            "ocds-abc123-2568-2568-01-1",
+            "ocds-abc123-2568-2568-01-2"
+        ]
+    );
+    // One id per organisation (by the /suppliers/ pages' normalised name) and one organisation
+    // per id, across every compiled release; each party once per release.
+    let mut id_of: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    let mut name_of: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for c in &compiled {
+        let parties = c["parties"].as_array().unwrap();
+        let ids: std::collections::BTreeSet<&str> =
+            parties.iter().map(|p| p["id"].as_str().unwrap()).collect();
+        assert_eq!(
+            ids.len(),
+            parties.len(),
+            "a party listed twice in {}",
+            c["ocid"]
+        );
+        for p in parties {
+            let key = normalise_name(&thai_to_arabic_digits(p["name"].as_str().unwrap()));
+            let id = p["id"].as_str().unwrap().to_owned();
+            id_of.entry(key.clone()).or_default().insert(id.clone());
+            name_of.entry(id).or_default().insert(key);
+        }
+    }
+    assert!(id_of.values().all(|ids| ids.len() == 1), "{id_of:#?}");
+    assert!(name_of.values().all(|n| n.len() == 1), "{name_of:#?}");
+    let engineering = &id_of[&normalise_name("บริษัท ห้วยทับทันวิศวกรรม จำกัด")];
+    assert_eq!(engineering.len(), 1);
+    // The January rows' parties: the buyer, the winner (supplier and tenderer), the tenderer.
+    let jan_row = compiled
+        .iter()
+        .find(|c| c["ocid"] == "ocds-abc123-2568-2568-01-1")
+        .unwrap();
+    let roles: Vec<&Json> = jan_row["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["roles"])
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            &serde_json::json!(["buyer", "procuringEntity"]),
+            &serde_json::json!(["supplier", "tenderer"]),
+            &serde_json::json!(["tenderer"])
+        ]
+    );
 }
 
 #[test]

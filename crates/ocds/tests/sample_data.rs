@@ -2,7 +2,9 @@
 //! package for every fiscal year: the end-to-end form of the fixture tests.
 mod common;
 
-use prongsai_ocds::{OcdsOptions, release_package, to_json_bytes};
+use prongsai_ocds::{
+    OcdsOptions, record_json_bytes, record_package, release_package, to_json_bytes,
+};
 use std::path::Path;
 
 #[test]
@@ -31,6 +33,14 @@ fn every_sample_year_is_valid_ocds() {
         let json: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
         let problems = common::problems(&json);
         assert!(problems.is_empty(), "{year}:\n{}", problems.join("\n"));
+        let records: serde_json::Value =
+            serde_json::from_slice(&record_json_bytes(&record_package(&pkg, year))).expect("JSON");
+        let problems = common::record_problems(&records, &json);
+        assert!(
+            problems.is_empty(),
+            "{year} records:\n{}",
+            problems.join("\n")
+        );
         // Same data, same bytes.
         assert_eq!(
             bytes,

@@ -198,7 +198,7 @@ pub(crate) struct MonthEntry {
 pub(crate) struct YearEntry {
     pub agency: Agency,
     pub year: FiscalYear,
-    pub ocds: (String, Option<String>),
+    pub ocds: (prongsai_ocds::OcdsOptions, prongsai_ocds::TinDirectory),
     pub files: Vec<OutputFile>,
     pub diags: Vec<Diagnostic>,
 }

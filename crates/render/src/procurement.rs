@@ -178,13 +178,9 @@ pub(crate) fn downloads(
     // One per build, so a text several months' PDFs draw (a title, a reason, a row number, a
     // page label) is shaped at most twice per build rather than once per month.
     let shapes = prongsai_export::ShapeCache::default();
-    let ocds = OcdsOptions {
-        base_url: input.base_url.to_owned(),
-        published_date: None,
-        license: input.site.config.data_license.map(|l| l.url.to_owned()),
-        publication_policy: None,
-    };
-    let ocds_key = (ocds.base_url.clone(), ocds.license.clone());
+    let ocds = ocds_options(input);
+    // A year's OCDS also depends on the other years: a TIN given in one names the party in all.
+    let ocds_key = (ocds.clone(), prongsai_ocds::TinDirectory::of(data));
     let due = input.due;
     let jobs: Vec<Job<'_>> = data
         .years
@@ -308,6 +304,30 @@ pub(crate) fn downloads(
     (diags, stats)
 }
 
+/// How the OCDS packages are published: the licence of /data/ (site.yaml `data_license`), the
+/// /data/ page as publication policy (it states the licence and what each file is), and the
+/// build's as_of date as publication date, so a rebuild of the same input is byte-identical.
+fn ocds_options(input: &RenderInput<'_>) -> OcdsOptions {
+    let website = input
+        .data
+        .agency
+        .as_ref()
+        .map_or("", |a| a.website.as_str());
+    let base = if input.base_url.is_empty() {
+        website
+    } else {
+        input.base_url
+    }
+    .trim_end_matches('/');
+    OcdsOptions {
+        base_url: input.base_url.to_owned(),
+        published_date: Some(prongsai_ocds::day_start(input.as_of)),
+        license: input.site.config.data_license.map(|l| l.url.to_owned()),
+        publication_policy: (!base.is_empty())
+            .then(|| format!("{base}{}", prongsai_views::urls::data_index())),
+    }
+}
+
 /// The files of one download job.
 fn produce(
     job: &Job<'_>,
@@ -350,9 +370,15 @@ fn produce(
             // The year page links ocds.json by the model's question; the two must agree.
             debug_assert_eq!(pkg.is_publishable(), fy.has_ocds_releases());
             if pkg.is_publishable() {
+                let records = prongsai_ocds::record_package(&pkg, y);
                 files.push(OutputFile::raw(
-                    format!("data/{y}/ocds.json"),
+                    prongsai_views::urls::ocds(y).trim_start_matches('/'),
                     prongsai_ocds::to_json_bytes(&pkg),
+                    &src,
+                ));
+                files.push(OutputFile::raw(
+                    prongsai_views::urls::ocds_records(y).trim_start_matches('/'),
+                    prongsai_ocds::record_json_bytes(&records),
                     &src,
                 ));
             }

@@ -9,6 +9,9 @@ struct BidView {
     name: String,
     price: String,
     winner: bool,
+    /// What the bid list says became of the bid (ไม่ผ่านคุณสมบัติ, ถอนตัว…), when it says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -82,6 +85,7 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
                 winner: winner.is_some_and(|w| {
                     prongsai_model::normalise_name(w) == prongsai_model::normalise_name(&b.name)
                 }),
+                status: b.status.map(prongsai_model::BidStatus::thai),
             })
             .collect(),
         winner,

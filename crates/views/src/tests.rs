@@ -24,6 +24,7 @@ fn record(ym: YearMonth, seq: u32, title: &str, plan_id: Option<&str>, agreed: i
         bids: vec![Bid {
             name: "ร้านเมืองหลวงพาณิชย์".into(),
             price: Some(Money::from_baht(agreed)),
+            status: None,
         }],
         winner: Some("ร้านเมืองหลวงพาณิชย์".into()),
         winner_tin: None,

@@ -61,6 +61,10 @@ pub fn plan_json(fy: i32) -> String {
 pub fn ocds(fy: i32) -> String {
     format!("/data/{fy}/ocds.json")
 }
+/// The OCDS record package (compiled releases) beside the release package.
+pub fn ocds_records(fy: i32) -> String {
+    format!("/data/{fy}/ocds-records.json")
+}
 pub fn month_xlsx(ym: YearMonth) -> String {
     format!("/data/{}/months/{}.xlsx", ym.fiscal_year(), ym.key())
 }

@@ -206,8 +206,13 @@ fn year_downloads(fy: &FiscalYear, opts: &Options) -> Vec<Link> {
     }
     if fy.has_ocds_releases() {
         out.push(Link {
-            label: "Open Contracting Data Standard (OCDS 1.1)".into(),
+            label: "Open Contracting Data Standard (OCDS 1.1) ชุดรายการเผยแพร่ (release package)".into(),
             url: urls::ocds(y),
+            format: "JSON",
+        });
+        out.push(Link {
+            label: "Open Contracting Data Standard (OCDS 1.1) ชุดระเบียนรวม (record package)".into(),
+            url: urls::ocds_records(y),
             format: "JSON",
         });
     }
@@ -504,8 +509,8 @@ pub fn sor1_row(r: &Procurement, opts: &Options) -> Sor1Row {
             .bids
             .iter()
             .map(|b| match b.price {
-                Some(p) => format!("{} {} บาท", b.name, f.money(p)),
-                None => b.name.clone(),
+                Some(p) => format!("{} {} บาท{}", b.name, f.money(p), b.marker()),
+                None => format!("{}{}", b.name, b.marker()),
             })
             .collect(),
         winner: r.winner.clone().unwrap_or_else(|| "-".into()),

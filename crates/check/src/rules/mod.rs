@@ -36,6 +36,7 @@ pub mod specific_over_limit;
 pub mod splitting;
 pub mod supplier_share;
 pub mod tin_missing;
+pub mod tin_name_conflict;
 
 /// A rule's documentation: what `docs/rules.md` and `prongsai check --explain` show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -108,6 +109,7 @@ pub static RUNS: &[(&RuleInfo, RunFn)] = &[
     (&plan_published_late::INFO, plan_published_late::run),
     (&egp_date_mismatch::INFO, egp_date_mismatch::run),
     (&tin_missing::INFO, tin_missing::run),
+    (&tin_name_conflict::INFO, tin_name_conflict::run),
     (&splitting::INFO, splitting::run),
     (&bunching::INFO, bunching::run),
     (&equal_agreed_reference::INFO, equal_agreed_reference::run),
@@ -117,7 +119,7 @@ pub static RUNS: &[(&RuleInfo, RunFn)] = &[
 ];
 
 /// `rules()`: the checker's own input codes first, then every data rule.
-pub static INFOS: [RuleInfo; 28] = [
+pub static INFOS: [RuleInfo; 29] = [
     crate::config::INFO,
     crate::criteria::INFO,
     crate::ita::INFO,
@@ -140,6 +142,7 @@ pub static INFOS: [RuleInfo; 28] = [
     plan_published_late::INFO,
     egp_date_mismatch::INFO,
     tin_missing::INFO,
+    tin_name_conflict::INFO,
     splitting::INFO,
     bunching::INFO,
     equal_agreed_reference::INFO,

@@ -48,6 +48,7 @@ mod tests {
         two.bids.push(Bid {
             name: "อีกราย".into(),
             price: None,
+            status: None,
         });
         let specific = record("2567-10", 3);
         let d = run_rule(

@@ -49,6 +49,7 @@ pub fn record(month: &str, seq: u32) -> Procurement {
         bids: vec![Bid {
             name: "ร้านทดสอบพาณิชย์".into(),
             price: Some(Money::from_baht(9_500)),
+            status: None,
         }],
         winner: Some("ร้านทดสอบพาณิชย์".into()),
         winner_tin: None,

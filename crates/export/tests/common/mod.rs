@@ -45,10 +45,12 @@ pub fn record(month: YearMonth, seq: u32, title: &str) -> Procurement {
             Bid {
                 name: "ห้างหุ้นส่วนจำกัด ศรีสะเกษก่อสร้าง".into(),
                 price: Some(Money::from_baht(498_000)),
+                status: None,
             },
             Bid {
                 name: "ร้านรุ่งเรืองวัสดุ".into(),
                 price: Some(Money::from_baht(499_500)),
+                status: None,
             },
         ],
         winner: Some("ห้างหุ้นส่วนจำกัด ศรีสะเกษก่อสร้าง".into()),

@@ -11,6 +11,8 @@ use std::sync::Arc;
 
 const RELEASE_SCHEMA_URL: &str =
     "https://standard.open-contracting.org/schema/1__1__5/release-schema.json";
+const VERSIONED_SCHEMA_URL: &str =
+    "https://standard.open-contracting.org/schema/1__1__5/versioned-release-validation-schema.json";
 
 fn schema_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/schema")
@@ -22,7 +24,38 @@ fn read_json(name: &str) -> Json {
     serde_json::from_str(&text).expect("vendored schema is JSON")
 }
 
-/// Serves the release schema from the vendored copy; anything else is refused, so a schema
+/// JSON Merge Patch (RFC 7386), how an OCDS extension's `release-schema.json` applies.
+pub fn merge_patch(target: &mut Json, patch: &Json) {
+    let Json::Object(p) = patch else {
+        *target = patch.clone();
+        return;
+    };
+    if !target.is_object() {
+        *target = Json::Object(Default::default());
+    }
+    if let Json::Object(t) = target {
+        for (k, v) in p {
+            if v.is_null() {
+                t.remove(k);
+            } else {
+                merge_patch(t.entry(k.clone()).or_insert(Json::Null), v);
+            }
+        }
+    }
+}
+
+/// The release schema with every extension the packages declare (the bids extension) applied,
+/// as the Data Review Tool builds it.
+pub fn extended_release_schema() -> Json {
+    let mut schema = read_json("release-schema.json");
+    merge_patch(
+        &mut schema,
+        &read_json("extensions/bids/release-schema.json"),
+    );
+    schema
+}
+
+/// Serves the release schemas from the vendored copies; anything else is refused, so a schema
 /// change that pulls in another remote file fails loudly instead of reaching the network.
 struct Vendored;
 
@@ -31,21 +64,31 @@ impl Retrieve for Vendored {
         &self,
         uri: &Uri<String>,
     ) -> Result<Json, Box<dyn std::error::Error + Send + Sync>> {
-        if uri.as_str() == RELEASE_SCHEMA_URL {
-            Ok(read_json("release-schema.json"))
-        } else {
-            Err(format!("not vendored: {uri}").into())
+        match uri.as_str() {
+            RELEASE_SCHEMA_URL => Ok(extended_release_schema()),
+            // Referenced by the record package for `versionedRelease`, which prongsai does not
+            // write; served so the schema compiles offline.
+            VERSIONED_SCHEMA_URL => Ok(read_json("versioned-release-validation-schema.json")),
+            _ => Err(format!("not vendored: {uri}").into()),
         }
     }
 }
 
-pub fn validator() -> jsonschema::Validator {
+fn validator_for(schema: &str) -> jsonschema::Validator {
     jsonschema::options()
         .with_draft(Draft::Draft4)
         .should_validate_formats(true)
         .with_retriever(Vendored)
-        .build(&read_json("release-package-schema.json"))
+        .build(&read_json(schema))
         .expect("the package schema compiles")
+}
+
+pub fn validator() -> jsonschema::Validator {
+    validator_for("release-package-schema.json")
+}
+
+pub fn record_validator() -> jsonschema::Validator {
+    validator_for("record-package-schema.json")
 }
 
 /// Every problem with `package`: schema errors, then the Data Review Tool's structural checks.
@@ -55,8 +98,137 @@ pub fn problems(package: &Json) -> Vec<String> {
         .iter_errors(package)
         .map(|e| format!("schema: {} at {}", e, e.instance_path()))
         .collect();
+    out.extend(extension_checks(package));
     out.extend(review_tool_checks(package));
-    out.extend(codelist_checks(package));
+    out.extend(codelist_checks(arr(package, "releases")));
+    out.extend(related_process_checks(arr(package, "releases")));
+    out
+}
+
+/// Every problem with a record package: its schema, then per compiled release the checks
+/// [`problems`] makes of a release, and each record's releases resolving into `releases`, the
+/// release package it was made from.
+pub fn record_problems(records: &Json, releases: &Json) -> Vec<String> {
+    let v = record_validator();
+    let mut out: Vec<String> = v
+        .iter_errors(records)
+        .map(|e| format!("schema: {} at {}", e, e.instance_path()))
+        .collect();
+    out.extend(extension_checks(records));
+    let compiled: Vec<Json> = arr(records, "records")
+        .iter()
+        .filter_map(|r| r.get("compiledRelease").cloned())
+        .collect();
+    out.extend(review_tool_checks(
+        &serde_json::json!({ "releases": compiled }),
+    ));
+    out.extend(codelist_checks(&compiled));
+    out.extend(related_process_checks(&compiled));
+    let uri = str_at(releases, "uri").unwrap_or_default();
+    if arr(records, "packages")
+        .iter()
+        .filter_map(Json::as_str)
+        .ne([uri])
+    {
+        out.push(format!("packages does not list {uri}"));
+    }
+    let release_ids: BTreeSet<String> = arr(releases, "releases")
+        .iter()
+        .filter_map(|r| str_at(r, "id").map(|id| format!("{uri}#{id}")))
+        .collect();
+    let mut linked = 0;
+    for rec in arr(records, "records") {
+        let ocid = str_at(rec, "ocid").unwrap_or_default();
+        if rec.get("compiledRelease").and_then(|c| str_at(c, "ocid")) != Some(ocid) {
+            out.push(format!("record {ocid}: compiledRelease has another ocid"));
+        }
+        for l in arr(rec, "releases") {
+            let url = percent_decode(str_at(l, "url").unwrap_or_default());
+            let url = url.as_str();
+            linked += 1;
+            if !release_ids.contains(url) {
+                out.push(format!(
+                    "record {ocid}: {url} is not a release of the package"
+                ));
+            }
+        }
+    }
+    if linked != release_ids.len() {
+        out.push(format!(
+            "{linked} releases linked from records, {} in the package",
+            release_ids.len()
+        ));
+    }
+    out
+}
+
+/// `%E0%B8%9C` → `ผ`: the linked release URLs carry release ids percent-encoded.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+/// A package that uses `bids` must declare the bids extension (the Data Review Tool applies only
+/// declared extensions, and would then report `bids` as an unknown field).
+fn extension_checks(package: &Json) -> Vec<String> {
+    // The vendored extensions/bids/ is this tag of the extension.
+    let url = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
+    if arr(package, "extensions").iter().any(|e| e == url) {
+        Vec::new()
+    } else {
+        vec![format!("extensions does not declare {url}")]
+    }
+}
+
+/// Every `relatedProcesses` entry with scheme `ocid` names a process in the same data, and every
+/// relationship is a `relatedProcess` code.
+fn related_process_checks(releases: &[Json]) -> Vec<String> {
+    let ocids: BTreeSet<&str> = releases.iter().filter_map(|r| str_at(r, "ocid")).collect();
+    let codes = codelist("relatedProcess.csv");
+    let schemes = codelist("relatedProcessScheme.csv");
+    let mut out = Vec::new();
+    for rel in releases {
+        let ocid = str_at(rel, "ocid").unwrap_or_default();
+        for rp in arr(rel, "relatedProcesses") {
+            let scheme = str_at(rp, "scheme").unwrap_or_default();
+            if !schemes.contains(scheme) {
+                out.push(format!(
+                    "{ocid}: related process scheme {scheme} not in codelist"
+                ));
+            }
+            let target = str_at(rp, "identifier").unwrap_or_default();
+            if scheme == "ocid" && !ocids.contains(target) {
+                out.push(format!(
+                    "{ocid}: related process {target} is not in the package"
+                ));
+            }
+            for r in arr(rp, "relationship").iter().filter_map(Json::as_str) {
+                if !codes.contains(r) {
+                    out.push(format!(
+                        "{ocid}: relationship {r} not in relatedProcess.csv"
+                    ));
+                }
+            }
+        }
+    }
     out
 }
 
@@ -133,8 +305,35 @@ pub fn review_tool_checks(package: &Json) -> Vec<String> {
                 out.push(format!("{ocid}: numberOfTenderers {n} ≠ tenderers listed"));
             }
         }
+        let bids = rel.get("bids").map_or(&[][..], |b| arr(b, "details"));
+        let mut bid_ids = BTreeSet::new();
+        let mut bidders = BTreeSet::new();
+        for b in bids {
+            let bid = str_at(b, "id").unwrap_or_default();
+            if !bid_ids.insert(bid) {
+                out.push(format!("{ocid}: duplicate bid id {bid}"));
+            }
+            for t in arr(b, "tenderers") {
+                bidders.insert(str_at(t, "id").unwrap_or_default());
+                refs.push(("tenderer", t));
+            }
+        }
+        if let Some(t) = rel.get("tender") {
+            let n = t.get("numberOfTenderers").and_then(Json::as_u64);
+            if !bids.is_empty() && n != u64::try_from(bidders.len()).ok() {
+                out.push(format!(
+                    "{ocid}: numberOfTenderers {n:?} ≠ {} distinct tenderers in bids",
+                    bidders.len()
+                ));
+            }
+        }
         for a in arr(rel, "awards") {
             refs.extend(arr(a, "suppliers").iter().map(|x| ("supplier", x)));
+            if let Some(rb) = str_at(a, "relatedBid")
+                && !bid_ids.contains(rb)
+            {
+                out.push(format!("{ocid}: relatedBid {rb} matches no bid"));
+            }
         }
         for (role, r) in refs {
             let rid = str_at(r, "id").unwrap_or_default();
@@ -156,7 +355,7 @@ pub fn review_tool_checks(package: &Json) -> Vec<String> {
     out
 }
 
-fn codelist(name: &str) -> BTreeSet<String> {
+pub fn codelist(name: &str) -> BTreeSet<String> {
     let path = schema_dir().join("codelists").join(name);
     let text = std::fs::read_to_string(&path).expect("vendored codelist");
     text.lines()
@@ -167,15 +366,24 @@ fn codelist(name: &str) -> BTreeSet<String> {
 }
 
 /// The open `partyRole` codelist is not enforced by the schema; prongsai uses only its codes.
-fn codelist_checks(package: &Json) -> Vec<String> {
+/// Bid statuses are checked against the extension's own codelist file as well as its enum.
+fn codelist_checks(releases: &[Json]) -> Vec<String> {
     let roles = codelist("partyRole.csv");
+    let bid_status = codelist("../extensions/bids/codelists/bidStatus.csv");
     let mut out = Vec::new();
-    for rel in arr(package, "releases") {
+    for rel in releases {
         for p in arr(rel, "parties") {
             for r in arr(p, "roles").iter().filter_map(Json::as_str) {
                 if !roles.contains(r) {
                     out.push(format!("party role {r} is not in partyRole.csv"));
                 }
+            }
+        }
+        for b in rel.get("bids").map_or(&[][..], |b| arr(b, "details")) {
+            if let Some(s) = str_at(b, "status")
+                && !bid_status.contains(s)
+            {
+                out.push(format!("bid status {s} is not in bidStatus.csv"));
             }
         }
     }
@@ -195,6 +403,7 @@ pub fn agency() -> Agency {
         website: "https://www.muangluang.go.th".into(),
         ocid_prefix: Some("ocds-abc123".into()),
         egp_department_code: Some("6330903".into()),
+        tax_id: None,
         address: Some("หมู่ ๕ ตำบลเมืองหลวง".into()),
         phone: Some("045-000000".into()),
         email: None,
@@ -238,6 +447,7 @@ pub fn base_record(ym: YearMonth, seq: u32) -> Procurement {
         bids: vec![Bid {
             name: "ร้านเมืองหลวงพาณิชย์".into(),
             price: Some(Money::from_satang(4_800_050)),
+            status: None,
         }],
         winner: Some("ร้านเมืองหลวงพาณิชย์".into()),
         winner_tin: None,
@@ -288,14 +498,17 @@ pub fn fixture() -> Data {
         Bid {
             name: "หจก. ศรีสะเกษก่อสร้าง".into(),
             price: Some(Money::from_baht(2_390_000)),
+            status: None,
         },
         Bid {
             name: "บริษัท ห้วยทับทันวิศวกรรม จำกัด".into(),
             price: Some(Money::from_baht(2_420_000)),
+            status: None,
         },
         Bid {
             name: "หจก.รุ่งเรืองการโยธา".into(),
             price: None,
+            status: Some(BidStatus::Withdrawn),
         },
     ];
     // Spelled without the space the bid list has: still the same organisation.
