@@ -11,12 +11,14 @@ mod form;
 mod json;
 mod pdf;
 mod safe;
+pub mod templates;
 mod xlsx;
 
 pub use csv_out::{plan_csv, procurements_csv};
 pub use json::{plan_json, procurements_json};
 pub use pdf::{ShapeCache, month_pdf, month_pdf_shared};
 pub use safe::neutralise_formula;
+pub use templates::{month_template_xlsx, plan_template_xlsx};
 pub use xlsx::month_xlsx;
 
 use prongsai_model::{Date, YearMonth};

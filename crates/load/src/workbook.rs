@@ -410,7 +410,7 @@ fn number_text(v: f64, field: Option<Field>) -> String {
     );
     if v.fract() == 0.0 && v.abs() < 1e15 {
         let n = v as i64;
-        if field == Some(Field::WinnerTin) && (1_000_000_000_00..1_000_000_000_000).contains(&n) {
+        if field == Some(Field::WinnerTin) && (100_000_000_000..1_000_000_000_000).contains(&n) {
             return format!("{n:013}");
         }
         return n.to_string();

@@ -104,6 +104,21 @@ impl Location {
         }
     }
 
+    /// For a place in a workbook, how to find it in Thai and in English, with the column's
+    /// header, since a finance officer looks for the cell by what the sheet shows:
+    /// `file, แผ่นงาน สขร1, เซลล์ F7 (คอลัมน์ "ราคากลาง")`. `None` for a text file.
+    pub fn sheet_places(&self) -> Option<(String, String)> {
+        self.sheet.as_ref()?;
+        let (col_th, col_en) = match &self.column_name {
+            Some(h) if !h.is_empty() => (format!(" (คอลัมน์ \"{h}\")"), format!(" (column \"{h}\")")),
+            _ => (String::new(), String::new()),
+        };
+        Some((
+            format!("{self}{col_th}"),
+            format!("{}{col_en}", self.english()),
+        ))
+    }
+
     fn in_words(&self, sheet: &str, sheet_w: &str, cell_w: &str, row_w: &str) -> String {
         let mut s = format!("{}, {sheet_w} {sheet}", self.file);
         match (self.cell_ref(), self.line) {
@@ -246,29 +261,20 @@ pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `file:line:col: error[P101]: Thai message` then the English under it.
+    /// `file:line:col: error[P101]: Thai message` then the English under it; in a workbook the
+    /// place is given in each language (`file, แผ่นงาน สขร1, เซลล์ F7 (คอลัมน์ "…")`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Some(loc) = &self.location else {
-            write!(f, "{}[{}]: {}", self.severity, self.code, self.message_th)?;
-            return write!(f, "\n    {}", self.message_en);
-        };
-        if loc.sheet.is_none() {
-            write!(f, "{loc}: ")?;
-            write!(f, "{}[{}]: {}", self.severity, self.code, self.message_th)?;
-            return write!(f, "\n    {}", self.message_en);
+        let sheet = self.location.as_ref().and_then(Location::sheet_places);
+        match (&sheet, &self.location) {
+            (Some((th, _)), _) => write!(f, "{th}: ")?,
+            (None, Some(loc)) => write!(f, "{loc}: ")?,
+            (None, None) => {}
         }
-        // A workbook: the place in each language, with the row and the column's header, since a
-        // finance officer looks for the cell by what the sheet shows.
-        let (col_th, col_en) = match &loc.column_name {
-            Some(h) if !h.is_empty() => (format!(" (คอลัมน์ \"{h}\")"), format!(" (column \"{h}\")")),
-            _ => (String::new(), String::new()),
-        };
-        write!(
-            f,
-            "{loc}{col_th}: {}[{}]: {}",
-            self.severity, self.code, self.message_th
-        )?;
-        write!(f, "\n    {}{col_en}: {}", loc.english(), self.message_en)
+        write!(f, "{}[{}]: {}", self.severity, self.code, self.message_th)?;
+        match &sheet {
+            Some((_, en)) => write!(f, "\n    {en}: {}", self.message_en),
+            None => write!(f, "\n    {}", self.message_en),
+        }
     }
 }
 
