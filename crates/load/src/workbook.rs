@@ -336,10 +336,10 @@ fn cell_text(cell: &RawCell, field: Option<Field>, is_1904: bool) -> Result<Stri
         })
     };
     let number = |v: f64| -> String {
-        if date_field || month_field {
-            if let Some(s) = serial(v, is_1904) {
-                return s;
-            }
+        if (date_field || month_field)
+            && let Some(s) = serial(v, is_1904)
+        {
+            return s;
         }
         number_text(v, field)
     };
