@@ -16,6 +16,11 @@ contract's rules and the intended red flags; it fails loudly if a change breaks 
 usage:
   python3 scripts/gen-sample-data.py           write procurement-data/ and templates/*.csv
   python3 scripts/gen-sample-data.py --check   write nothing; exit 1 if the files on disk differ
+
+One month ships as an Excel workbook (XLSX_MONTH): its CSV is written to tests/fixtures/xlsx-twin/
+instead, and scripts/gen-xlsx-fixtures has LibreOffice Calc save it as the .xlsx in procurement-data/
+(a test builds the sample both ways and compares the outputs). Run that script after a change here
+that touches the month.
 """
 
 from __future__ import annotations
@@ -944,7 +949,8 @@ STYLES: dict[str, Style] = {
     "2568-04": Style(enc="utf-8-sig", nl="\r\n", note="no procurement: header only (UTF-8 with BOM, CRLF)"),
     "2568-05": Style(money="baht", tin_dashes=True, note="money with the บาท suffix, TINs with dashes"),
     "2568-06": Style(note="UTF-8, LF"),
-    "2568-07": Style(bids_sep="; ", note="bids separated by ; instead of a line break"),
+    "2568-07": Style(bids_sep="; ", note="bids separated by ; instead of a line break; an Excel workbook "
+                     "(.xlsx) saved by LibreOffice Calc from its CSV twin tests/fixtures/xlsx-twin/2568-07.csv"),
     "2568-08": Style(money="mixed", note="money typed by hand: formats mixed within the file"),
     "2568-09": Style(enc="utf-8-sig", nl="\r\n", note="UTF-8 with BOM, CRLF"),
     "2568-10": Style(enc="utf-8-sig", nl="\r\n", headers="thai_units", ext=True,
@@ -1527,6 +1533,21 @@ def self_check(g: Gen, files: dict[str, bytes]) -> list[str]:
     return problems
 
 
+# The sample month kept as an Excel workbook, and where its CSV twin lives.
+XLSX_MONTH = "2568-07"
+XLSX_CSV = f"procurement-data/2568/months/{XLSX_MONTH}.csv"
+XLSX_BOOK = f"procurement-data/2568/months/{XLSX_MONTH}.xlsx"
+XLSX_TWIN = f"tests/fixtures/xlsx-twin/{XLSX_MONTH}.csv"
+
+
+def as_workbook_month(files: dict[str, bytes]) -> None:
+    """Moves the workbook month's CSV to its twin's place and names the .xlsx in the README."""
+    files[XLSX_TWIN] = files.pop(XLSX_CSV)
+    readme_key = "procurement-data/README.md"
+    files[readme_key] = files[readme_key].replace(
+        f"2568/months/{XLSX_MONTH}.csv".encode(), f"2568/months/{XLSX_MONTH}.xlsx".encode())
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="compare with the files on disk, write nothing")
@@ -1541,9 +1562,14 @@ def main() -> int:
     if problems:
         print("self-check failed:", *problems, sep="\n  ", file=sys.stderr)
         return 1
+    as_workbook_month(files)
 
     if args.check:
         diff = [p for p, b in files.items() if not (args.root / p).is_file() or (args.root / p).read_bytes() != b]
+        if not (args.root / XLSX_BOOK).is_file():
+            diff.append(f"{XLSX_BOOK} (missing: run scripts/gen-xlsx-fixtures)")
+        if (args.root / XLSX_CSV).exists():
+            diff.append(f"{XLSX_CSV} (should not exist: the month is {XLSX_BOOK})")
         for p in diff:
             print(f"differs: {p}", file=sys.stderr)
         return 1 if diff else 0
@@ -1551,7 +1577,11 @@ def main() -> int:
         path = args.root / p
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b)
-    known = set(files)
+    if (args.root / XLSX_CSV).exists():
+        (args.root / XLSX_CSV).unlink()
+    if not (args.root / XLSX_BOOK).is_file():
+        print(f"note: run scripts/gen-xlsx-fixtures to save {XLSX_TWIN} as {XLSX_BOOK}", file=sys.stderr)
+    known = set(files) | {XLSX_BOOK}
     for path in sorted((args.root / "procurement-data").rglob("*")):
         rel = path.relative_to(args.root).as_posix()
         if path.is_file() and rel not in known:

@@ -81,15 +81,21 @@ struct NewArgs {
 
 #[derive(Subcommand, Debug)]
 enum NewWhat {
-    /// An empty month file (แบบ สขร.1 columns) for a BE month, e.g. 2569-11: procurement-data/2570/months/2569-11.csv.
+    /// An empty month file (แบบ สขร.1 columns) for a BE month, e.g. 2569-11: procurement-data/2570/months/2569-11.csv (or .xlsx with --xlsx).
     Month {
         #[arg(value_name = "BE-YEAR-MONTH")]
         month: String,
+        /// Write an Excel workbook (drop-down lists, notes on each column, an example sheet) instead of CSV.
+        #[arg(long)]
+        xlsx: bool,
     },
-    /// An empty plan.csv for a BE fiscal year, e.g. 2570.
+    /// An empty plan for a BE fiscal year, e.g. 2570: procurement-data/2570/plan.csv (or .xlsx with --xlsx).
     Plan {
         #[arg(value_name = "BE-FISCAL-YEAR")]
         year: i32,
+        /// Write an Excel workbook instead of CSV.
+        #[arg(long)]
+        xlsx: bool,
     },
     /// A new fiscal year's folder (ปีงบประมาณใหม่), e.g. 2571: plan.csv (header only), plan.yaml, and a header-only file for each month already due. Never overwrites.
     Year {
@@ -293,54 +299,86 @@ fn check(args: CheckArgs) -> ExitCode {
 }
 
 fn new(args: NewArgs) -> ExitCode {
-    let (path, text) = match &args.what {
+    let (path, bytes) = match &args.what {
         NewWhat::Year { year, as_of } => return new_year(&args.root, *year, *as_of),
-        NewWhat::Month { month } => {
+        NewWhat::Month { month, xlsx } => {
             let Some(ym) = parse_month_arg(month) else {
                 eprintln!(
                     "เดือน \"{month}\" ไม่ถูกต้อง — ใช้รูปแบบ ปี พ.ศ.-เดือน เช่น 2569-11\ninvalid month \"{month}\"; use BE year-month, e.g. 2569-11"
                 );
                 return ExitCode::from(EXIT_USAGE);
             };
-            (
-                args.root.join(format!(
-                    "procurement-data/{}/months/{}.csv",
-                    ym.fiscal_year(),
-                    ym.key()
-                )),
-                prongsai_load::month_template(),
-            )
+            let stem = args.root.join(format!(
+                "procurement-data/{}/months/{}",
+                ym.fiscal_year(),
+                ym.key()
+            ));
+            let bytes = if *xlsx {
+                prongsai_export::month_template_xlsx()
+            } else {
+                Ok(prongsai_load::month_template().into_bytes())
+            };
+            (stem, bytes)
         }
-        NewWhat::Plan { year } => {
+        NewWhat::Plan { year, .. } => {
             if !(2400..=2700).contains(year) {
                 eprintln!(
                     "ปีงบประมาณ {year} ต้องเป็นปี พ.ศ. เช่น 2570\nfiscal year {year} must be a BE year, e.g. 2570"
                 );
                 return ExitCode::from(EXIT_USAGE);
             }
+            let bytes = if matches!(args.what, NewWhat::Plan { xlsx: true, .. }) {
+                prongsai_export::plan_template_xlsx()
+            } else {
+                Ok(prongsai_load::plan_template().into_bytes())
+            };
             (
-                args.root.join(format!("procurement-data/{year}/plan.csv")),
-                prongsai_load::plan_template(),
+                args.root.join(format!("procurement-data/{year}/plan")),
+                bytes,
             )
         }
     };
-    if path.exists() {
+    let xlsx = matches!(
+        args.what,
+        NewWhat::Month { xlsx: true, .. } | NewWhat::Plan { xlsx: true, .. }
+    );
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("สร้างแม่แบบไม่ได้: {e}\ncannot make the template: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let path = path.with_extension(if xlsx { "xlsx" } else { "csv" });
+    // The month (or plan) in any format: a second file for it would stop the build (P145).
+    if let Some(existing) = ["csv", "xlsx", "xls"]
+        .iter()
+        .map(|ext| path.with_extension(ext))
+        .find(|p| p.exists())
+    {
         eprintln!(
-            "มีไฟล์ {0} อยู่แล้ว จึงไม่เขียนทับ\n{0} already exists; not overwritten",
-            path.display()
+            "มีไฟล์ {0} อยู่แล้ว จึงไม่เขียนทับหรือสร้างไฟล์ซ้ำ\n{0} already exists; not overwritten nor duplicated",
+            existing.display()
         );
         return ExitCode::from(EXIT_USAGE);
     }
     let written = path
         .parent()
         .map_or(Ok(()), std::fs::create_dir_all)
-        .and_then(|()| std::fs::write(&path, text.as_bytes()));
+        .and_then(|()| std::fs::write(&path, &bytes));
     match written {
         Ok(()) => {
-            println!(
-                "สร้างไฟล์ {0} แล้ว — เปิดด้วย Excel กรอกข้อมูล แล้วบันทึกเป็น CSV UTF-8\ncreated {0}",
-                path.display()
-            );
+            if xlsx {
+                println!(
+                    "สร้างไฟล์ {0} แล้ว — เปิดด้วย Excel กรอกข้อมูลในแผ่นงานแรก แล้วบันทึก (ดูตัวอย่างในแผ่นงาน ตัวอย่าง)\ncreated {0}",
+                    path.display()
+                );
+            } else {
+                println!(
+                    "สร้างไฟล์ {0} แล้ว — เปิดด้วย Excel กรอกข้อมูล แล้วบันทึกเป็น CSV UTF-8\ncreated {0}",
+                    path.display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -59,6 +59,7 @@ fn main() {
     let mut made = 0;
     for &m in &months {
         let file = Arc::new(SourceFile {
+            sheet: None,
             path: format!(
                 "procurement-data/{}/months/{}.csv",
                 m.fiscal_year(),

@@ -80,11 +80,13 @@ fn human(diags: &[Diagnostic], color: bool) -> String {
             let _ = writeln!(out, "{}", paint.wrap("1", header));
             current = Some(file);
         }
-        let place = d
-            .location
-            .as_ref()
-            .map(|l| format!("{l}: "))
-            .unwrap_or_default();
+        // A workbook's place reads as Excel shows it, in each language (sheet, cell, header).
+        let sheet = d.location.as_ref().and_then(|l| l.sheet_places());
+        let place = match (&sheet, &d.location) {
+            (Some((th, _)), _) => format!("{th}: "),
+            (None, Some(l)) => format!("{l}: "),
+            (None, None) => String::new(),
+        };
         let _ = writeln!(
             out,
             "{place}{}[{}]: {}",
@@ -92,7 +94,11 @@ fn human(diags: &[Diagnostic], color: bool) -> String {
             d.code,
             d.message_th
         );
-        let _ = writeln!(out, "    {}", paint.wrap("2", &d.message_en));
+        let en = match &sheet {
+            Some((_, en)) => format!("{en}: {}", d.message_en),
+            None => d.message_en.clone(),
+        };
+        let _ = writeln!(out, "    {}", paint.wrap("2", &en));
     }
     let (e, w, i) = counts(diags);
     if !diags.is_empty() {
@@ -133,6 +139,7 @@ fn json(diags: &[Diagnostic]) -> String {
                 "line": loc.and_then(|l| l.line),
                 "column": loc.and_then(|l| l.column),
                 "column_name": loc.and_then(|l| l.column_name.as_deref()),
+                "sheet": loc.and_then(|l| l.sheet.as_deref()),
                 "text": d.text,
                 "message_th": d.message_th,
                 "message_en": d.message_en,
@@ -258,6 +265,7 @@ mod tests {
             "line",
             "column",
             "column_name",
+            "sheet",
             "text",
             "message_th",
             "message_en",

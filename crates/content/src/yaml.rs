@@ -36,6 +36,7 @@ pub(crate) fn yaml_error(
         line,
         column,
         column_name: None,
+        sheet: None,
     })
 }
 

@@ -14,6 +14,7 @@ mod form;
 mod json;
 mod pdf;
 mod safe;
+pub mod templates;
 mod xlsx;
 mod xlsx_docs;
 
@@ -26,6 +27,7 @@ pub use pdf::{
     plan_pdf, plan_pdf_shared, quarter_pdf, quarter_pdf_shared,
 };
 pub use safe::neutralise_formula;
+pub use templates::{month_template_xlsx, plan_template_xlsx};
 pub use xlsx::{month_xlsx, quarter_xlsx};
 pub use xlsx_docs::{annual_summary_xlsx, plan_xlsx};
 

@@ -21,6 +21,38 @@ fn is_blank(record: &::csv::StringRecord) -> bool {
     record.iter().all(|c| clean(c).is_empty())
 }
 
+/// A cell over `limits.max_cell_bytes` in `record`, as the diagnostic that leaves its row out.
+pub(crate) fn oversized(
+    record: &::csv::StringRecord,
+    header: Option<&[String]>,
+    path: &str,
+    line: u32,
+    limits: &crate::Limits,
+) -> Option<Diagnostic> {
+    let (col, cell) = record
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.len() > limits.max_cell_bytes)?;
+    let name = header
+        .and_then(|h| h.get(col))
+        .map_or_else(|| format!("{}", col + 1), |h| h.trim().to_owned());
+    let (kib, max) = (cell.len().div_ceil(1024), limits.max_cell_bytes / 1024);
+    Some(
+        Diagnostic::error(
+            diag::CELL_TOO_LARGE,
+            format!("ช่อง \"{name}\" ยาว {kib} KiB เกินขีดจำกัด {max} KiB ต่อช่อง: ตรวจว่าวางข้อความผิดช่องหรือไม่ ถ้าจำเป็นจริงให้ตั้ง limits: {{ max_cell_kb: … }} ใน site.yaml"),
+            format!("cell \"{name}\" is {kib} KiB, over the limit of {max} KiB per cell: check for text pasted into the wrong cell; if it is really needed set limits: {{ max_cell_kb: … }} in site.yaml"),
+        )
+        .at(Location {
+            file: path.to_owned(),
+            line: Some(line),
+            column: u32::try_from(col + 1).ok(),
+            column_name: Some(name),
+            sheet: None,
+        }),
+    )
+}
+
 /// Reads every record; blank rows (Excel leaves rows of commas) are dropped. `None` when the file
 /// has no header row, with the diagnostic already pushed.
 pub(crate) fn read(
@@ -80,29 +112,14 @@ pub(crate) fn read(
         }
         // A runaway cell (a pasted document, a generated file) is refused by name rather than
         // carried into every page, export and search index.
-        if let Some((col, cell)) = record
-            .iter()
-            .enumerate()
-            .find(|(_, c)| c.len() > limits.max_cell_bytes)
-        {
-            let name = header
-                .as_ref()
-                .and_then(|(_, h)| h.get(col))
-                .map_or_else(|| format!("{}", col + 1), |h| h.trim().to_owned());
-            let (kib, max) = (cell.len().div_ceil(1024), limits.max_cell_bytes / 1024);
-            diags.push(
-                Diagnostic::error(
-                    diag::CELL_TOO_LARGE,
-                    format!("ช่อง \"{name}\" ยาว {kib} KiB เกินขีดจำกัด {max} KiB ต่อช่อง: ตรวจว่าวางข้อความผิดช่องหรือไม่ ถ้าจำเป็นจริงให้ตั้ง limits: {{ max_cell_kb: … }} ใน site.yaml"),
-                    format!("cell \"{name}\" is {kib} KiB, over the limit of {max} KiB per cell: check for text pasted into the wrong cell; if it is really needed set limits: {{ max_cell_kb: … }} in site.yaml"),
-                )
-                .at(Location {
-                    file: path.to_owned(),
-                    line: Some(line),
-                    column: u32::try_from(col + 1).ok(),
-                    column_name: Some(name.clone()),
-                }),
-            );
+        if let Some(d) = oversized(
+            &record,
+            header.as_ref().map(|(_, h)| h.as_slice()),
+            path,
+            line,
+            limits,
+        ) {
+            diags.push(d);
             continue;
         }
         if rows.len() >= limits.max_rows {

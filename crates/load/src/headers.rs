@@ -220,6 +220,18 @@ pub(crate) fn open(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Opened> {
     let table = crate::csv::read(text, path, limits, diags)?;
+    open_table(kind, path, table, encoding, None, diags)
+}
+
+/// Matches the header of a table read from a CSV file or a worksheet (`sheet`).
+pub(crate) fn open_table(
+    kind: Kind,
+    path: &str,
+    table: crate::csv::Table,
+    encoding: &'static str,
+    sheet: Option<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Opened> {
     let (columns, complete) = match_headers(kind, &table.header, path, table.header_line, diags);
     if columns.is_empty() {
         return None;
@@ -228,6 +240,7 @@ pub(crate) fn open(
         path: path.to_owned(),
         encoding,
         columns,
+        sheet,
     });
     Some(Opened {
         table,

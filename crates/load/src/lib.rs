@@ -10,7 +10,9 @@
 //! - [`values`]: one `parse_*` per value kind (money, date, month, method, status, TIN, e-GP no.,
 //!   bids, seq); public, as they are also fuzz targets.
 //! - `cells`: a row's cells by field, turning parse failures into diagnostics at the cell.
-//! - `month`: `months/<BE year>-<MM>.csv` files; `plan`: `plan.csv` and `plan.yaml`;
+//! - `workbook`: an `.xlsx` or `.xls` month file or plan to the same rows `csv` makes (typed
+//!   cells written as the text a CSV would hold), so every later step is shared.
+//! - `month`: `months/<BE year>-<MM>.csv` (or `.xlsx`, `.xls`) files; `plan`: `plan.csv` and `plan.yaml`;
 //!   `agency`: `agency.yaml`; `annual`: `annual.md`; `yaml`: spanned YAML for the three.
 //! - this file: the walk over the folder layout, parallel parsing, and assembly in a
 //!   deterministic order.
@@ -25,7 +27,10 @@ mod headers;
 mod month;
 mod plan;
 pub mod values;
+mod workbook;
 mod yaml;
+
+pub use workbook::{MONTH_SHEET, PLAN_SHEET};
 
 use prongsai_model::{
     Agency, AnnualReport, Data, Diagnostic, Disclosure, Field, FiscalYear, Location, MonthFile,
@@ -236,15 +241,17 @@ pub fn load_month_file(root: &Path, rel_path: &str) -> (Option<MonthFile>, Vec<D
     }
 }
 
-/// Re-reads one `plan.csv`, e.g. `procurement-data/2568/plan.csv`, for live reload.
+/// Re-reads one `plan.csv` (or `plan.xlsx`), e.g. `procurement-data/2568/plan.csv`, for live reload.
 pub fn load_plan_file(root: &Path, rel_path: &str) -> (Option<Plan>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let parts: Vec<&str> = rel_path.split('/').collect();
     let fy = match parts.as_slice() {
-        [DATA_DIR, fy, "plan.csv"] => match fiscal_year_folder(fy, rel_path) {
-            Ok(fy) => fy,
-            Err(d) => return (None, d.map(|d| *d).into_iter().collect()),
-        },
+        [DATA_DIR, fy, "plan.csv" | "plan.xlsx" | "plan.xls"] => {
+            match fiscal_year_folder(fy, rel_path) {
+                Ok(fy) => fy,
+                Err(d) => return (None, d.map(|d| *d).into_iter().collect()),
+            }
+        }
         _ => return (None, vec![misplaced(rel_path)]),
     };
     let (out, d) = run(
@@ -260,7 +267,8 @@ pub fn load_plan_file(root: &Path, rel_path: &str) -> (Option<Plan>, Vec<Diagnos
     }
 }
 
-/// Parses a month file's bytes as if read from `rel_path`: the whole CSV path without the disk,
+/// Parses a month file's bytes as if read from `rel_path` (a CSV file or, by its extension, a
+/// workbook): the whole load path without the disk,
 /// for fuzzing and for tools that hold the file in memory.
 pub fn parse_month_bytes(
     rel_path: &str,
@@ -268,6 +276,22 @@ pub fn parse_month_bytes(
     bytes: &[u8],
 ) -> (Option<MonthFile>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    if is_workbook(rel_path) {
+        let (limits, mut sheet) = (Limits::default(), None);
+        let file = open_workbook(
+            headers::Kind::Month,
+            rel_path,
+            bytes,
+            &limits,
+            &mut diags,
+            &mut sheet,
+        )
+        .and_then(|o| month::from_opened(month, o, &mut diags));
+        place_in_sheet(&mut diags, sheet);
+        one_problem_a_cell(&mut diags);
+        sort_diagnostics(&mut diags);
+        return (file, diags);
+    }
     let file = decode_text(rel_path, bytes, &mut diags).and_then(|(text, encoding)| {
         month::parse(
             rel_path,
@@ -304,6 +328,8 @@ enum Job {
     PlanMeta(i32, String),
     Annual(i32, String),
     Month(i32, YearMonth, String),
+    /// The same month (or, with `None`, the year's plan) in two or more files.
+    Clash(i32, Option<YearMonth>, Vec<String>),
 }
 
 enum Output {
@@ -318,13 +344,45 @@ fn rel_of(job: &Job) -> &str {
     match job {
         Job::Agency(p) | Job::Plan(_, p) | Job::PlanMeta(_, p) | Job::Annual(_, p) => p,
         Job::Month(_, _, p) => p,
+        Job::Clash(_, _, paths) => paths.first().map_or("", String::as_str),
     }
 }
 
 /// Reads, decodes and parses one file.
 fn run(root: &Path, job: &Job, limits: &Limits) -> (Output, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    if let Job::Clash(fy, ym, paths) = job {
+        diags.push(clash(paths));
+        let out = match ym {
+            Some(ym) => Output::Month(*fy, *ym, None),
+            None => Output::Plan(*fy, None),
+        };
+        return (out, diags);
+    }
     let rel = rel_of(job);
+    if is_workbook(rel) {
+        let kind = match job {
+            Job::Plan(..) => headers::Kind::Plan,
+            _ => headers::Kind::Month,
+        };
+        let mut sheet = None;
+        let opened = read_file(root, rel, limits, &mut diags)
+            .and_then(|bytes| open_workbook(kind, rel, &bytes, limits, &mut diags, &mut sheet));
+        let out = match job {
+            Job::Plan(fy, _) => {
+                Output::Plan(*fy, opened.and_then(|o| plan::from_opened(o, &mut diags)))
+            }
+            Job::Month(fy, ym, _) => Output::Month(
+                *fy,
+                *ym,
+                opened.and_then(|o| month::from_opened(*ym, o, &mut diags)),
+            ),
+            _ => unreachable!("only month files and plans are workbooks (is_workbook)"),
+        };
+        place_in_sheet(&mut diags, sheet);
+        one_problem_a_cell(&mut diags);
+        return (out, diags);
+    }
     let text = read_text(root, rel, limits, &mut diags);
     let out = match job {
         Job::Agency(p) => Output::Agency(Box::new(
@@ -346,8 +404,76 @@ fn run(root: &Path, job: &Job, limits: &Limits) -> (Output, Vec<Diagnostic>) {
             *ym,
             text.and_then(|(t, e)| month::parse(p, *ym, &t, e, limits, &mut diags)),
         ),
+        Job::Clash(..) => unreachable!("handled above"),
     };
     (out, diags)
+}
+
+/// A workbook's data sheet as a table with its header matched; `sheet_read` is set as soon as
+/// the sheet is chosen, so the caller can place every diagnostic in it.
+fn open_workbook(
+    kind: headers::Kind,
+    rel: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+    sheet_read: &mut Option<String>,
+) -> Option<headers::Opened> {
+    let (sheet, encoding, table) = workbook::read(kind, rel, bytes, limits, diags, sheet_read)?;
+    headers::open_table(kind, rel, table, encoding, Some(sheet), diags)
+}
+
+/// Every place with a row in a workbook is in the sheet read: its rows and cells are the sheet's.
+fn place_in_sheet(diags: &mut [Diagnostic], sheet: Option<String>) {
+    let Some(sheet) = sheet else { return };
+    for d in diags {
+        if let Some(loc) = d.location.as_mut().filter(|l| l.line.is_some()) {
+            loc.sheet.get_or_insert_with(|| sheet.clone());
+        }
+    }
+}
+
+/// A cell holding an error value (P118) or an uncalculated formula (P119) is reported as that,
+/// not also as the bad amount or empty cell its text then makes.
+fn one_problem_a_cell(diags: &mut Vec<Diagnostic>) {
+    let cells: Vec<Location> = diags
+        .iter()
+        .filter(|d| d.code == diag::CELL_ERROR || d.code == diag::FORMULA_NO_VALUE)
+        .filter_map(|d| d.location.clone())
+        .collect();
+    if cells.is_empty() {
+        return;
+    }
+    let same = |a: &Location, b: &Location| (a.line, a.column) == (b.line, b.column);
+    diags.retain(|d| {
+        d.code == diag::CELL_ERROR
+            || d.code == diag::FORMULA_NO_VALUE
+            || d.location
+                .as_ref()
+                .is_none_or(|l| !cells.iter().any(|c| same(c, l)))
+    });
+}
+
+/// Month files and plans may be Excel workbooks as well as CSV (`.xlsx`, legacy `.xls`).
+fn is_workbook(rel: &str) -> bool {
+    rel.ends_with(".xlsx") || rel.ends_with(".xls")
+}
+
+/// Two files for one month (or one year's plan), say `2569-11.csv` and `2569-11.xlsx`: neither
+/// is read, since either could be the one the officer last edited.
+fn clash(paths: &[String]) -> Diagnostic {
+    let names: Vec<&str> = paths
+        .iter()
+        .map(|p| p.rsplit('/').next().unwrap_or(p))
+        .collect();
+    let list = names.join(", ");
+    Diagnostic::error(
+        diag::TWO_FORMATS,
+        format!("มีไฟล์ข้อมูลเดียวกันหลายรูปแบบ ({list}) จึงไม่อ่านไฟล์ใดเลย: เก็บไว้ไฟล์เดียว (CSV หรือ Excel อย่างใดอย่างหนึ่ง) แล้วลบหรือย้ายไฟล์อื่นออกจาก procurement-data/"),
+        format!("the same data is here in more than one format ({list}), so none is read: keep one file (CSV or Excel, not both) and delete or move the others out of procurement-data/"),
+    )
+    .at(Location::file(paths.first().cloned().unwrap_or_default()))
+    .with_text(list)
 }
 
 fn read_text(
@@ -356,6 +482,17 @@ fn read_text(
     limits: &Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(String, &'static str)> {
+    let bytes = read_file(root, rel, limits, diags)?;
+    decode_text(rel, &bytes, diags)
+}
+
+/// A file's bytes within the size limit; a file over it, or unreadable, is reported.
+fn read_file(
+    root: &Path,
+    rel: &str,
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<u8>> {
     let bytes = match read_bounded(&root.join(rel), limits.max_file_bytes) {
         Ok(Ok(b)) => b,
         Ok(Err(size)) => {
@@ -390,7 +527,7 @@ fn read_text(
             return None;
         }
     };
-    decode_text(rel, &bytes, diags)
+    Some(bytes)
 }
 
 /// Reads at most `max` bytes: `Ok(Err(size))` when the file is larger, without reading it (the
@@ -464,12 +601,12 @@ fn unknown(rel: &str, is_dir: bool) -> Diagnostic {
         ("ไม่รู้จักไฟล์นี้จึงไม่อ่าน", "unknown file, not read")
     };
     let hint_th = if spreadsheet(rel) {
-        ": ใน Excel เลือก บันทึกเป็น → \"CSV UTF-8 (Comma delimited)\""
+        ": ไฟล์ข้อมูลต้องชื่อ <ปีงบประมาณ>/plan.xlsx หรือ months/<ปี พ.ศ.>-<เดือน>.xlsx; ใน Excel เลือก บันทึกเป็น → \"สมุดงาน Excel (.xlsx)\" หรือ \"CSV UTF-8 (Comma delimited)\""
     } else {
         ": ย้ายออกจาก procurement-data/ หรือตั้งชื่อตามคู่มือ (agency.yaml, <ปีงบประมาณ>/plan.csv, plan.yaml, annual.md, months/<ปี พ.ศ.>-<เดือน>.csv)"
     };
     let hint_en = if spreadsheet(rel) {
-        ": save it from Excel as \"CSV UTF-8 (Comma delimited)\""
+        ": data files are named <FY>/plan.xlsx or months/<BE year>-<MM>.xlsx; save it from Excel as \"Excel Workbook (.xlsx)\" or \"CSV UTF-8 (Comma delimited)\""
     } else {
         ": move it out of procurement-data/ or name it as the data contract says (agency.yaml, <FY>/plan.csv, plan.yaml, annual.md, months/<BE year>-<MM>.csv)"
     };
@@ -480,6 +617,26 @@ fn unknown(rel: &str, is_dir: bool) -> Diagnostic {
     )
     .at(Location::file(rel))
     .with_text(rel.rsplit('/').next().unwrap_or(rel))
+}
+
+/// Extensions a month file or plan may have.
+const DATA_EXTS: [&str; 3] = ["csv", "xlsx", "xls"];
+
+/// Spreadsheet formats that are not read: macro-enabled and binary Excel, LibreOffice, Numbers.
+/// In a data file's place they are an error that says what to save instead, as the month would
+/// otherwise silently count as not yet published.
+const UNSUPPORTED_SHEETS: [&str; 5] = ["xlsm", "xlsb", "ods", "numbers", "fods"];
+
+fn save_as(rel: &str) -> Diagnostic {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    Diagnostic::error(
+        diag::SAVE_AS,
+        format!("ไม่อ่านไฟล์รูปแบบนี้ ({name}): เปิดไฟล์แล้วเลือก บันทึกเป็น → \"สมุดงาน Excel (.xlsx)\" เป็น {stem}.xlsx (หรือ \"CSV UTF-8 (Comma delimited)\" เป็น {stem}.csv) แล้วลบไฟล์เดิม"),
+        format!("this file format is not read ({name}): open it and Save As \"Excel Workbook (.xlsx)\" as {stem}.xlsx (or \"CSV UTF-8 (Comma delimited)\" as {stem}.csv), then delete this file"),
+    )
+    .at(Location::file(rel))
+    .with_text(name)
 }
 
 /// A workbook saved by a spreadsheet program: Excel on Windows writes `.XLSX` as often as `.xlsx`, and a
@@ -546,14 +703,19 @@ fn month_name_error(rel: &str, name: &str, th: String, en: String) -> Option<Box
     ))
 }
 
-/// `2567-10.csv` in fiscal year 2568's folder. `Err(None)` for a file that is not a CSV at all.
+/// `2567-10.csv` (or `.xlsx`, `.xls`) in fiscal year 2568's folder. `Err(None)` for a file that
+/// is not a data file at all.
 fn month_file_name(name: &str, fy: i32, rel: &str) -> Result<YearMonth, Option<Box<Diagnostic>>> {
-    let Some(stem) = name
-        .strip_suffix(".csv")
-        .or_else(|| name.strip_suffix(".CSV"))
-    else {
+    let Some((stem, ext)) = name.rsplit_once('.') else {
         return Err(None);
     };
+    let lower_ext = ext.to_ascii_lowercase();
+    if UNSUPPORTED_SHEETS.contains(&lower_ext.as_str()) {
+        return Err(Some(Box::new(save_as(rel))));
+    }
+    if !DATA_EXTS.contains(&lower_ext.as_str()) {
+        return Err(None);
+    }
     let example = format!("{}-10.csv", fy - 1);
     let generic = || {
         month_name_error(
@@ -578,7 +740,7 @@ fn month_file_name(name: &str, fy: i32, rel: &str) -> Result<YearMonth, Option<B
         _ => return Err(generic()),
     };
     let expected = format!(
-        "{}-{month:02}.csv",
+        "{}-{month:02}.{lower_ext}",
         if year < 2400 { year + 543 } else { year }
     );
     if year < 2400 {
@@ -591,7 +753,7 @@ fn month_file_name(name: &str, fy: i32, rel: &str) -> Result<YearMonth, Option<B
             ),
         ));
     }
-    if m.len() != 2 || stem.as_ref() != format!("{year}-{month:02}") || name.ends_with(".CSV") {
+    if m.len() != 2 || stem.as_ref() != format!("{year}-{month:02}") || ext != lower_ext {
         return Err(month_name_error(
             rel,
             name,
@@ -702,12 +864,23 @@ fn walk(root: &Path, data_dir: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<i32>,
             (2, false) => {
                 let fy = fy.unwrap_or_default();
                 match name {
-                    "plan.csv" => jobs.push(Job::Plan(fy, rel.clone())),
+                    "plan.csv" | "plan.xlsx" | "plan.xls" => jobs.push(Job::Plan(fy, rel.clone())),
                     "plan.yaml" => jobs.push(Job::PlanMeta(fy, rel.clone())),
                     "annual.md" => jobs.push(Job::Annual(fy, rel.clone())),
+                    _ if name.rsplit_once('.').is_some_and(|(stem, ext)| {
+                        stem == "plan"
+                            && UNSUPPORTED_SHEETS.contains(&ext.to_ascii_lowercase().as_str())
+                    }) =>
+                    {
+                        diags.push(save_as(&rel));
+                        continue;
+                    }
                     _ => {}
                 }
-                matches!(name, "plan.csv" | "plan.yaml" | "annual.md")
+                matches!(
+                    name,
+                    "plan.csv" | "plan.xlsx" | "plan.xls" | "plan.yaml" | "annual.md"
+                )
             }
             (2, true) => name == "months",
             (3, false) if parts[1] == "months" => {
@@ -732,7 +905,33 @@ fn walk(root: &Path, data_dir: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<i32>,
             }
         }
     }
-    (years, jobs)
+    (years, clashes(jobs))
+}
+
+/// One job per month and per plan: two files for the same one become a [`Job::Clash`].
+fn clashes(jobs: Vec<Job>) -> Vec<Job> {
+    use std::collections::BTreeMap;
+    let key = |job: &Job| match job {
+        Job::Month(fy, ym, _) => Some((*fy, Some(*ym))),
+        Job::Plan(fy, _) => Some((*fy, None)),
+        _ => None,
+    };
+    let mut seen: BTreeMap<(i32, Option<YearMonth>), Vec<String>> = BTreeMap::new();
+    for job in &jobs {
+        if let Some(k) = key(job) {
+            seen.entry(k).or_default().push(rel_of(job).to_owned());
+        }
+    }
+    let mut out: Vec<Job> = jobs
+        .into_iter()
+        .filter(|job| key(job).is_none_or(|k| seen.get(&k).is_some_and(|p| p.len() == 1)))
+        .collect();
+    for ((fy, ym), paths) in seen {
+        if paths.len() > 1 {
+            out.push(Job::Clash(fy, ym, paths));
+        }
+    }
+    out
 }
 
 /// A symlink is read only when it resolves to a file inside the site root; one that leaves the

@@ -20,11 +20,21 @@ pub(crate) fn parse(
     limits: &crate::Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<MonthFile> {
+    let opened = open(Kind::Month, path, text, encoding, limits, diags)?;
+    from_opened(month, opened, diags)
+}
+
+/// The records of a month file whose header is matched, read from CSV or a worksheet.
+pub(crate) fn from_opened(
+    month: YearMonth,
+    opened: Opened,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<MonthFile> {
     let Opened {
         table,
         file,
         complete,
-    } = open(Kind::Month, path, text, encoding, limits, diags)?;
+    } = opened;
     let mut records: Vec<Procurement> = Vec::with_capacity(table.rows.len());
     let mut seen: HashMap<u32, u32> = HashMap::new();
     for row in &table.rows {

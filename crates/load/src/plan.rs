@@ -16,11 +16,17 @@ pub(crate) fn parse(
     limits: &crate::Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Plan> {
+    let opened = open(Kind::Plan, path, text, encoding, limits, diags)?;
+    from_opened(opened, diags)
+}
+
+/// The lines of a plan whose header is matched, read from CSV or a worksheet.
+pub(crate) fn from_opened(opened: Opened, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
     let Opened {
         table,
         file,
         complete,
-    } = open(Kind::Plan, path, text, encoding, limits, diags)?;
+    } = opened;
     let mut lines = Vec::with_capacity(table.rows.len());
     let mut seen: HashMap<String, u32> = HashMap::new();
     for row in &table.rows {
@@ -74,7 +80,7 @@ pub(crate) fn parse(
         }
     }
     complete.then(|| Plan {
-        path: path.to_owned(),
+        path: file.path.clone(),
         lines,
     })
 }

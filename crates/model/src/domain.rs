@@ -135,6 +135,10 @@ pub struct SourceFile {
     pub encoding: &'static str,
     /// Where each known field was found: 1-based column number and the header as written.
     pub columns: Vec<(Field, u32, String)>,
+    /// The worksheet read, for a workbook (`.xlsx`, `.xls`): every location in the file then
+    /// names it, and its lines are the sheet's row numbers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 impl SourceFile {
@@ -151,6 +155,7 @@ impl SourceFile {
             Some((col, header)) => Location::cell(self.path.clone(), line, col, header),
             None => Location::line(self.path.clone(), line),
         }
+        .in_sheet(self.sheet.clone())
     }
 }
 

@@ -17,7 +17,7 @@ pub use date::{
     BE_OFFSET, Date, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, YearMonth, fiscal_quarter_months,
     fiscal_year_months, fiscal_year_of,
 };
-pub use diag::{Diagnostic, Location, Severity, sort_diagnostics};
+pub use diag::{Diagnostic, Location, Severity, column_letters, sort_diagnostics};
 pub use digits::{has_thai_digits, thai_to_arabic_digits, to_thai_digits};
 pub use domain::*;
 pub use gaps::{

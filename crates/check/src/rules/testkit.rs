@@ -17,6 +17,7 @@ pub fn ym(key: &str) -> YearMonth {
 
 fn month_source(m: YearMonth) -> Arc<SourceFile> {
     Arc::new(SourceFile {
+        sheet: None,
         path: format!(
             "procurement-data/{}/months/{}.csv",
             m.fiscal_year(),
@@ -97,6 +98,7 @@ pub fn annual(fy: i32) -> AnnualReport {
 pub fn plan_line(fy: i32, seq: u32, id: &str, budget_baht: i64) -> PlanLine {
     PlanLine {
         file: Arc::new(SourceFile {
+            sheet: None,
             path: format!("procurement-data/{fy}/plan.csv"),
             encoding: "UTF-8",
             columns: Field::PLAN

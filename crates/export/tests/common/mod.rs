@@ -21,6 +21,7 @@ pub fn agency(sample: bool) -> Agency {
 
 pub fn source(path: &str) -> Arc<SourceFile> {
     Arc::new(SourceFile {
+        sheet: None,
         path: path.into(),
         encoding: "UTF-8",
         columns: Vec::new(),

@@ -416,6 +416,7 @@ pub fn agency() -> Agency {
 
 fn month_file(ym: YearMonth) -> Arc<SourceFile> {
     Arc::new(SourceFile {
+        sheet: None,
         path: format!(
             "procurement-data/{}/months/{}.csv",
             ym.fiscal_year(),
@@ -464,6 +465,7 @@ pub fn base_record(ym: YearMonth, seq: u32) -> Procurement {
 fn plan_line(seq: u32, plan_id: &str, title: &str, method: Method, ym: YearMonth) -> PlanLine {
     PlanLine {
         file: Arc::new(SourceFile {
+            sheet: None,
             path: "procurement-data/2568/plan.csv".into(),
             encoding: "UTF-8",
             columns: Vec::new(),
