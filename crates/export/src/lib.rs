@@ -13,7 +13,7 @@ mod pdf;
 mod safe;
 mod xlsx;
 
-pub use csv_out::{plan_csv, procurements_csv};
+pub use csv_out::{plan_csv, procurements_csv, table_csv};
 pub use json::{plan_json, procurements_json};
 pub use pdf::{ShapeCache, month_pdf, month_pdf_shared};
 pub use safe::neutralise_formula;
