@@ -202,7 +202,7 @@ describe('ITA evidence index at 360 and 1280 px', () => {
         });
       const phone = await measure();
       assert.equal(phone.display, 'block', 'at 360 px an item is a card, not a table row');
-      assert.equal(phone.headerVisible, false, 'the header row is for screen readers only at 360 px');
+      assert.equal(phone.headerVisible, false, 'at 360 px each cell names its column, so the header row is not shown');
       assert.equal(phone.cellsOutside, 0, 'no cell reaches past the 360 px screen');
       await C.screenshot(loaded.page, SHOTS, 'ita-cards', 'mobile-360x640');
       await loaded.page.setViewportSize(C.DESKTOP);
