@@ -467,9 +467,8 @@ fn evaluate_item(ctx: &Ctx<'_>, year: i32, item: &CriteriaItem, gaps: &[Gap]) ->
             let found = evaluate_evidence(ctx, year, &item.code, e, gaps);
             // Data the site cannot hold (a year before its first) may be published elsewhere:
             // an address or page the agency declares for the item stands in for it.
-            if found.status == ItaStatus::Unknown && !declared.is_empty() {
-                Found::new(ItaStatus::Met)
-            } else if e.kind.is_declared() && !declared.is_empty() {
+            if !declared.is_empty() && (found.status == ItaStatus::Unknown || e.kind.is_declared())
+            {
                 Found::new(ItaStatus::Met)
             } else {
                 found

@@ -73,10 +73,10 @@ fn key_lines(text: &str, key: &str) -> Vec<u32> {
         let mut rest = line;
         while let Some(at) = rest.find(key) {
             let before = rest[..at].chars().next_back();
-            if before.is_none_or(|c| matches!(c, ' ' | '-' | '{' | ',' | '\t')) {
-                if let Ok(n) = u32::try_from(i + 1) {
-                    out.push(n);
-                }
+            if before.is_none_or(|c| matches!(c, ' ' | '-' | '{' | ',' | '\t'))
+                && let Ok(n) = u32::try_from(i + 1)
+            {
+                out.push(n);
             }
             rest = &rest[at + key.len()..];
         }
