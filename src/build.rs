@@ -147,6 +147,11 @@ pub fn check_loaded(
                 CheckConfig::default()
             }
         };
+    let (ita_evidence, ita_diags) = prongsai_check::ita_evidence_from_site_yaml(
+        site.config.source_text(),
+        prongsai_content::SITE_FILE,
+    );
+    diagnostics.extend(ita_diags);
     let criteria_dir = root.join("criteria");
     let opts = CheckOptions {
         as_of,
@@ -154,6 +159,7 @@ pub fn check_loaded(
         base_url: base_url.clone(),
         config,
         criteria_dir: criteria_dir.is_dir().then_some(criteria_dir),
+        ita_evidence,
     };
     let pages: Vec<PageRef> = site
         .pages
@@ -162,6 +168,8 @@ pub fn check_loaded(
             url_path: p.url.clone(),
             title: p.title.clone(),
             ita: p.ita.clone(),
+            source: p.source.clone(),
+            ita_lines: p.ita_lines.clone(),
         })
         .collect();
     let report = prongsai_check::check(&inputs.data.data, &pages, &opts);

@@ -65,7 +65,7 @@ struct CheckArgs {
     /// Output format: human (coloured on a terminal), json (stable, see crates/check/README.md) or github (workflow annotations).
     #[arg(long, default_value = "human", value_parser = clap::value_parser!(prongsai_check::Format))]
     format: prongsai_check::Format,
-    /// Also evaluate this ITA assessment year (ปีที่ประเมิน ITA, BE), e.g. 2569.
+    /// Also evaluate this ITA assessment year (ปีที่ประเมิน ITA, BE), e.g. 2569, and list its items that are not complete, with what is missing and how to add it.
     #[arg(long, value_name = "YEAR")]
     ita: Option<i32>,
 }
@@ -291,6 +291,18 @@ fn check(args: CheckArgs) -> ExitCode {
         "{}",
         prongsai_check::render_report(&checked.diagnostics, args.format, color)
     );
+    // `--ita <year>`: what the agency still has to add for that assessment. Gaps never fail the
+    // check; the JSON report stays one object (the same list is /ita/<year>/evidence.json).
+    if let Some(year) = args.ita
+        && args.format != prongsai_check::Format::Json
+        && let Some(eval) = checked
+            .report
+            .ita
+            .iter()
+            .find(|e| e.assessment_year == year)
+    {
+        print!("\n{}", eval.incomplete_text());
+    }
     if checked.diagnostics.iter().any(Diagnostic::is_error) {
         ExitCode::from(EXIT_INPUT)
     } else {

@@ -273,3 +273,46 @@ fn the_sample_site_rebuilds_byte_identical() {
     assert!(home.contains("ข้อมูลตัวอย่าง"), "the sample data banner");
     assert!(ta.contains_key("news/atom.xml"));
 }
+
+#[test]
+fn check_ita_lists_the_items_not_complete_and_how_to_add_them() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = Command::new(env!("CARGO_BIN_EXE_prongsai"))
+        .args(["check", "--ita", "2569", "--root"])
+        .arg(root)
+        .output()
+        .expect("run prongsai");
+    // Missing evidence is a gap, never an error: the sample checks clean.
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("ITA 2569 (embedded:ita-2569.yaml"), "{out}");
+    // O8 has no page or address yet: listed with the front-matter line to write.
+    assert!(out.contains("\nO8 ไม่มีข้อมูล: "), "{out}");
+    assert!(out.contains("ita: [\"2569:O8\"]"), "{out}");
+    // O10 is answered by the e-service address in the sample's site.yaml; O11 by the month files.
+    assert!(!out.contains("\nO10 "), "{out}");
+    assert!(!out.contains("\nO11 "), "{out}");
+    // Built, the same index is a page and two downloads, every link absolute.
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("site");
+    let b = build(root, &out_dir, &[]);
+    assert!(b.status.success(), "{}", stderr(&b));
+    let files = tree(&out_dir);
+    let csv = files.get("ita/2569/evidence.csv").expect("evidence.csv");
+    assert!(csv.starts_with(b"\xEF\xBB\xBF"), "CSV has a BOM for Excel");
+    let json: serde_json::Value =
+        serde_json::from_str(&text(&files, "ita/2569/evidence.json")).unwrap();
+    let rows = json["rows"].as_array().unwrap();
+    assert!(rows.iter().any(|r| r["code"] == "O10"
+        && r["link_kind"] == "external"
+        && r["url"] == "https://www.muangluang.go.th/eservice/"));
+    assert!(
+        rows.iter()
+            .filter_map(|r| r["url"].as_str())
+            .filter(|u| !u.is_empty())
+            .all(|u| u.starts_with("https://"))
+    );
+    let page = text(&files, "ita/2569/index.html");
+    assert!(page.contains("href=\"/ita/2569/evidence.csv\""));
+    assert!(page.contains("rel=\"external\""));
+}

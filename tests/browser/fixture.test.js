@@ -110,6 +110,7 @@ describe('the link checker and parser on their own', () => {
         '<!doctype html><h1 id=top2>x</h1><a href=b/x.png>ok</a><a href="../a/#top2">ok</a>' +
           '<img srcset="b/x.png 1x, b/y.png 2x" alt=""><a href=https://www.muangluang.go.th/gone/>own</a>' +
           '<a href="https://example.org/">external</a><a href="#nope">frag</a><a href=mailto:a@b.c>m</a>' +
+          '<a rel="external" href="https://www.muangluang.go.th/eservice/">site.yaml address</a>' +
           '<script>var s = "<a href=/in-script/>";</script><!-- <a href=/in-comment/> -->',
       );
       const problems = C.checkLinks(d);
@@ -118,7 +119,7 @@ describe('the link checker and parser on their own', () => {
       assert.match(text, /\/gone\//);
       assert.match(text, /no id "nope"/);
       assert.match(text, /sitemap\.xml: <loc="https:\/\/www\.muangluang\.go\.th\/lost\/"/);
-      assert.doesNotMatch(text, /in-script|in-comment|example\.org|mailto|x\.png"|top2/);
+      assert.doesNotMatch(text, /in-script|in-comment|example\.org|mailto|x\.png"|top2|eservice/);
       assert.equal(problems.length, 4, text);
     } finally {
       fs.rmSync(d, { recursive: true, force: true });

@@ -46,7 +46,7 @@ const LONG_COLUMNS = {
     'ผลลัพธ์หรือผลสัมฤทธิ์ในการดำเนินการ (outcome/result)',
   ],
   'content-structure': ['ภารกิจหลัก'],
-  'ita-index': ['ชื่อข้อการประเมิน', 'ลิงก์หลักฐาน (URL)', 'สิ่งที่ยังขาด', 'ความเชื่อมั่นของเกณฑ์'],
+  'ita-index': ['ชื่อข้อการประเมิน', 'ลิงก์หลักฐาน (URL)', 'สิ่งที่ยังขาดและวิธีเพิ่ม'],
 };
 
 let server;
@@ -140,3 +140,80 @@ for (const [name, where, expectStatus = 200] of PAGES) {
     });
   });
 }
+
+// The ITA evidence index is what the assessor pastes into ITAS item by item: on a phone each
+// item is a card, at 1,280 px every column is on screen without scrolling, and the page lists
+// exactly the items and links of its CSV and JSON downloads.
+describe('ITA evidence index at 360 and 1280 px', () => {
+  const URL_PATH = '/ita/2569/';
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const dir = () => sampleSite();
+
+  it('downloads as evidence.json and evidence.csv (UTF-8 BOM), linked from the page, with the same rows', async () => {
+    const json = path.join(dir(), 'ita/2569/evidence.json');
+    const csv = path.join(dir(), 'ita/2569/evidence.csv');
+    assert.ok(fs.existsSync(json), 'page missing: /ita/2569/evidence.json');
+    assert.ok(fs.existsSync(csv), 'page missing: /ita/2569/evidence.csv');
+    const doc = JSON.parse(fs.readFileSync(json, 'utf8'));
+    const bytes = fs.readFileSync(csv);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'evidence.csv starts with a UTF-8 BOM for Excel');
+    const lines = bytes.toString('utf8').split('\r\n').filter((l) => l);
+    assert.ok(doc.rows.length > 0);
+    // Cells may hold line breaks inside quotes: count rows by their leading year instead.
+    assert.equal(lines.filter((l) => l.startsWith('2569,')).length, doc.rows.length, 'one CSV row per JSON row');
+    const loaded = await C.loadPage(browser, URL_PATH, { viewport: C.DESKTOP });
+    try {
+      C.assertPresent(loaded, URL_PATH);
+      const seen = await loaded.page.evaluate(() => ({
+        items: [...document.querySelectorAll('table.ita-index tbody tr')].map((tr) => tr.id.replace(/^item-/, '')),
+        links: [...document.querySelectorAll('table.ita-index tbody a[href]')].map((a) => a.getAttribute('href')),
+        downloads: [...document.querySelectorAll('a[href$="evidence.csv"], a[href$="evidence.json"]')].map((a) => a.getAttribute('href')),
+      }));
+      assert.deepEqual(seen.downloads, ['/ita/2569/evidence.csv', '/ita/2569/evidence.json']);
+      assert.deepEqual(seen.items, [...new Set(doc.rows.map((r) => r.code))]);
+      assert.deepEqual(seen.links, doc.rows.filter((r) => r.url).map((r) => r.url));
+      for (const u of seen.links) assert.match(u, /^https:\/\//, `evidence links are absolute: ${u}`);
+      // The sample names its e-service system in site.yaml: an address outside the pages built.
+      const o10 = doc.rows.filter((r) => r.code === 'O10');
+      assert.ok(o10.some((r) => r.link_kind === 'external' && r.status === 'met'), JSON.stringify(o10));
+    } finally {
+      await loaded.page.close();
+    }
+  });
+
+  it('shows each item as a card at 360 px and every column within the screen at 1280 px', async () => {
+    const loaded = await C.loadPage(browser, URL_PATH, { viewport: C.MOBILE });
+    try {
+      C.assertPresent(loaded, URL_PATH);
+      const measure = () =>
+        loaded.page.evaluate(() => {
+          const table = document.querySelector('table.ita-index');
+          const rows = [...table.tBodies[0].rows];
+          const vw = document.documentElement.clientWidth;
+          return {
+            display: getComputedStyle(rows[0]).display,
+            headerVisible: table.tHead.getBoundingClientRect().height > 1,
+            tableRight: table.getBoundingClientRect().right,
+            wrapScrolls: table.parentElement.scrollWidth > table.parentElement.clientWidth + 1,
+            cellsOutside: rows.flatMap((r) => [...r.cells]).filter((c) => c.getBoundingClientRect().right > vw + 1).length,
+            vw,
+          };
+        });
+      const phone = await measure();
+      assert.equal(phone.display, 'block', 'at 360 px an item is a card, not a table row');
+      assert.equal(phone.headerVisible, false, 'at 360 px each cell names its column, so the header row is not shown');
+      assert.equal(phone.cellsOutside, 0, 'no cell reaches past the 360 px screen');
+      await C.screenshot(loaded.page, SHOTS, 'ita-cards', 'mobile-360x640');
+      await loaded.page.setViewportSize(C.DESKTOP);
+      const desk = await measure();
+      assert.equal(desk.display, 'table-row', 'at 1280 px the index is a table');
+      assert.equal(desk.headerVisible, true);
+      assert.equal(desk.wrapScrolls, false, 'at 1280 px no column is cut off behind a scroll');
+      assert.ok(desk.tableRight <= desk.vw, `the table ends at ${desk.tableRight} px, inside ${desk.vw} px`);
+      await C.screenshot(loaded.page, SHOTS, 'ita-table', 'desktop-1280x800');
+    } finally {
+      await loaded.page.close();
+    }
+  });
+});

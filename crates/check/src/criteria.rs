@@ -40,6 +40,10 @@ pub struct Criteria {
     /// What is unsure about this file as a whole, in Thai.
     #[serde(default)]
     pub notes_th: Vec<String>,
+    /// The `agency_type` values of agency.yaml this file is for. The year's default file
+    /// (`ita-<year>.yaml`, for local government) is used for any type no other file lists.
+    #[serde(default)]
+    pub agency_types: Vec<String>,
     pub items: Vec<CriteriaItem>,
     /// `embedded` or the override's path; filled in when loaded, never read from the file.
     #[serde(skip_deserializing)]
@@ -55,7 +59,7 @@ pub struct CriteriaItem {
     /// [C] read in a source's own text, [S] seen on agency mirrors, [I] inference.
     pub confidence: Confidence,
     pub source: String,
-    /// What data satisfies the item; an empty list means a content page must declare it.
+    /// What satisfies the item; an empty list is the same as one `kind: page`.
     #[serde(default)]
     pub evidence: Vec<Evidence>,
     /// Fields the item requires, by the data contract's English alias or `agency.<key>`.
@@ -107,6 +111,19 @@ pub enum EvidenceKind {
     Plan,
     /// The annual procurement report (annual.md with figures computed from the months).
     AnnualReport,
+    /// A content page that says so in its front matter (`ita: ["2569:O1"]`), or an address in
+    /// site.yaml `ita.evidence`: prongsai cannot read a document's meaning, the agency declares it.
+    Page,
+    /// An address outside the pages prongsai builds (an e-service system, a complaint form, a
+    /// social-media page), named in site.yaml `ita.evidence`; a tagged page that links to it also counts.
+    External,
+}
+
+impl EvidenceKind {
+    /// Evidence the agency declares (a page tag or a site.yaml address) rather than data prongsai reads.
+    pub fn is_declared(self) -> bool {
+        matches!(self, EvidenceKind::Page | EvidenceKind::External)
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -243,8 +260,27 @@ fn check_items(c: &Criteria, text: &str, file: &str) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// The embedded criteria, with each `ita-<year>.yaml` in `dir` (when given and present) replacing
-/// the embedded file of the same name or adding a new year. Sorted by assessment year.
+/// The criteria file's name without where it came from: `ita-2569.yaml`.
+pub fn file_name(c: &Criteria) -> &str {
+    c.file.rsplit([':', '/']).next().unwrap_or(&c.file)
+}
+
+/// Is this the year's default file (`ita-<year>.yaml`), used for agency types no other file names?
+fn is_default_file(c: &Criteria) -> bool {
+    let name = file_name(c);
+    name == format!("ita-{}.yaml", c.assessment_year)
+        || name == format!("ita-{}.yml", c.assessment_year)
+}
+
+/// Agency types compare without spaces, since agency.yaml is typed by hand.
+fn same_type(a: &str, b: &str) -> bool {
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    squash(a) == squash(b)
+}
+
+/// The embedded criteria, with each `ita-<year>[-<set>].yaml` in `dir` (when given and present)
+/// replacing the embedded file of the same name or adding a file. Sorted by assessment year, then
+/// file name; a year may have several files, one per kind of agency (see [`select_criteria`]).
 ///
 /// `dir` is normally `<site root>/criteria`; diagnostics name files as `criteria/<file>`.
 pub fn load_criteria(dir: Option<&Path>) -> (Vec<Criteria>, Vec<Diagnostic>) {
@@ -284,14 +320,74 @@ pub fn load_criteria(dir: Option<&Path>) -> (Vec<Criteria>, Vec<Diagnostic>) {
             };
             match parse_criteria(&text, &shown) {
                 Ok(c) => {
-                    out.retain(|o| o.assessment_year != c.assessment_year);
+                    out.retain(|o| file_name(o) != name);
                     out.push(c);
                 }
                 Err(d) => diags.push(d),
             }
         }
     }
-    out.sort_by_key(|c| c.assessment_year);
+    out.sort_by(|a, b| (a.assessment_year, file_name(a)).cmp(&(b.assessment_year, file_name(b))));
+    (out, diags)
+}
+
+pub const SELECT_INFO: RuleInfo = RuleInfo {
+    code: "C005",
+    severity: prongsai_model::Severity::Warning,
+    title_th: "ไม่มีไฟล์เกณฑ์ ITA สำหรับประเภทหน่วยงานนี้",
+    title_en: "No ITA criteria file for this agency type",
+    source: "prongsai criteria files (crates/check/criteria/ita-<year>.yaml); agency.yaml agency_type",
+    doc: "Item codes differ between kinds of agency (a vocational college's 2569 list is not a local \
+government's). Each criteria file may name the agency.yaml `agency_type` values it is for (`agency_types:`); \
+for each assessment year prongsai uses the file that names the agency's type, else the year's default file \
+`ita-<year>.yaml`, which is written for local government (อบต., เทศบาล, อบจ.). When the default file names \
+other types, the evidence index may not match the agency's list: add `criteria/ita-<year>-<name>.yaml` with \
+`agency_types: [\"<the agency_type of agency.yaml>\"]` to the site.",
+};
+
+/// One criteria file per assessment year for an agency of type `agency_type` (agency.yaml):
+/// the file whose `agency_types` names it, else the year's default file. A default file that
+/// names other types is still used, with a warning, so the site keeps its ITA page.
+pub fn select_criteria(
+    all: &[Criteria],
+    agency_type: Option<&str>,
+) -> (Vec<Criteria>, Vec<Diagnostic>) {
+    let mut out: Vec<Criteria> = Vec::new();
+    let mut diags = Vec::new();
+    let agency_type = agency_type.map(str::trim).filter(|t| !t.is_empty());
+    let mut years: Vec<i32> = all.iter().map(|c| c.assessment_year).collect();
+    years.dedup();
+    for year in years {
+        let of_year = || all.iter().filter(move |c| c.assessment_year == year);
+        let named = agency_type
+            .and_then(|t| of_year().find(|c| c.agency_types.iter().any(|a| same_type(a, t))));
+        let chosen = named
+            .or_else(|| of_year().find(|c| is_default_file(c)))
+            .or_else(|| of_year().find(|c| c.agency_types.is_empty()));
+        let Some(chosen) = chosen else { continue };
+        if named.is_none()
+            && let Some(t) = agency_type
+            && !chosen.agency_types.is_empty()
+        {
+            diags.push(
+                SELECT_INFO
+                    .diag(
+                        format!(
+                            "ไม่มีไฟล์เกณฑ์ ITA ปี {year} สำหรับหน่วยงานประเภท \"{t}\" จึงใช้ไฟล์ {} (สำหรับ {}) ถ้าข้อการประเมินของหน่วยงานต่างจากนี้ ให้เพิ่มไฟล์ criteria/ita-{year}-<ชื่อ>.yaml ที่มี agency_types: [\"{t}\"]",
+                            file_name(chosen),
+                            chosen.agency_types.join(", ")
+                        ),
+                        format!(
+                            "No ITA {year} criteria file is for agency type \"{t}\", so {} (for {}) is used; if the agency's item list differs, add criteria/ita-{year}-<name>.yaml with agency_types: [\"{t}\"]",
+                            file_name(chosen),
+                            chosen.agency_types.join(", ")
+                        ),
+                    )
+                    .at(Location::file("procurement-data/agency.yaml")),
+            );
+        }
+        out.push(chosen.clone());
+    }
     (out, diags)
 }
 
@@ -375,6 +471,48 @@ mod tests {
         assert_eq!(
             diags[0].location.as_ref().unwrap().file,
             "criteria/ita-2570.yaml"
+        );
+    }
+
+    #[test]
+    fn criteria_are_chosen_by_agency_type() {
+        let dir = tempfile::tempdir().unwrap();
+        let college = EMBEDDED[2]
+            .1
+            .replacen(
+                "agency_types: [",
+                "agency_types: [\"สถานศึกษา อาชีวศึกษา\"]\n# was: [",
+                1,
+            )
+            .replace("version: \"", "version: \"college-");
+        std::fs::write(dir.path().join("ita-2569-college.yaml"), college).unwrap();
+        let (all, diags) = load_criteria(Some(dir.path()));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(all.iter().filter(|c| c.assessment_year == 2569).count(), 2);
+
+        // A local government gets the default file, with no warning; so does a site without agency.yaml.
+        for t in [Some("องค์กรปกครองส่วนท้องถิ่น"), Some(" อบต. "), None]
+        {
+            let (chosen, d) = select_criteria(&all, t);
+            assert!(d.is_empty(), "{t:?}: {d:?}");
+            let y = chosen.iter().find(|c| c.assessment_year == 2569).unwrap();
+            assert_eq!(y.file, "embedded:ita-2569.yaml");
+            assert_eq!(chosen.len(), 3);
+        }
+        // The type a file names picks it (spaces ignored).
+        let (chosen, d) = select_criteria(&all, Some("สถานศึกษาอาชีวศึกษา"));
+        let y = chosen.iter().find(|c| c.assessment_year == 2569).unwrap();
+        assert_eq!(y.file, "criteria/ita-2569-college.yaml");
+        // Its other years fall back to the local-government files, with a warning each.
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert!(
+            d.iter()
+                .all(|d| d.code == "C005" && d.severity == prongsai_model::Severity::Warning)
+        );
+        assert!(
+            d[0].message_en.contains("ita-2567.yaml"),
+            "{}",
+            d[0].message_en
         );
     }
 }

@@ -46,7 +46,20 @@ Thresholds live in the `checks:` section of `site.yaml` (all optional, amounts i
     s.push_str(
         "The ITA criteria are data files, one per assessment year (`crates/check/criteria/ita-<year>.yaml`, compiled in);\n\
 `criteria/ita-<year>.yaml` in the site root replaces the compiled file of that year. Each item carries its source and a\n\
-confidence mark: [C] read in a source's own text, [S] seen on agency mirrors, [I] inference.\n\n",
+confidence mark: [C] read in a source's own text, [S] seen on agency mirrors, [I] inference. The compiled files are\n\
+for local government; another kind of agency adds `criteria/ita-<year>-<name>.yaml` naming its agency.yaml\n\
+`agency_type` under `agency_types:` (C005). Each item says what answers it (`evidence:`): data prongsai reads\n\
+(`months`, `plan`, `annual_report`), a content page tagged in its front matter (`page`, the default:\n\
+`ita: [\"2569:O1\"]`), or an address outside the site (`external`) listed in site.yaml (C004):\n\n\
+```yaml\n\
+ita:\n\
+  evidence:\n\
+    - item: \"2569:O10\"\n\
+      title: ระบบ E-Service ของ อบต.เมืองหลวง\n\
+      url: https://www.muangluang.go.th/eservice/\n\
+```\n\n\
+`prongsai check --ita 2569` lists the items of that year that are not complete, with what is missing and the line to\n\
+write; the site's `/ita/<year>/` page shows every item, and `/ita/<year>/evidence.csv` and `.json` hold the same index.\n\n",
     );
     s.push_str("| code | severity | rule |\n|---|---|---|\n");
     for r in rules() {

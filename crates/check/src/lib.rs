@@ -11,14 +11,19 @@ mod docs;
 mod ita;
 mod report;
 pub mod rules;
+mod site_ita;
 mod text;
 
 pub use config::CheckConfig;
-pub use criteria::{Criteria, load_criteria};
+pub use criteria::{Criteria, load_criteria, select_criteria};
 pub use docs::rules_markdown;
-pub use ita::{CriteriaUsed, EvidenceUrl, ItaEvaluation, ItaItemResult, ItaStatus, ItaSummary};
+pub use ita::{
+    CriteriaUsed, EvidenceRow, EvidenceUrl, Fix, ItaEvaluation, ItaItemResult, ItaStatus,
+    ItaSummary, LinkKind,
+};
 pub use report::{Format, counts, render_report};
 pub use rules::RuleInfo;
+pub use site_ita::{ExternalEvidence, from_site_yaml as ita_evidence_from_site_yaml};
 
 use prongsai_model::{Data, Date, Diagnostic, sort_diagnostics};
 use rayon::prelude::*;
@@ -35,6 +40,8 @@ pub struct CheckOptions {
     pub config: CheckConfig,
     /// `<site root>/criteria`: its `ita-<year>.yaml` files replace the embedded criteria of that year.
     pub criteria_dir: Option<PathBuf>,
+    /// Evidence addresses outside the site, from site.yaml `ita.evidence`.
+    pub ita_evidence: Vec<ExternalEvidence>,
 }
 
 impl CheckOptions {
@@ -46,6 +53,7 @@ impl CheckOptions {
             base_url: String::new(),
             config: CheckConfig::default(),
             criteria_dir: None,
+            ita_evidence: Vec::new(),
         }
     }
 }
@@ -56,8 +64,12 @@ pub struct PageRef {
     /// `/about/structure/`
     pub url_path: String,
     pub title: String,
-    /// ITA item codes the page declares in its front matter (`ita: [O1, O3]`).
+    /// ITA item codes the page declares in its front matter (`ita: ["2569:O1", O3]`).
     pub ita: Vec<String>,
+    /// The source file, `content/about/structure.md`, for diagnostics about its tags.
+    pub source: String,
+    /// The file line of each entry of `ita`, in the same order (missing when unknown).
+    pub ita_lines: Vec<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,7 +93,10 @@ pub fn rules() -> &'static [RuleInfo] {
 
 /// Runs every rule over `data` and evaluates the ITA criteria.
 pub fn check(data: &Data, pages: &[PageRef], opts: &CheckOptions) -> CheckReport {
-    let (criteria, mut diagnostics) = load_criteria(opts.criteria_dir.as_deref());
+    let (all, mut diagnostics) = load_criteria(opts.criteria_dir.as_deref());
+    let agency_type = data.agency.as_ref().map(|a| a.agency_type.as_str());
+    let (criteria, chose) = select_criteria(&all, agency_type);
+    diagnostics.extend(chose);
     let ctx = rules::Ctx {
         data,
         pages,

@@ -1,8 +1,9 @@
 //! Fixture folders through the real loader: `tests/fixtures/<rule>/{bad,good}/procurement-data/…`
 //! with `expected.txt`, one `location severity[code]` line per diagnostic (loader and checker),
-//! checked as of 1 November 2567 BE, when only October 2567 has ended.
+//! checked as of 1 November 2567 BE, when only October 2567 has ended. A case may also have
+//! `content/` pages and a `site.yaml` (its `ita:` section), read by the real content loader.
 
-use prongsai_check::{CheckOptions, check};
+use prongsai_check::{CheckOptions, PageRef, check};
 use prongsai_model::{Date, sort_diagnostics};
 use std::path::{Path, PathBuf};
 
@@ -25,8 +26,29 @@ fn cases() -> Vec<PathBuf> {
 fn run(case: &Path) -> String {
     let loaded = prongsai_load::load(case);
     let as_of = Date::from_be(2567, 11, 1).expect("date");
-    let report = check(&loaded.data, &[], &CheckOptions::new(as_of));
+    let content = prongsai_content::load(case);
+    let pages: Vec<PageRef> = content
+        .site
+        .pages
+        .iter()
+        .map(|p| PageRef {
+            url_path: p.url.clone(),
+            title: p.title.clone(),
+            ita: p.ita.clone(),
+            source: p.source.clone(),
+            ita_lines: p.ita_lines.clone(),
+        })
+        .collect();
+    let mut opts = CheckOptions::new(as_of);
+    let (evidence, site_diags) = prongsai_check::ita_evidence_from_site_yaml(
+        content.site.config.source_text(),
+        prongsai_content::SITE_FILE,
+    );
+    opts.ita_evidence = evidence;
+    let report = check(&loaded.data, &pages, &opts);
     let mut all = loaded.diagnostics;
+    all.extend(content.diagnostics);
+    all.extend(site_diags);
     all.extend(report.diagnostics);
     sort_diagnostics(&mut all);
     all.iter()

@@ -27,6 +27,7 @@ fn ita_page_renders_items_and_urls() {
         url_path: "/about/".into(),
         title: "โครงสร้าง".into(),
         ita: vec!["O1".into()],
+        ..PageRef::default()
     }];
     let report = check(&loaded.data, &pages, &opts);
     let eval = report
@@ -39,10 +40,22 @@ fn ita_page_renders_items_and_urls() {
     ctx.insert("site", &serde_json::json!({"title": "อบต.เมืองหลวง"}));
     let html = tera.render("ita.html", &ctx).expect("renders");
     assert!(html.contains("<caption id=\"ita-caption\">"));
-    assert!(html.contains("<th scope=\"row\">O12</th>"));
+    assert!(html.contains("<th scope=\"row\" data-label=\"ข้อ\">O12</th>"));
     assert!(html.contains("https://www.muangluang.go.th/procurement/2568/months/2567-10/"));
     assert!(html.contains("https://www.muangluang.go.th/about/"));
     assert!(html.contains("embedded:ita-2568.yaml"));
-    assert!(html.contains("status-not_met"));
+    assert!(html.contains("status-missing"));
+    assert!(html.contains("href=\"/ita/2568/evidence.csv\""));
+    assert!(html.contains("href=\"/ita/2568/evidence.json\""));
+    // An item without evidence says what to write, and every cell names its column for the
+    // phone layout, where each item is a card.
+    assert!(
+        html.contains("<code>ita: [&quot;2568:O8&quot;]</code>"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("data-label=\"ผลการตรวจ\"").count(),
+        eval.items.len()
+    );
     assert_eq!(html.matches("<tr id=\"item-").count(), eval.items.len());
 }

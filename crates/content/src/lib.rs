@@ -63,6 +63,8 @@ pub struct Page {
     pub template_line: Option<u32>,
     /// ITA item codes (e.g. `O1`) this page answers, for the checker and the ITA index.
     pub ita: Vec<String>,
+    /// The source line of each entry of `ita`, same order, so a wrong tag is reported at its line.
+    pub ita_lines: Vec<u32>,
     /// The body as HTML.
     pub content: String,
     pub headings: Vec<Heading>,
@@ -199,6 +201,7 @@ pub fn load(root: &Path) -> Loaded {
                 template: pre.template.clone(),
                 template_line: pre.template_line,
                 ita: pre.ita.clone(),
+                ita_lines: pre.ita_lines.clone(),
                 content: r.html,
                 headings: r.headings,
                 summary,
@@ -244,6 +247,7 @@ struct Pre {
     template: Option<String>,
     template_line: Option<u32>,
     ita: Vec<String>,
+    ita_lines: Vec<u32>,
     body: String,
     body_line_offset: u32,
 }
@@ -262,6 +266,7 @@ impl Pre {
             template: None,
             template_line: None,
             ita: Vec::new(),
+            ita_lines: Vec::new(),
             body: String::new(),
             body_line_offset: 0,
         }
@@ -476,11 +481,33 @@ fn read_page(root: &Path, key: &str) -> (Option<Pre>, Vec<Diagnostic>) {
         slug: slug.map(|s| slugify(&s)).filter(|s| !s.is_empty()),
         template: f.template,
         template_line,
+        ita_lines: tag_lines(&text, &f.ita),
         ita: f.ita,
         body: parsed.body.to_owned(),
         body_line_offset: parsed.body_line_offset,
     };
     (Some(pre), diags)
+}
+
+/// The line of each `ita:` tag in the file: the first line at or after the `ita:` key (and after
+/// the previous tag's line) that contains it; the key's line when the YAML spells it otherwise.
+fn tag_lines(text: &str, tags: &[String]) -> Vec<u32> {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(key) = lines.iter().position(|l| l.starts_with("ita:")) else {
+        return Vec::new();
+    };
+    let mut from = key;
+    tags.iter()
+        .map(|t| {
+            let found = (from..lines.len())
+                .take_while(|&i| i == key || !lines[i].starts_with(|c: char| c.is_alphanumeric()))
+                .find(|&i| lines[i].contains(t.trim()));
+            if let Some(i) = found {
+                from = i;
+            }
+            u32::try_from(found.unwrap_or(key) + 1).unwrap_or(u32::MAX)
+        })
+        .collect()
 }
 
 /// Key → URL. A section's slug renames its folder in the URLs of everything inside it.
@@ -733,6 +760,7 @@ mod tests {
         let contact = s.page("contact.md").unwrap();
         assert_eq!(contact.url, "/ติดต่อเรา/");
         assert_eq!(contact.ita, vec!["O2"]);
+        assert_eq!(contact.ita_lines, vec![4]);
         assert!(s.home().unwrap().content.contains("href=\"/khao/b/\""));
         let home = s.home().unwrap();
         assert_eq!(home.subsections.len(), 1);
@@ -859,5 +887,23 @@ mod tests {
         fs::write(dir.path().join("content/a.md"), [0xff, 0xfe, 0xa1]).unwrap();
         let l = load(dir.path());
         assert_eq!(l.diagnostics[0].code, "C131");
+    }
+}
+
+#[cfg(test)]
+mod tag_line_tests {
+    use super::tag_lines;
+
+    #[test]
+    fn each_tag_gets_its_own_line() {
+        let text =
+            "---\ntitle: x\nita:\n  - \"2569:O1\"\n  - 2569:O3\ndate: 2569-01-01\n---\n2569:O9\n";
+        let tags = vec![
+            "2569:O1".to_owned(),
+            "2569:O3".to_owned(),
+            "2569:O9".to_owned(),
+        ];
+        assert_eq!(tag_lines(text, &tags), vec![4, 5, 3]);
+        assert!(tag_lines("---\ntitle: x\n---\n", &[]).is_empty());
     }
 }

@@ -158,3 +158,16 @@ pub fn plan_csv(fy: &FiscalYear) -> Vec<u8> {
     }
     finish(w)
 }
+
+/// Any table as the CSV people open in Excel, the same way as the downloads above: BOM, CRLF,
+/// every cell neutralised (the ITA evidence index's titles and labels are typed by people).
+pub fn table_csv<R: AsRef<[String]>>(headers: &[&str], rows: &[R]) -> Vec<u8> {
+    let mut w = writer();
+    let head: Vec<Cell<'_>> = headers.iter().map(|h| Cell::Text(h)).collect();
+    write_row(&mut w, &head);
+    for r in rows {
+        let cells: Vec<Cell<'_>> = r.as_ref().iter().map(|c| Cell::Text(c)).collect();
+        write_row(&mut w, &cells);
+    }
+    finish(w)
+}

@@ -98,7 +98,43 @@ fn render_itas(
             }
             Err(d) => diags.push(*d),
         }
+        for f in ita_downloads(ita) {
+            sink.put(f);
+        }
     }
+}
+
+/// The index as `evidence.csv` (Excel: BOM, Thai headers) and `evidence.json`, one row per item
+/// and link, from [`ItaEvaluation::rows`] so the page and both files list the same links.
+fn ita_downloads(ita: &ItaEvaluation) -> Vec<OutputFile> {
+    let rows = ita.rows();
+    let cells: Vec<[String; 10]> = rows.iter().map(|r| r.cells()).collect();
+    let csv = prongsai_export::table_csv(&prongsai_check::EvidenceRow::HEADERS_TH, &cells);
+    #[derive(serde::Serialize)]
+    struct Doc<'a> {
+        assessment_year: i32,
+        criteria: &'a prongsai_check::CriteriaUsed,
+        as_of: prongsai_model::Date,
+        summary: prongsai_check::ItaSummary,
+        page: &'a str,
+        rows: &'a [prongsai_check::EvidenceRow],
+    }
+    let doc = Doc {
+        assessment_year: ita.assessment_year,
+        criteria: &ita.criteria,
+        as_of: ita.as_of,
+        summary: ita.summary,
+        page: &ita.page_url,
+        rows: &rows,
+    };
+    // Serialising plain structs of strings and numbers cannot fail.
+    let mut json = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    json.push(b'\n');
+    let file = |url: &str| url.trim_start_matches('/').to_owned();
+    vec![
+        OutputFile::raw(file(&ita.csv_url), csv, ita.criteria.file.clone()),
+        OutputFile::raw(file(&ita.json_url), json, ita.criteria.file.clone()),
+    ]
 }
 
 fn render_view(tera: &Tera, v: &PageView) -> Result<OutputFile, Box<Diagnostic>> {
@@ -115,14 +151,13 @@ fn render_view(tera: &Tera, v: &PageView) -> Result<OutputFile, Box<Diagnostic>>
 }
 
 pub(crate) fn ita_output(ita: &ItaEvaluation) -> String {
-    format!("ita/{}/index.html", ita.assessment_year)
+    prongsai_views::urls::output_of(&ita.page_url)
 }
 
 fn render_ita(tera: &Tera, ita: &ItaEvaluation) -> Result<OutputFile, Box<Diagnostic>> {
     let mut ctx = Context::new();
     ctx.insert("ita", ita);
-    let url = format!("/ita/{}/", ita.assessment_year);
-    ctx.insert("current_url", &url);
+    ctx.insert("current_url", &ita.page_url);
     tera.render("ita.html", &ctx)
         .map(|html| OutputFile::html(ita_output(ita), html, &ita.criteria.file))
         .map_err(|e| Box::new(crate::render_error("ita.html", &ita.criteria.file, &e)))

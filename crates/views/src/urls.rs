@@ -66,10 +66,24 @@ pub fn ocds_records(fy: i32) -> String {
     format!("/data/{fy}/ocds-records.json")
 }
 pub fn month_xlsx(ym: YearMonth) -> String {
-    format!("/data/{}/months/{}.xlsx", ym.fiscal_year(), ym.key())
+    month_download(ym, "xlsx")
 }
 pub fn month_pdf(ym: YearMonth) -> String {
-    format!("/data/{}/months/{}.pdf", ym.fiscal_year(), ym.key())
+    month_download(ym, "pdf")
+}
+/// A month's download in format `ext` (`xlsx`, `pdf`): ITA criteria files name the formats.
+pub fn month_download(ym: YearMonth, ext: &str) -> String {
+    format!("/data/{}/months/{}.{ext}", ym.fiscal_year(), ym.key())
+}
+/// The ITA evidence index of an assessment year, and the same index as downloads.
+pub fn ita(assessment_year: i32) -> String {
+    format!("/ita/{assessment_year}/")
+}
+pub fn ita_csv(assessment_year: i32) -> String {
+    format!("/ita/{assessment_year}/evidence.csv")
+}
+pub fn ita_json(assessment_year: i32) -> String {
+    format!("/ita/{assessment_year}/evidence.json")
 }
 /// A fiscal quarter's แบบ สขร.1 (ITA O11): `/data/2569/quarters/2569-Q1.pdf`.
 pub fn quarter_pdf(fy: i32, q: u8) -> String {

@@ -453,7 +453,8 @@ function parseTags(html) {
  * sitemap <loc> and feed <link href>, and every url() in the CSS files must
  * resolve to a file of the output;
  * fragments pointing into an HTML page must name an id of that page.
- * Absolute URLs on `baseUrl` (the site's own address) count as internal.
+ * Absolute URLs on `baseUrl` (the site's own address) count as internal, except links marked
+ * rel="external" (addresses site.yaml names outside the pages prongsai builds).
  */
 function checkLinks(dir, { baseUrl = 'https://www.muangluang.go.th' } = {}) {
   const files = walk(dir);
@@ -520,6 +521,9 @@ function checkLinks(dir, { baseUrl = 'https://www.muangluang.go.th' } = {}) {
     const pageUrl = `${SITE}/${f}`;
     const from = { file: f, base: baseTag ? new URL(baseTag.attrs.href, pageUrl).href : pageUrl };
     for (const t of tags) {
+      // rel="external": an address the agency names in site.yaml (ITA evidence such as its
+      // e-service system) that lives outside the output even when it shares the site's host.
+      if (t.name === 'a' && /(^|\s)external(\s|$)/i.test(t.attrs.rel || '')) continue;
       for (const attr of ['href', 'src']) {
         if (t.attrs[attr] !== undefined) {
           // <link rel=preconnect|dns-prefetch> name hosts, not resources; canonical/alternate must still exist

@@ -23,6 +23,7 @@ pub mod egp_date_mismatch;
 pub mod egp_missing;
 pub mod equal_agreed_reference;
 pub mod equal_reference_budget;
+pub mod ita_tag_unknown;
 pub mod month_fiscal_year;
 pub mod month_missing;
 pub mod plan_duplicate_id;
@@ -95,6 +96,7 @@ pub static RUNS: &[(&RuleInfo, RunFn)] = &[
     (&annual_report_sections::INFO, annual_report_sections::run),
     (&annual_report_approval::INFO, annual_report_approval::run),
     (&plan_missing::INFO, plan_missing::run),
+    (&ita_tag_unknown::INFO, ita_tag_unknown::run),
     (&contract_date_month::INFO, contract_date_month::run),
     (&month_fiscal_year::INFO, month_fiscal_year::run),
     (
@@ -119,10 +121,12 @@ pub static RUNS: &[(&RuleInfo, RunFn)] = &[
 ];
 
 /// `rules()`: the checker's own input codes first, then every data rule.
-pub static INFOS: [RuleInfo; 29] = [
+pub static INFOS: [RuleInfo; 32] = [
     crate::config::INFO,
     crate::criteria::INFO,
     crate::ita::INFO,
+    crate::site_ita::INFO,
+    crate::criteria::SELECT_INFO,
     month_missing::INFO,
     egp_missing::INFO,
     agency_fields::INFO,
@@ -131,6 +135,7 @@ pub static INFOS: [RuleInfo; 29] = [
     annual_report_sections::INFO,
     annual_report_approval::INFO,
     plan_missing::INFO,
+    ita_tag_unknown::INFO,
     contract_date_month::INFO,
     month_fiscal_year::INFO,
     contract_end_before_start::INFO,
@@ -182,7 +187,8 @@ pub fn run_rule(run: RunFn, data: &Data, as_of: prongsai_model::Date) -> Vec<Dia
 
 #[cfg(test)]
 pub fn run_rule_with(run: RunFn, data: &Data, opts: &CheckOptions) -> Vec<Diagnostic> {
-    let (criteria, _) = crate::criteria::load_criteria(None);
+    let (all, _) = crate::criteria::load_criteria(None);
+    let (criteria, _) = crate::criteria::select_criteria(&all, None);
     let ctx = Ctx {
         data,
         pages: &[],
