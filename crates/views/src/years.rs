@@ -206,7 +206,8 @@ fn year_downloads(fy: &FiscalYear, opts: &Options) -> Vec<Link> {
     }
     if fy.has_ocds_releases() {
         out.push(Link {
-            label: "Open Contracting Data Standard (OCDS 1.1) ชุดรายการเผยแพร่ (release package)".into(),
+            label: "Open Contracting Data Standard (OCDS 1.1) ชุดรายการเผยแพร่ (release package)"
+                .into(),
             url: urls::ocds(y),
             format: "JSON",
         });
