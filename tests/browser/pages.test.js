@@ -46,6 +46,9 @@ const LONG_COLUMNS = {
     'ผลลัพธ์หรือผลสัมฤทธิ์ในการดำเนินการ (outcome/result)',
   ],
   'content-structure': ['ภารกิจหลัก'],
+  // The contact page's Markdown tables hold the agency's own sentences (postal address, what
+  // each office handles): at 360 px they wrap to five lines rather than being cut.
+  contact: ['รายละเอียด', 'เรื่องที่ติดต่อ'],
   'ita-index': ['ชื่อข้อการประเมิน', 'ลิงก์หลักฐาน (URL)', 'สิ่งที่ยังขาดและวิธีเพิ่ม'],
 };
 
