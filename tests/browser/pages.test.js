@@ -22,6 +22,8 @@ const PAGES = [
   ['supplier', { from: '/suppliers/', under: '/suppliers/' }],
   ['annual-report', '/procurement/2568/annual/'],
   ['ita-index', '/ita/2569/'],
+  ['years', '/procurement/'],
+  ['data', '/data/'],
   ['content-structure', '/about/structure/'],
   ['content-measures', '/integrity/measures-2568/'],
   ['contact', '/contact/'],
