@@ -26,7 +26,10 @@ describe('fixtures/broken: the checks fail on a broken site', () => {
     fs.rmSync(out, { recursive: true });
     const r = buildSite(FIXTURE, out);
     assert.ok(r.ok, `prongsai build of ${FIXTURE} failed (exit ${r.status}):\n${r.output}`);
-    server = await serve(out);
+    // Without the site's CSP: the breakage under test is written inline (pale text, a squeezed
+    // table, an outside image), and the policy would block it before these checks could see it.
+    // csp.test.js proves the policy bites on its own broken page.
+    server = await serve(out, { applyHtaccess: false });
     browser = await C.openBrowser(server.url);
     loaded = await C.loadPage(browser, PAGE);
     C.assertPresent(loaded, PAGE);

@@ -63,14 +63,14 @@ function isDir(p) {
 }
 
 /**
- * Start serving `root`. Resolves to { url, port, close(), requests } where
+ * Start serving `root` (`applyHtaccess: false` sends no .htaccess headers). Resolves to { url, port, close(), requests } where
  * `requests` records every request as { method, url, status }.
  */
-function serve(root) {
+function serve(root, { applyHtaccess = true } = {}) {
   const base = path.resolve(root);
   const requests = [];
   const rulesFile = path.join(base, '.htaccess');
-  const rules = isFile(rulesFile) ? htaccess.load(rulesFile) : null;
+  const rules = applyHtaccess && isFile(rulesFile) ? htaccess.load(rulesFile) : null;
   const server = http.createServer((req, res) => {
     let status = 200;
     const send = (code, headers, body, file) => {
