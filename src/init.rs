@@ -2,7 +2,8 @@
 //! [`crate::scaffold::init_files`] makes.
 
 use crate::cli::InitArgs;
-use crate::scaffold::{self, AgencyAnswers};
+use crate::scaffold;
+use prongsai_model::Agency;
 use std::io::{BufRead, IsTerminal as _, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -113,7 +114,7 @@ fn run(args: InitArgs, input: &mut dyn BufRead, terminal: bool) -> Result<String
             },
         }
     };
-    let agency = AgencyAnswers {
+    let agency = Agency {
         name: answer(0),
         short_name: answer(1),
         agency_type: answer(2),
@@ -121,6 +122,7 @@ fn run(args: InitArgs, input: &mut dyn BufRead, terminal: bool) -> Result<String
         province: scaffold::bare_place(&answer(4), &["จังหวัด", "จ."]),
         ministry: answer(5),
         website: answer(6).trim_end_matches('/').to_owned(),
+        ..Agency::default()
     };
     let fiscal_year = answer(7);
     if !missing.is_empty() {

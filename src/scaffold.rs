@@ -5,7 +5,7 @@
 //! The site root `init` writes is the sample site without the sample data: the same site.yaml and
 //! agency.yaml keys and the same content pages (tests/init.rs holds the two together).
 
-use prongsai_model::{Date, DueRules, YearMonth};
+use prongsai_model::{Agency, Date, DueRules, YearMonth};
 use std::path::Path;
 
 /// One file to create, by its `/`-separated path relative to the site root.
@@ -218,18 +218,6 @@ pub fn create_all(root: &Path, files: &[NewFile]) -> Result<(), WriteFailure> {
     Ok(())
 }
 
-/// What `init` asks for: the required keys of agency.yaml (data contract v1).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AgencyAnswers {
-    pub name: String,
-    pub short_name: String,
-    pub agency_type: String,
-    pub district: String,
-    pub province: String,
-    pub ministry: String,
-    pub website: String,
-}
-
 /// prongsai's own repository as `owner/name`, for the workflow that installs it.
 fn repository() -> &'static str {
     env!("CARGO_PKG_REPOSITORY")
@@ -283,7 +271,8 @@ const INIT_TEMPLATES: [(&str, &str); 9] = [
 
 /// Everything `init` writes: the templates filled in with the answers, a .gitignore, and fiscal
 /// year `fy` as `new year` makes it.
-pub fn init_files(a: &AgencyAnswers, fy: i32, as_of: Date, rules: &DueRules) -> Vec<NewFile> {
+/// `a` carries what `init` asks for: the required keys of agency.yaml (data contract v1).
+pub fn init_files(a: &Agency, fy: i32, as_of: Date, rules: &DueRules) -> Vec<NewFile> {
     let address = format!("อำเภอ{} จังหวัด{}", a.district, a.province);
     let description = format!(
         "เว็บไซต์เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง ข่าวประชาสัมพันธ์ และข้อมูลคุณธรรมและความโปร่งใสของ{} อำเภอ{} จังหวัด{}",
@@ -342,8 +331,8 @@ mod tests {
         Date::from_be(y, m, d).unwrap()
     }
 
-    fn answers() -> AgencyAnswers {
-        AgencyAnswers {
+    fn answers() -> Agency {
+        Agency {
             name: "เทศบาลตำบลทดสอบ: \"ตัวอย่าง\" #1".to_owned(),
             short_name: "ทต.ทดสอบ".to_owned(),
             agency_type: "องค์กรปกครองส่วนท้องถิ่น".to_owned(),
@@ -351,6 +340,7 @@ mod tests {
             province: "ศรีสะเกษ".to_owned(),
             ministry: "กระทรวงมหาดไทย".to_owned(),
             website: "https://www.example.go.th".to_owned(),
+            ..Agency::default()
         }
     }
 
