@@ -1,7 +1,7 @@
 //! The build pipeline as one plain function: load → check → render → write. It returns
 //! diagnostics instead of printing, so `check`, `serve` and tests can reuse it.
 
-use prongsai_check::{CheckConfig, CheckOptions, CheckReport, PageRef};
+use prongsai_check::{CheckOptions, CheckReport};
 use prongsai_model::{Data, Date, Diagnostic, Location, sort_diagnostics};
 use prongsai_render::{RenderCache, RenderInput, render_site_cached, render_site_to};
 use prongsai_write::{MarkerInfo, OutputFile, Staging, WriteError};
@@ -106,9 +106,12 @@ pub struct Inputs {
 }
 
 pub fn load_inputs(root: &Path) -> Inputs {
+    // site.yaml is read once: the data's limits come from the same parse as the pages' settings.
+    let (config, config_diags) = prongsai_config::load(root);
+    let limits = config.limits;
     let (content, data) = rayon::join(
-        || prongsai_content::load(root),
-        || prongsai_load::load(root),
+        || prongsai_content::load_with(root, config, config_diags),
+        || prongsai_load::load_with(root, &limits),
     );
     Inputs { content, data }
 }
@@ -139,39 +142,16 @@ pub fn check_loaded(
         None => site_base_url(site, &inputs.data.data),
     };
     diagnostics.extend(as_of_diagnostics(site, &inputs.data.data, as_of));
-    let config =
-        match CheckConfig::from_site_yaml(site.config.source_text(), prongsai_content::SITE_FILE) {
-            Ok(c) => c,
-            Err(d) => {
-                diagnostics.push(d);
-                CheckConfig::default()
-            }
-        };
-    let (ita_evidence, ita_diags) = prongsai_check::ita_evidence_from_site_yaml(
-        site.config.source_text(),
-        prongsai_content::SITE_FILE,
-    );
-    diagnostics.extend(ita_diags);
+    let (site_opts, site_diags) = CheckOptions::for_site(as_of, &site.config);
+    diagnostics.extend(site_diags);
     let criteria_dir = root.join("criteria");
     let opts = CheckOptions {
-        as_of,
         ita_year,
         base_url: base_url.clone(),
-        config,
         criteria_dir: criteria_dir.is_dir().then_some(criteria_dir),
-        ita_evidence,
+        ..site_opts
     };
-    let pages: Vec<PageRef> = site
-        .pages
-        .iter()
-        .map(|p| PageRef {
-            url_path: p.url.clone(),
-            title: p.title.clone(),
-            ita: p.ita.clone(),
-            source: p.source.clone(),
-            ita_lines: p.ita_lines.clone(),
-        })
-        .collect();
+    let pages = prongsai_check::page_refs(site);
     let report = prongsai_check::check(&inputs.data.data, &pages, &opts);
     diagnostics.extend(report.diagnostics.iter().cloned());
     sort_diagnostics(&mut diagnostics);

@@ -258,7 +258,7 @@ fn build(args: BuildArgs) -> ExitCode {
 }
 
 fn serve(args: ServeArgs) -> ExitCode {
-    let as_of = resolve_as_of(args.as_of, &prongsai_content::load_config(&args.root).0);
+    let as_of = resolve_as_of(args.as_of, &prongsai_config::load(&args.root).0);
     let opts = crate::serve::ServeOptions {
         root: args.root,
         port: args.port,
@@ -419,15 +419,10 @@ fn new_year(root: &std::path::Path, year: i32, as_of: Option<Date>) -> ExitCode 
         );
         return ExitCode::from(EXIT_USAGE);
     }
-    let (config, _) = prongsai_content::load_config(root);
+    let (config, _) = prongsai_config::load(root);
     let as_of = resolve_as_of(as_of, &config);
     // A broken `checks:` block is check's to report; here the default due dates do.
-    let rules = prongsai_check::CheckConfig::from_site_yaml(
-        config.source_text(),
-        prongsai_content::SITE_FILE,
-    )
-    .unwrap_or_default()
-    .due_rules();
+    let rules = prongsai_check::checks_of(&config).0.due_rules();
     let files = scaffold::year_files(year, as_of, &rules);
     match scaffold::create_all(root, &files) {
         Ok(()) => {

@@ -382,7 +382,7 @@ mod tests {
         }
         let site = files.iter().find(|f| f.path == "site.yaml").unwrap();
         // Through the loader the build uses: the title with `:`, `"` and `#` survives.
-        let (config, diags) = prongsai_content::parse_config(&site.text);
+        let (config, diags) = prongsai_config::parse(&site.text);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(config.title, Some(answers().name));
     }

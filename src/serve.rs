@@ -13,7 +13,8 @@
 mod http;
 
 use crate::build::{BuildFailure, Inputs, check_loaded, load_inputs, render_checked};
-use prongsai_model::{Date, Diagnostic, Disclosure, Severity, YearMonth, sort_diagnostics};
+use prongsai_load::DataFile;
+use prongsai_model::{Date, Diagnostic, Disclosure, Severity, sort_diagnostics};
 use prongsai_render::RenderCache;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -48,7 +49,7 @@ enum Change {
     /// site.yaml or the theme: everything is re-rendered.
     Everything,
     Content,
-    /// One month file or plan.csv that was there before and still is.
+    /// One month file or plan that was there before and still is.
     DataFile(String),
     Data,
     /// Read afresh by every check anyway (ITA criteria).
@@ -179,23 +180,30 @@ impl Builder {
         if rel.starts_with("criteria/") {
             return Change::Checks;
         }
-        if rel == "procurement-data" || rel.starts_with("procurement-data/") {
-            let parts: Vec<&str> = rel.split('/').collect();
-            let patchable = matches!(parts.as_slice(), [_, _, "plan.csv"])
-                || matches!(parts.as_slice(), [_, _, "months", f] if f.ends_with(".csv"));
-            return if patchable && self.data_files.contains(rel) && self.root.join(rel).is_file() {
-                Change::DataFile(rel.to_owned())
-            } else {
-                Change::Data
-            };
+        if rel == prongsai_load::DATA_DIR {
+            return Change::Data;
         }
-        Change::Ignored
+        // The loader's own folder grammar decides what a data path is, as in a full load.
+        match prongsai_load::classify(rel, self.root.join(rel).is_dir()) {
+            None => Change::Ignored,
+            Some(DataFile::Ignored) => Change::Ignored,
+            Some(DataFile::Plan(_) | DataFile::Month(..))
+                if self.data_files.contains(rel) && self.root.join(rel).is_file() =>
+            {
+                Change::DataFile(rel.to_owned())
+            }
+            Some(_) => Change::Data,
+        }
     }
 
-    /// Re-reads one month file or plan.csv into the loaded data, replacing its diagnostics.
+    /// Re-reads one month file or plan into the loaded data, replacing its diagnostics.
     fn patch_data_file(&mut self, rel: &str) {
         let loaded = &mut self.inputs.data;
-        let fy: Option<i32> = rel.split('/').nth(1).and_then(|y| y.parse().ok());
+        let (fy, ym) = match prongsai_load::classify(rel, false) {
+            Some(DataFile::Plan(fy)) => (Some(fy), None),
+            Some(DataFile::Month(fy, ym)) => (Some(fy), Some(ym)),
+            _ => (None, None),
+        };
         let Some(year) = fy.and_then(|fy| loaded.data.years.get_mut(&fy)) else {
             // The folder walk did not make this a fiscal year: only a full load says what it is.
             *loaded = prongsai_load::load(&self.root);
@@ -210,18 +218,13 @@ impl Builder {
                 year.unreadable.insert(what);
             }
         };
-        let diags = if rel.ends_with("/plan.csv") {
+        let diags = if ym.is_none() {
             let (plan, diags) = prongsai_load::load_plan_file(&self.root, rel);
             mark(year, Disclosure::Plan, plan.is_some());
             year.plan = plan;
             diags
         } else {
             let (month, diags) = prongsai_load::load_month_file(&self.root, rel);
-            let stem = rel.rsplit('/').next().and_then(|n| n.strip_suffix(".csv"));
-            let ym = stem.and_then(|k| {
-                let (y, m) = k.split_once('-')?;
-                Some(YearMonth::new(y.parse().ok()?, m.parse().ok()?))
-            });
             if let Some(ym) = ym {
                 mark(year, Disclosure::Month(ym), month.is_some());
             }

@@ -1,7 +1,7 @@
 //! Checks a site root and prints the report: `cargo run -p prongsai_check --example check_site -- <root> <as-of YYYY-MM-DD (CE)> [human|json|github]`.
 //! A development aid until the CLI's `check` command is wired; it times load and check separately.
 
-use prongsai_check::{CheckConfig, CheckOptions, Format, check, render_report};
+use prongsai_check::{CheckOptions, Format, check, render_report};
 use prongsai_model::Date;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -31,12 +31,12 @@ fn main() {
             eprintln!("{e}");
             std::process::exit(2)
         });
-    let config = match std::fs::read_to_string(root.join("site.yaml")) {
-        Ok(text) => CheckConfig::from_site_yaml(&text, "site.yaml").unwrap_or_else(|d| {
+    let config = match prongsai_check::checks_of(&prongsai_config::load(&root).0) {
+        (config, None) => config,
+        (_, Some(d)) => {
             eprintln!("{d}");
             std::process::exit(1)
-        }),
-        Err(_) => CheckConfig::default(),
+        }
     };
     let t0 = Instant::now();
     let loaded = prongsai_load::load(&root);

@@ -1,7 +1,8 @@
-//! `checks:` in site.yaml: the thresholds an agency may tune without a rebuild.
+//! `checks:` in site.yaml: the thresholds an agency may tune without a rebuild. Its keys and
+//! defaults are prongsai_config's; a section that does not fit them stops the check here.
 
-use prongsai_model::{Diagnostic, DueRules, Money};
-use serde::{Deserialize, Deserializer};
+use prongsai_config::{CheckConfig, SectionError, SiteConfig};
+use prongsai_model::Diagnostic;
 
 use crate::RuleInfo;
 
@@ -18,127 +19,26 @@ split_window_days, split_prefix_chars, split_similarity, bunching_low, bunching_
 equal_price_min, supplier_share, supplier_share_min_total.",
 };
 
-/// Thresholds of the checks. Every field has a default, so an empty or absent `checks:` section works.
-///
-/// Amounts are written in baht in site.yaml (`egp_threshold: 5000`) and held as [`Money`].
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct CheckConfig {
-    /// A record whose budget is at least this needs an e-GP project number (C202). Default 5,000 บาท.
-    #[serde(deserialize_with = "baht")]
-    pub egp_threshold: Money,
-    /// An e-GP number issued more than this many months before the contract is worth a look (C311).
-    pub egp_max_months_before: u32,
-    /// Days after the fiscal year ends before its annual report is due (C205). Default from
-    /// [`prongsai_model::DueRules`].
-    pub annual_report_due_days: u32,
-    /// Days after a month ends before its file is due (C201). Default from
-    /// [`prongsai_model::DueRules`].
-    pub month_due_days: u32,
-    /// Splitting (C401): the thresholds purchases may be split to stay under. Default 100,000 บาท
-    /// (above it a written contract is required) and 500,000 บาท (the วิธีเฉพาะเจาะจง limit).
-    #[serde(deserialize_with = "baht_list")]
-    pub split_thresholds: Vec<Money>,
-    /// Splitting (C401): how many days apart the parts may be. Default 30.
-    pub split_window_days: u32,
-    /// Splitting (C401): titles that share this many leading characters (after normalising) are similar.
-    pub split_prefix_chars: usize,
-    /// Splitting (C401): or whose character-bigram Dice similarity reaches this (0–1). Default 0.7.
-    pub split_similarity: f64,
-    /// Bunching (C402): the band just under the วิธีเฉพาะเจาะจง limit. Default 450,000–500,000 บาท.
-    #[serde(deserialize_with = "baht")]
-    pub bunching_low: Money,
-    #[serde(deserialize_with = "baht")]
-    pub bunching_high: Money,
-    /// Bunching (C402): how many agreed prices in the band in one fiscal year make a bunch. Default 3.
-    pub bunching_min_count: usize,
-    /// C403/C404 ignore amounts below this: small purchases at exactly the reference price are routine.
-    #[serde(deserialize_with = "baht")]
-    pub equal_price_min: Money,
-    /// Concentration (C406): a supplier winning more than this share of a year's total. Default 0.30.
-    pub supplier_share: f64,
-    /// Concentration (C406): ignore years whose total agreed amount is below this. Default 1,000,000 บาท.
-    #[serde(deserialize_with = "baht")]
-    pub supplier_share_min_total: Money,
-}
-
-impl Default for CheckConfig {
-    fn default() -> CheckConfig {
-        CheckConfig {
-            egp_threshold: Money::from_baht(5_000),
-            egp_max_months_before: 12,
-            annual_report_due_days: DueRules::default().annual_report_due_days,
-            month_due_days: DueRules::default().month_due_days,
-            split_thresholds: vec![Money::from_baht(100_000), Money::from_baht(500_000)],
-            split_window_days: 30,
-            split_prefix_chars: 10,
-            split_similarity: 0.7,
-            bunching_low: Money::from_baht(450_000),
-            bunching_high: Money::from_baht(500_000),
-            bunching_min_count: 3,
-            equal_price_min: Money::from_baht(100_000),
-            supplier_share: 0.30,
-            supplier_share_min_total: Money::from_baht(1_000_000),
-        }
-    }
-}
-
-/// Baht in YAML may be an integer or a decimal; a negative or non-finite amount is refused.
-fn to_money(baht: f64) -> Option<Money> {
-    (0.0..1e15)
-        .contains(&baht)
-        .then(|| Money::from_satang((baht * 100.0).round() as i64))
-}
-
-fn baht<'de, D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
-    let v = f64::deserialize(d)?;
-    to_money(v).ok_or_else(|| serde::de::Error::custom(format!("{v} is not an amount in baht")))
-}
-
-fn baht_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Money>, D::Error> {
-    Vec::<f64>::deserialize(d)?
-        .into_iter()
-        .map(|v| {
-            to_money(v)
-                .ok_or_else(|| serde::de::Error::custom(format!("{v} is not an amount in baht")))
-        })
-        .collect()
-}
-
-/// Only `checks:` is read; the other keys of site.yaml belong to the content stage.
-#[derive(Deserialize)]
-struct SiteChecks {
-    #[serde(default)]
-    checks: Option<CheckConfig>,
-}
-
-impl CheckConfig {
-    /// When disclosures fall due, for the gap rules and the site's month grid.
-    pub fn due_rules(&self) -> DueRules {
-        DueRules {
-            month_due_days: self.month_due_days,
-            annual_report_due_days: self.annual_report_due_days,
-        }
-    }
-
-    /// Reads the `checks:` section of site.yaml (`path` names the file in the diagnostic).
-    // A Diagnostic is what every stage returns for bad input; this path runs once per build.
-    #[allow(clippy::result_large_err)]
-    pub fn from_site_yaml(text: &str, path: &str) -> Result<CheckConfig, Diagnostic> {
-        // serde ignores unknown top-level keys by default; `deny_unknown_fields` applies inside `checks`.
-        match serde_saphyr::from_str::<Option<SiteChecks>>(text) {
-            Ok(site) => Ok(site.and_then(|s| s.checks).unwrap_or_default()),
-            Err(e) => {
-                let (loc, first) = crate::criteria::yaml_error_at(&e, path);
-                Err(Diagnostic::error(
+/// The thresholds of site.yaml's `checks:` section, or the defaults and C001 when the section
+/// does not fit its schema (the keys and defaults are prongsai_config's).
+pub fn checks_of(site: &SiteConfig) -> (CheckConfig, Option<Diagnostic>) {
+    match &site.checks {
+        Ok(c) => (c.clone(), None),
+        Err(SectionError {
+            location,
+            detail: first,
+        }) => (
+            CheckConfig::default(),
+            Some(
+                Diagnostic::error(
                     "C001",
                     format!("ค่าในส่วน checks: ของ site.yaml ไม่ถูกต้อง ({first}) แก้ให้ตรงกับคู่มือ docs/rules.md"),
                     format!("The checks: section of site.yaml is invalid ({first}); see docs/rules.md for the keys"),
                 )
-                .at(loc)
-                .with_source("prongsai site.yaml contract"))
-            }
-        }
+                .at(location.clone())
+                .with_source("prongsai site.yaml contract"),
+            ),
+        ),
     }
 }
 
@@ -147,44 +47,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn defaults_when_absent() {
-        let c = CheckConfig::from_site_yaml("title: x\nmenus:\n  main: []\n", "site.yaml").unwrap();
+    fn a_bad_section_is_c001_at_its_line_with_the_defaults() {
+        let (site, d) = prongsai_config::parse("title: x\nchecks:\n  egp_treshold: 1\n");
+        assert!(d.is_empty(), "{d:?}");
+        let (c, d) = checks_of(&site);
         assert_eq!(c, CheckConfig::default());
-        assert_eq!(
-            CheckConfig::from_site_yaml("", "site.yaml").unwrap(),
-            CheckConfig::default()
-        );
-    }
-
-    #[test]
-    fn reads_checks_only() {
-        let c = CheckConfig::from_site_yaml(
-            "title: x\nchecks:\n  egp_threshold: 10000\n  supplier_share: 0.5\n  split_thresholds: [100000, 500000.50]\n",
-            "site.yaml",
-        )
-        .unwrap();
-        assert_eq!(c.egp_threshold, Money::from_baht(10_000));
-        assert_eq!(c.supplier_share, 0.5);
-        assert_eq!(
-            c.split_thresholds,
-            vec![Money::from_baht(100_000), Money::from_satang(50_000_050)]
-        );
-        assert_eq!(
-            c.bunching_min_count,
-            CheckConfig::default().bunching_min_count
-        );
-    }
-
-    #[test]
-    fn bad_key_is_a_located_diagnostic() {
-        let d = CheckConfig::from_site_yaml("title: x\nchecks:\n  egp_treshold: 1\n", "site.yaml")
-            .unwrap_err();
+        let d = d.unwrap();
         assert_eq!(d.code, "C001");
         let loc = d.location.unwrap();
-        assert_eq!(loc.file, "site.yaml");
-        assert_eq!(loc.line, Some(3));
-        let d =
-            CheckConfig::from_site_yaml("checks:\n  egp_threshold: -5\n", "site.yaml").unwrap_err();
-        assert!(d.message_en.contains("invalid"));
+        assert_eq!((loc.file.as_str(), loc.line), ("site.yaml", Some(3)));
+        let (site, _) = prongsai_config::parse("checks:\n  egp_threshold: -5\n");
+        assert!(checks_of(&site).1.unwrap().message_en.contains("invalid"));
+        let (site, _) = prongsai_config::parse("checks:\n  egp_threshold: 10000\n");
+        let (c, d) = checks_of(&site);
+        assert!(d.is_none());
+        assert_eq!(c.egp_threshold, prongsai_model::Money::from_baht(10_000));
     }
 }

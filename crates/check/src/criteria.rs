@@ -179,19 +179,6 @@ impl Coverage {
 
 /// Parses one criteria file; `file` names it in diagnostics and on the ITA page.
 // A Diagnostic is what every stage returns for bad input; this path runs once per criteria file.
-/// Where a YAML error is (1-based line and column when known) and its first line of text.
-pub(crate) fn yaml_error_at(e: &serde_saphyr::Error, file: &str) -> (Location, String) {
-    let mut loc = Location::file(file);
-    if let Some(l) = e.location() {
-        loc.line = u32::try_from(l.line()).ok().filter(|&n| n > 0);
-        loc.column = loc
-            .line
-            .and(u32::try_from(l.column()).ok().filter(|&n| n > 0));
-    }
-    let first = e.to_string().lines().next().unwrap_or_default().to_owned();
-    (loc, first)
-}
-
 #[allow(clippy::result_large_err)]
 pub fn parse_criteria(text: &str, file: &str) -> Result<Criteria, Diagnostic> {
     match serde_saphyr::from_str::<Criteria>(text) {
@@ -201,7 +188,7 @@ pub fn parse_criteria(text: &str, file: &str) -> Result<Criteria, Diagnostic> {
             Ok(c)
         }
         Err(e) => {
-            let (loc, first) = crate::criteria::yaml_error_at(&e, file);
+            let (loc, first) = prongsai_config::yaml::error_at(&e, file);
             Err(Diagnostic::error(
                 "C002",
                 format!("ไฟล์เกณฑ์ ITA อ่านไม่ได้ ({first}) แก้ไฟล์ให้ตรงรูปแบบของไฟล์ที่มากับโปรแกรม หรือลบไฟล์นี้เพื่อใช้เกณฑ์ที่มากับโปรแกรม"),

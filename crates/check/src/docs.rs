@@ -3,24 +3,39 @@
 use crate::rules;
 use std::fmt::Write as _;
 
-const CHECKS_YAML: &str = r#"```yaml
-checks:
-  egp_threshold: 5000            # C202
-  egp_max_months_before: 12      # C310
-  annual_report_due_days: 30     # C205
-  split_thresholds: [500000]     # C401; add 100000 to look for splitting under the no-contract limit
-  split_window_days: 30          # C401
-  split_prefix_chars: 10         # C401
-  split_similarity: 0.7          # C401
-  bunching_low: 450000           # C402
-  bunching_high: 500000          # C402
-  bunching_min_count: 3          # C402
-  equal_price_min: 100000        # C403, C404
-  supplier_share: 0.30           # C406
-  supplier_share_min_total: 1000000  # C406
-```
+/// The rules each `checks:` key tunes, for the thresholds block; the keys and their defaults
+/// are prongsai_config's, so the block cannot show a default the checks do not use.
+const RULES_OF_KEY: [(&str, &str); 14] = [
+    ("egp_threshold", "C202"),
+    ("egp_max_months_before", "C310"),
+    ("annual_report_due_days", "C205"),
+    ("month_due_days", "C201"),
+    ("split_thresholds", "C401"),
+    ("split_window_days", "C401"),
+    ("split_prefix_chars", "C401"),
+    ("split_similarity", "C401"),
+    ("bunching_low", "C402"),
+    ("bunching_high", "C402"),
+    ("bunching_min_count", "C402"),
+    ("equal_price_min", "C403, C404"),
+    ("supplier_share", "C406"),
+    ("supplier_share_min_total", "C406"),
+];
 
-"#;
+/// `checks:` with every key at its default, each commented with the rules it tunes.
+fn checks_yaml() -> String {
+    let mut s = String::from("```yaml\nchecks:\n");
+    for (key, value) in crate::CheckConfig::default().entries() {
+        let rules = RULES_OF_KEY
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or("", |(_, r)| r);
+        let line = format!("  {key}: {value}");
+        let _ = writeln!(s, "{line:<36} # {rules}");
+    }
+    s.push_str("```\n\n");
+    s
+}
 
 /// The rule reference as Markdown.
 pub fn rules_markdown() -> String {
@@ -42,7 +57,7 @@ suggestion.\n\n\
 Thresholds live in the `checks:` section of `site.yaml` (all optional, amounts in baht):\n\n\
 ",
     );
-    s.push_str(CHECKS_YAML);
+    s.push_str(&checks_yaml());
     s.push_str(
         "The ITA criteria are data files, one per assessment year (`crates/check/criteria/ita-<year>.yaml`, compiled in);\n\
 `criteria/ita-<year>.yaml` in the site root replaces the compiled file of that year. Each item carries its source and a\n\
@@ -81,4 +96,17 @@ write; the site's `/ita/<year>/` page shows every item, and `/ita/<year>/evidenc
         );
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_checks_key_names_its_rules() {
+        for (key, _) in crate::CheckConfig::default().entries() {
+            assert!(
+                super::RULES_OF_KEY.iter().any(|(k, _)| *k == key),
+                "{key} has no rule in RULES_OF_KEY"
+            );
+        }
+    }
 }

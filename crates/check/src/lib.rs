@@ -14,16 +14,17 @@ pub mod rules;
 mod site_ita;
 mod text;
 
-pub use config::CheckConfig;
+pub use config::checks_of;
 pub use criteria::{Criteria, load_criteria, select_criteria};
 pub use docs::rules_markdown;
 pub use ita::{
     CriteriaUsed, EvidenceRow, EvidenceUrl, Fix, ItaEvaluation, ItaItemResult, ItaStatus,
     ItaSummary, LinkKind,
 };
+pub use prongsai_config::{CheckConfig, ExternalEvidence};
 pub use report::{Format, counts, render_report};
 pub use rules::RuleInfo;
-pub use site_ita::{ExternalEvidence, from_site_yaml as ita_evidence_from_site_yaml};
+pub use site_ita::ita_evidence;
 
 use prongsai_model::{Data, Date, Diagnostic, sort_diagnostics};
 use rayon::prelude::*;
@@ -56,6 +57,23 @@ impl CheckOptions {
             ita_evidence: Vec::new(),
         }
     }
+
+    /// Defaults but for what site.yaml sets (`checks:`, `ita.evidence`), with the diagnostics of
+    /// a section the check cannot use (C001, C004).
+    pub fn for_site(
+        as_of: Date,
+        site: &prongsai_config::SiteConfig,
+    ) -> (CheckOptions, Vec<Diagnostic>) {
+        let (config, bad_checks) = checks_of(site);
+        let (ita_evidence, mut diagnostics) = ita_evidence(site);
+        diagnostics.splice(0..0, bad_checks);
+        let opts = CheckOptions {
+            config,
+            ita_evidence,
+            ..CheckOptions::new(as_of)
+        };
+        (opts, diagnostics)
+    }
 }
 
 /// A content page as the ITA index needs it.
@@ -70,6 +88,21 @@ pub struct PageRef {
     pub source: String,
     /// The file line of each entry of `ita`, in the same order (missing when unknown).
     pub ita_lines: Vec<u32>,
+}
+
+/// The content stage's pages as the ITA index needs them: one builder for the build and the
+/// fixtures, so they cannot see different pages.
+pub fn page_refs(site: &prongsai_content::Site) -> Vec<PageRef> {
+    site.pages
+        .iter()
+        .map(|p| PageRef {
+            url_path: p.url.clone(),
+            title: p.title.clone(),
+            ita: p.ita.clone(),
+            source: p.source.clone(),
+            ita_lines: p.ita_lines.clone(),
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq)]

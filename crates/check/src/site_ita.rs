@@ -1,5 +1,7 @@
 //! `ita:` in site.yaml: evidence addresses outside the pages prongsai builds (an e-service
 //! system, a complaint form, the agency's social-media page), one per ITA item they answer.
+//! prongsai_config reads the section; whether each address is one the assessor can open is
+//! judged here (C004).
 //!
 //! ```yaml
 //! ita:
@@ -9,8 +11,8 @@
 //!       url: https://www.muangluang.go.th/eservice/
 //! ```
 
+use prongsai_config::{ExternalEvidence, SITE_FILE, SectionError, SiteConfig};
 use prongsai_model::{Diagnostic, Location};
-use serde::Deserialize;
 
 use crate::RuleInfo;
 
@@ -27,87 +29,29 @@ opens the address from outside, so it must be a full `https://` address; `http:/
 an error at its line, as is an unknown key. An item code the year's criteria file lacks is C209.",
 };
 
-/// One address from site.yaml `ita.evidence`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExternalEvidence {
-    /// `2569:O10`, or `O10` for every assessment year.
-    pub item: String,
-    pub title: String,
-    pub url: String,
-    /// Line of the entry's `url:` in site.yaml (filled in after parsing).
-    #[serde(skip)]
-    pub line: Option<u32>,
-    /// Line of the entry's `item:` in site.yaml (filled in after parsing).
-    #[serde(skip)]
-    pub item_line: Option<u32>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct ItaSection {
-    #[serde(default)]
-    evidence: Vec<ExternalEvidence>,
-}
-
-/// Only `ita:` is read; the other keys of site.yaml belong to other stages.
-#[derive(Deserialize)]
-struct SiteIta {
-    #[serde(default)]
-    ita: Option<ItaSection>,
-}
-
-/// 1-based lines of each `key:` inside the top-level `ita:` block, in order: serde has consumed
-/// the positions, and each entry has exactly one of each key, so the nth is the nth entry's.
-fn key_lines(text: &str, key: &str) -> Vec<u32> {
-    let mut inside = false;
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let top = !line.starts_with([' ', '\t', '#', '-']) && !line.trim().is_empty();
-        if top {
-            inside = line.trim_end().starts_with("ita:");
-        }
-        if !inside {
-            continue;
-        }
-        let mut rest = line;
-        while let Some(at) = rest.find(key) {
-            let before = rest[..at].chars().next_back();
-            if before.is_none_or(|c| matches!(c, ' ' | '-' | '{' | ',' | '\t'))
-                && let Ok(n) = u32::try_from(i + 1)
-            {
-                out.push(n);
-            }
-            rest = &rest[at + key.len()..];
-        }
-    }
-    out
-}
-
-/// Reads the `ita:` section of site.yaml (`path` names the file in diagnostics). Entries with an
-/// address that is not `https://` are reported and left out, so the page never shows them.
-pub fn from_site_yaml(text: &str, path: &str) -> (Vec<ExternalEvidence>, Vec<Diagnostic>) {
+/// The addresses of site.yaml's `ita.evidence` the assessor can open. Entries with an address
+/// that is not `https://` are reported and left out, so the page never shows them.
+pub fn ita_evidence(site: &SiteConfig) -> (Vec<ExternalEvidence>, Vec<Diagnostic>) {
+    let path = SITE_FILE;
     let mut diags = Vec::new();
-    let section = match serde_saphyr::from_str::<Option<SiteIta>>(text) {
-        Ok(site) => site.and_then(|s| s.ita).unwrap_or_default(),
-        Err(e) => {
-            let (loc, first) = crate::criteria::yaml_error_at(&e, path);
+    let evidence = match &site.ita_evidence {
+        Ok(evidence) => evidence.clone(),
+        Err(SectionError {
+            location: loc,
+            detail: first,
+        }) => {
             diags.push(
                 INFO.diag(
                     format!("ค่าในส่วน ita: ของ site.yaml ไม่ถูกต้อง ({first}) แต่ละรายการใน ita.evidence ต้องมี item, title และ url เท่านั้น (ดู docs/site-config.md)"),
                     format!("The ita: section of site.yaml is invalid ({first}); each ita.evidence entry has item, title and url only (see docs/site-config.md)"),
                 )
-                .at(loc),
+                .at(loc.clone()),
             );
             return (Vec::new(), diags);
         }
     };
-    let url_lines = key_lines(text, "url:");
-    let item_lines = key_lines(text, "item:");
     let mut out = Vec::new();
-    for (n, mut e) in section.evidence.into_iter().enumerate() {
-        e.line = url_lines.get(n).copied();
-        e.item_line = item_lines.get(n).copied();
+    for mut e in evidence {
         let at = Location {
             file: path.to_owned(),
             line: e.line,
@@ -150,6 +94,11 @@ pub fn from_site_yaml(text: &str, path: &str) -> (Vec<ExternalEvidence>, Vec<Dia
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The section as site.yaml's text would give it.
+    fn from_site_yaml(text: &str, _: &str) -> (Vec<ExternalEvidence>, Vec<Diagnostic>) {
+        ita_evidence(&prongsai_config::parse(text).0)
+    }
 
     #[test]
     fn absent_section_is_empty() {

@@ -5,20 +5,17 @@
 //! already resolved, children already in display order. Problems are diagnostics, never panics,
 //! and every problem of every file is reported in one build.
 
-mod config;
 mod front;
-mod licence;
 mod markdown;
 mod sanitize;
-mod yaml;
 
-pub use config::{
-    DEFAULT_MAX_FILE_MB, MarkdownConfig, MenuItem, SITE_FILE, SiteConfig, load_config, parse_config,
-};
-pub use front::parse_date;
-pub use licence::{LICENCES, Licence, find_licence};
+// site.yaml is read by prongsai_config; these are what pages are built with.
 pub use markdown::{Heading, slugify};
-pub use sanitize::{RawHtml, is_safe_url};
+pub use prongsai_config::{
+    LICENCES, Licence, MarkdownConfig, MenuItem, RawHtml, SITE_FILE, SiteConfig, find_licence,
+    parse_date,
+};
+pub use sanitize::is_safe_url;
 
 use markdown::{LinkProblem, link_diagnostic, resolve_link};
 use prongsai_model::{Date, Diagnostic, Location, sort_diagnostics};
@@ -93,7 +90,7 @@ pub struct MenuLink {
     pub url: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Site {
     pub config: SiteConfig,
     /// Sorted by source path; [`Site::home`] is always present.
@@ -122,8 +119,13 @@ pub struct Loaded {
 /// Reads `site.yaml` and `content/` under `root`. Missing files are not errors: an empty root
 /// is a site with a generated home page.
 pub fn load(root: &Path) -> Loaded {
-    let (config, mut diagnostics) = load_config(root);
-    let (files, assets, mut walk_diags) = walk(root, config.max_file_bytes);
+    let (config, diagnostics) = prongsai_config::load(root);
+    load_with(root, config, diagnostics)
+}
+
+/// Reads `content/` under `root` for a site.yaml already read, whose diagnostics lead the list.
+pub fn load_with(root: &Path, config: SiteConfig, mut diagnostics: Vec<Diagnostic>) -> Loaded {
+    let (files, assets, mut walk_diags) = walk(root, config.limits.max_file_bytes);
     diagnostics.append(&mut walk_diags);
 
     // Pass 1 (parallel): read and split front matter.

@@ -7,20 +7,7 @@
 //! `&lt;`. So the browser only ever sees markup we produced, whatever the author's HTML looked
 //! like, and no parser differential between us and the browser can smuggle a tag through.
 
-use serde::{Deserialize, Serialize};
-
-/// What happens to raw HTML written inside Markdown pages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RawHtml {
-    /// A safe subset of tags and attributes is kept; the rest is removed (the default).
-    #[default]
-    Sanitize,
-    /// Raw HTML is shown as text.
-    Escape,
-    /// Raw HTML and every link pass through untouched, for agencies that review their pages.
-    Trust,
-}
+pub use prongsai_config::RawHtml;
 
 /// Tags kept by [`RawHtml::Sanitize`]: text structure, tables, links and images.
 const TAGS: &[&str] = &[

@@ -24,12 +24,14 @@ mod csv;
 mod decode;
 mod diag;
 mod headers;
+mod layout;
 mod month;
 mod plan;
 pub mod values;
 mod workbook;
 mod yaml;
 
+pub use layout::{DataFile, classify};
 pub use workbook::{MONTH_SHEET, PLAN_SHEET};
 
 use prongsai_model::{
@@ -50,76 +52,19 @@ pub struct Loaded {
 /// The data folder under the site root (data contract v1).
 pub const DATA_DIR: &str = "procurement-data";
 
-/// Bounds on what one data file may hold, so a broken or hostile file is a clear error instead
-/// of exhausting memory. Set under `limits:` in site.yaml (`max_file_mb`, `max_cell_kb`,
-/// `max_rows`); see docs/security.md.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Limits {
-    /// Largest file read, in bytes (default 50 MiB).
-    pub max_file_bytes: u64,
-    /// Largest single CSV cell, in bytes (default 64 KiB).
-    pub max_cell_bytes: usize,
-    /// Most data rows in one CSV file (default 100,000: a month of a very large agency is a few
-    /// thousand; the 1M-record benchmark spreads ~8k a month).
-    pub max_rows: usize,
-}
+/// Bounds on what one data file may hold: `limits:` in site.yaml, owned by prongsai_config.
+pub use prongsai_config::Limits;
 
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
-            max_file_bytes: 50 * 1024 * 1024,
-            max_cell_bytes: 64 * 1024,
-            max_rows: 100_000,
-        }
-    }
-}
-
-impl Limits {
-    /// The `limits:` section of site.yaml's text. Lenient: a malformed site.yaml is reported by
-    /// the content stage, and here simply leaves the defaults.
-    pub fn from_site_yaml(text: &str) -> Limits {
-        #[derive(serde::Deserialize, Default)]
-        struct Site {
-            #[serde(default)]
-            limits: Raw,
-        }
-        #[derive(serde::Deserialize, Default)]
-        struct Raw {
-            max_file_mb: Option<u64>,
-            max_cell_kb: Option<u64>,
-            max_rows: Option<u64>,
-        }
-        let raw = serde_saphyr::from_str::<Option<Site>>(text)
-            .ok()
-            .flatten()
-            .unwrap_or_default()
-            .limits;
-        let d = Limits::default();
-        Limits {
-            max_file_bytes: raw
-                .max_file_mb
-                .map_or(d.max_file_bytes, |mb| mb.saturating_mul(1024 * 1024)),
-            max_cell_bytes: raw.max_cell_kb.map_or(d.max_cell_bytes, |kb| {
-                usize::try_from(kb.saturating_mul(1024)).unwrap_or(usize::MAX)
-            }),
-            max_rows: raw
-                .max_rows
-                .map_or(d.max_rows, |n| usize::try_from(n).unwrap_or(usize::MAX)),
-        }
-    }
-
-    /// The limits of the site at `root` (its site.yaml, else the defaults).
-    pub fn of_root(root: &Path) -> Limits {
-        std::fs::read_to_string(root.join("site.yaml"))
-            .map(|t| Limits::from_site_yaml(&t))
-            .unwrap_or_default()
-    }
+/// The limits of the site at `root` (its site.yaml, else the defaults). A problem in site.yaml is
+/// the content stage's to report; here it leaves the defaults.
+fn limits_of(root: &Path) -> Limits {
+    prongsai_config::load(root).0.limits
 }
 
 /// Loads `<root>/procurement-data/` with the limits of the site's site.yaml. A root without
 /// that folder is a content-only site and loads as empty data with no diagnostics.
 pub fn load(root: &Path) -> Loaded {
-    load_with(root, &Limits::of_root(root))
+    load_with(root, &limits_of(root))
 }
 
 /// [`load`] with explicit limits.
@@ -208,30 +153,15 @@ fn year(data: &mut Data, fy: i32) -> &mut FiscalYear {
 /// Re-reads one month file, e.g. `procurement-data/2568/months/2567-10.csv`, for live reload.
 pub fn load_month_file(root: &Path, rel_path: &str) -> (Option<MonthFile>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let parts: Vec<&str> = rel_path.split('/').collect();
-    let month = match parts.as_slice() {
-        [DATA_DIR, fy, "months", name] => fiscal_year_folder(fy, rel_path)
-            .map_err(|d| diags.extend(d.map(|d| *d)))
-            .ok()
-            .and_then(|fy| match month_file_name(name, fy, rel_path) {
-                Ok(ym) => Some((fy, ym)),
-                Err(d) => {
-                    diags.extend(d.map(|d| *d));
-                    None
-                }
-            }),
-        _ => {
-            diags.push(misplaced(rel_path));
-            None
-        }
-    };
-    let Some((fy, ym)) = month else {
-        return (None, diags);
+    let (fy, ym) = match layout::classify(rel_path, false) {
+        Some(DataFile::Month(fy, ym)) => (fy, ym),
+        Some(DataFile::Misnamed(d)) => return (None, vec![*d]),
+        _ => return (None, vec![layout::misplaced(rel_path)]),
     };
     let (out, d) = run(
         root,
         &Job::Month(fy, ym, rel_path.to_owned()),
-        &Limits::of_root(root),
+        &limits_of(root),
     );
     diags.extend(d);
     sort_diagnostics(&mut diags);
@@ -244,21 +174,12 @@ pub fn load_month_file(root: &Path, rel_path: &str) -> (Option<MonthFile>, Vec<D
 /// Re-reads one `plan.csv` (or `plan.xlsx`), e.g. `procurement-data/2568/plan.csv`, for live reload.
 pub fn load_plan_file(root: &Path, rel_path: &str) -> (Option<Plan>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let parts: Vec<&str> = rel_path.split('/').collect();
-    let fy = match parts.as_slice() {
-        [DATA_DIR, fy, "plan.csv" | "plan.xlsx" | "plan.xls"] => {
-            match fiscal_year_folder(fy, rel_path) {
-                Ok(fy) => fy,
-                Err(d) => return (None, d.map(|d| *d).into_iter().collect()),
-            }
-        }
-        _ => return (None, vec![misplaced(rel_path)]),
+    let fy = match layout::classify(rel_path, false) {
+        Some(DataFile::Plan(fy)) => fy,
+        Some(DataFile::Misnamed(d)) => return (None, vec![*d]),
+        _ => return (None, vec![layout::misplaced(rel_path)]),
     };
-    let (out, d) = run(
-        root,
-        &Job::Plan(fy, rel_path.to_owned()),
-        &Limits::of_root(root),
-    );
+    let (out, d) = run(root, &Job::Plan(fy, rel_path.to_owned()), &limits_of(root));
     diags.extend(d);
     sort_diagnostics(&mut diags);
     match out {
@@ -589,204 +510,6 @@ fn decode_text(
     }
 }
 
-/// Files that belong in any folder and are never data.
-fn ignored(name: &str) -> bool {
-    name.starts_with('.') || name.starts_with("~$") || name.eq_ignore_ascii_case("README.md")
-}
-
-fn unknown(rel: &str, is_dir: bool) -> Diagnostic {
-    let (th, en) = if is_dir {
-        ("ไม่รู้จักโฟลเดอร์นี้จึงไม่อ่าน", "unknown folder, not read")
-    } else {
-        ("ไม่รู้จักไฟล์นี้จึงไม่อ่าน", "unknown file, not read")
-    };
-    let hint_th = if spreadsheet(rel) {
-        ": ไฟล์ข้อมูลต้องชื่อ <ปีงบประมาณ>/plan.xlsx หรือ months/<ปี พ.ศ.>-<เดือน>.xlsx; ใน Excel เลือก บันทึกเป็น → \"สมุดงาน Excel (.xlsx)\" หรือ \"CSV UTF-8 (Comma delimited)\""
-    } else {
-        ": ย้ายออกจาก procurement-data/ หรือตั้งชื่อตามคู่มือ (agency.yaml, <ปีงบประมาณ>/plan.csv, plan.yaml, annual.md, months/<ปี พ.ศ.>-<เดือน>.csv)"
-    };
-    let hint_en = if spreadsheet(rel) {
-        ": data files are named <FY>/plan.xlsx or months/<BE year>-<MM>.xlsx; save it from Excel as \"Excel Workbook (.xlsx)\" or \"CSV UTF-8 (Comma delimited)\""
-    } else {
-        ": move it out of procurement-data/ or name it as the data contract says (agency.yaml, <FY>/plan.csv, plan.yaml, annual.md, months/<BE year>-<MM>.csv)"
-    };
-    Diagnostic::warning(
-        diag::UNKNOWN_FILE,
-        format!("{th}{hint_th}"),
-        format!("{en}{hint_en}"),
-    )
-    .at(Location::file(rel))
-    .with_text(rel.rsplit('/').next().unwrap_or(rel))
-}
-
-/// Extensions a month file or plan may have.
-const DATA_EXTS: [&str; 3] = ["csv", "xlsx", "xls"];
-
-/// Spreadsheet formats that are not read: macro-enabled and binary Excel, LibreOffice, Numbers.
-/// In a data file's place they are an error that says what to save instead, as the month would
-/// otherwise silently count as not yet published.
-const UNSUPPORTED_SHEETS: [&str; 5] = ["xlsm", "xlsb", "ods", "numbers", "fods"];
-
-fn save_as(rel: &str) -> Diagnostic {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    Diagnostic::error(
-        diag::SAVE_AS,
-        format!("ไม่อ่านไฟล์รูปแบบนี้ ({name}): เปิดไฟล์แล้วเลือก บันทึกเป็น → \"สมุดงาน Excel (.xlsx)\" เป็น {stem}.xlsx (หรือ \"CSV UTF-8 (Comma delimited)\" เป็น {stem}.csv) แล้วลบไฟล์เดิม"),
-        format!("this file format is not read ({name}): open it and Save As \"Excel Workbook (.xlsx)\" as {stem}.xlsx (or \"CSV UTF-8 (Comma delimited)\" as {stem}.csv), then delete this file"),
-    )
-    .at(Location::file(rel))
-    .with_text(name)
-}
-
-/// A workbook saved by a spreadsheet program: Excel on Windows writes `.XLSX` as often as `.xlsx`, and a
-/// macro-enabled or LibreOffice file needs the same advice (save as CSV UTF-8), not "move it out".
-fn spreadsheet(rel: &str) -> bool {
-    let ext = rel.rsplit_once('.').map_or("", |(_, e)| e);
-    ["xlsx", "xls", "xlsm", "xlsb", "ods", "numbers"]
-        .iter()
-        .any(|e| ext.eq_ignore_ascii_case(e))
-}
-
-fn misplaced(rel: &str) -> Diagnostic {
-    Diagnostic::error(
-        diag::MONTH_FILE_NAME,
-        "ไฟล์อยู่ผิดที่: ไฟล์รายเดือนต้องอยู่ที่ procurement-data/<ปีงบประมาณ>/months/<ปี พ.ศ.>-<เดือน>.csv และแผนที่ procurement-data/<ปีงบประมาณ>/plan.csv",
-        "misplaced file: month files live at procurement-data/<FY>/months/<BE year>-<MM>.csv and the plan at procurement-data/<FY>/plan.csv",
-    )
-    .at(Location::file(rel))
-    .with_text(rel)
-}
-
-/// A fiscal-year folder: four digits, Buddhist Era.
-fn fiscal_year_folder(name: &str, rel: &str) -> Result<i32, Option<Box<Diagnostic>>> {
-    let digits = name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit());
-    let Some(n) = digits.then(|| name.parse::<i32>().ok()).flatten() else {
-        if name.starts_with(|c: char| c.is_ascii_digit()) {
-            return Err(Some(Box::new(
-                Diagnostic::error(
-                    diag::YEAR_FOLDER,
-                    "ชื่อโฟลเดอร์ปีงบประมาณต้องเป็นปี พ.ศ. 4 หลักเท่านั้น เช่น 2568: เปลี่ยนชื่อโฟลเดอร์",
-                    "a fiscal-year folder must be named with the 4-digit Buddhist Era year only, e.g. 2568: rename the folder",
-                )
-                .at(Location::file(rel))
-                .with_text(name),
-            )));
-        }
-        return Err(None);
-    };
-    if n < 2400 {
-        return Err(Some(Box::new(
-            Diagnostic::error(
-                diag::YEAR_FOLDER,
-                format!(
-                    "โฟลเดอร์ {n} ใช้ปี ค.ศ.: ให้ใช้ พ.ศ. เปลี่ยนชื่อเป็น {} (ปีงบประมาณ พ.ศ.)",
-                    n + 543
-                ),
-                format!(
-                    "folder {n} uses a Christian-era year: use พ.ศ. (Buddhist Era), rename it to {}",
-                    n + 543
-                ),
-            )
-            .at(Location::file(rel))
-            .with_text(name),
-        )));
-    }
-    Ok(n)
-}
-
-fn month_name_error(rel: &str, name: &str, th: String, en: String) -> Option<Box<Diagnostic>> {
-    Some(Box::new(
-        Diagnostic::error(diag::MONTH_FILE_NAME, th, en)
-            .at(Location::file(rel))
-            .with_text(name),
-    ))
-}
-
-/// `2567-10.csv` (or `.xlsx`, `.xls`) in fiscal year 2568's folder. `Err(None)` for a file that
-/// is not a data file at all.
-fn month_file_name(name: &str, fy: i32, rel: &str) -> Result<YearMonth, Option<Box<Diagnostic>>> {
-    let Some((stem, ext)) = name.rsplit_once('.') else {
-        return Err(None);
-    };
-    let lower_ext = ext.to_ascii_lowercase();
-    if UNSUPPORTED_SHEETS.contains(&lower_ext.as_str()) {
-        return Err(Some(Box::new(save_as(rel))));
-    }
-    if !DATA_EXTS.contains(&lower_ext.as_str()) {
-        return Err(None);
-    }
-    let example = format!("{}-10.csv", fy - 1);
-    let generic = || {
-        month_name_error(
-            rel,
-            name,
-            format!("ชื่อไฟล์รายเดือนต้องเป็น <ปี พ.ศ.>-<เดือน 2 หลัก>.csv เช่น {example}: เปลี่ยนชื่อไฟล์"),
-            format!(
-                "a month file must be named <BE year>-<2-digit month>.csv, e.g. {example}: rename it"
-            ),
-        )
-    };
-    let stem = prongsai_model::thai_to_arabic_digits(stem);
-    let Some((y, m)) = stem.split_once('-') else {
-        return Err(generic());
-    };
-    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if y.len() != 4 || !all_digits(y) || !all_digits(m) || m.len() > 2 {
-        return Err(generic());
-    }
-    let (year, month): (i32, u8) = match (y.parse(), m.parse()) {
-        (Ok(y), Ok(m)) if (1..=12).contains(&m) => (y, m),
-        _ => return Err(generic()),
-    };
-    let expected = format!(
-        "{}-{month:02}.{lower_ext}",
-        if year < 2400 { year + 543 } else { year }
-    );
-    if year < 2400 {
-        return Err(month_name_error(
-            rel,
-            name,
-            format!("ชื่อไฟล์ใช้ปี ค.ศ. {year}: ให้ใช้ พ.ศ. เปลี่ยนชื่อเป็น {expected}"),
-            format!(
-                "the file name uses the Christian-era year {year}: use พ.ศ., rename it to {expected}"
-            ),
-        ));
-    }
-    if m.len() != 2 || stem.as_ref() != format!("{year}-{month:02}") || ext != lower_ext {
-        return Err(month_name_error(
-            rel,
-            name,
-            format!("ชื่อไฟล์รายเดือนต้องเป็น ปี-เดือน 2 หลัก: เปลี่ยนชื่อเป็น {expected}"),
-            format!(
-                "month files are named year-month with a 2-digit month: rename it to {expected}"
-            ),
-        ));
-    }
-    let ym = YearMonth::new(year, month);
-    if ym.fiscal_year() != fy {
-        let right = ym.fiscal_year();
-        return Err(Some(Box::new(
-            Diagnostic::error(
-                diag::MONTH_OUTSIDE_FY,
-                format!(
-                    "เดือน {} ไม่อยู่ในปีงบประมาณ {fy} (ต.ค. {} – ก.ย. {fy}): ย้ายไฟล์ไปที่ {DATA_DIR}/{right}/months/{expected}",
-                    ym.thai_short(),
-                    fy - 1
-                ),
-                format!(
-                    "{} is not in fiscal year {fy} (Oct {} – Sep {fy}): move the file to {DATA_DIR}/{right}/months/{expected}",
-                    ym.key(),
-                    fy - 1
-                ),
-            )
-            .at(Location::file(rel))
-            .with_text(name),
-        )));
-    }
-    Ok(ym)
-}
-
 /// Classifies every entry under `procurement-data/` in sorted order; returns the fiscal years
 /// found and the files to parse.
 fn walk(root: &Path, data_dir: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<i32>, Vec<Job>) {
@@ -836,74 +559,39 @@ fn walk(root: &Path, data_dir: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<i32>,
             continue;
         }
         let is_dir = entry.file_type().is_dir();
-        let name = parts.last().map_or("", String::as_str);
-        if ignored(name) {
-            if is_dir {
-                it.skip_current_dir();
+        let job = match layout::classify(&rel, is_dir) {
+            Some(DataFile::Agency) => Job::Agency(rel),
+            Some(DataFile::Year(fy)) => {
+                years.push(fy);
+                continue;
             }
-            continue;
-        }
-        let fy = parts.first().and_then(|p| p.parse::<i32>().ok());
-        let known = match (parts.len(), is_dir) {
-            (1, false) if name == "agency.yaml" => {
-                jobs.push(Job::Agency(rel.clone()));
-                true
-            }
-            (1, true) => match fiscal_year_folder(name, &rel) {
-                Ok(y) => {
-                    years.push(y);
-                    true
-                }
-                Err(Some(d)) => {
-                    diags.push(*d);
+            Some(DataFile::Months(_)) => continue,
+            Some(DataFile::Plan(fy)) => Job::Plan(fy, rel),
+            Some(DataFile::PlanMeta(fy)) => Job::PlanMeta(fy, rel),
+            Some(DataFile::Annual(fy)) => Job::Annual(fy, rel),
+            Some(DataFile::Month(fy, ym)) => Job::Month(fy, ym, rel),
+            Some(DataFile::Ignored) => {
+                if is_dir {
                     it.skip_current_dir();
-                    continue;
                 }
-                Err(None) => false,
-            },
-            (2, false) => {
-                let fy = fy.unwrap_or_default();
-                match name {
-                    "plan.csv" | "plan.xlsx" | "plan.xls" => jobs.push(Job::Plan(fy, rel.clone())),
-                    "plan.yaml" => jobs.push(Job::PlanMeta(fy, rel.clone())),
-                    "annual.md" => jobs.push(Job::Annual(fy, rel.clone())),
-                    _ if name.rsplit_once('.').is_some_and(|(stem, ext)| {
-                        stem == "plan"
-                            && UNSUPPORTED_SHEETS.contains(&ext.to_ascii_lowercase().as_str())
-                    }) =>
-                    {
-                        diags.push(save_as(&rel));
-                        continue;
-                    }
-                    _ => {}
-                }
-                matches!(
-                    name,
-                    "plan.csv" | "plan.xlsx" | "plan.xls" | "plan.yaml" | "annual.md"
-                )
+                continue;
             }
-            (2, true) => name == "months",
-            (3, false) if parts[1] == "months" => {
-                match month_file_name(name, fy.unwrap_or_default(), &rel) {
-                    Ok(ym) => {
-                        jobs.push(Job::Month(fy.unwrap_or_default(), ym, rel.clone()));
-                        true
-                    }
-                    Err(Some(d)) => {
-                        diags.push(*d);
-                        continue;
-                    }
-                    Err(None) => false,
+            Some(DataFile::Misnamed(d)) => {
+                diags.push(*d);
+                if is_dir {
+                    it.skip_current_dir();
                 }
+                continue;
             }
-            _ => false,
+            Some(DataFile::Unknown) | None => {
+                diags.push(layout::unknown(&rel, is_dir));
+                if is_dir {
+                    it.skip_current_dir();
+                }
+                continue;
+            }
         };
-        if !known {
-            diags.push(unknown(&rel, is_dir));
-            if is_dir {
-                it.skip_current_dir();
-            }
-        }
+        jobs.push(job);
     }
     (years, clashes(jobs))
 }
@@ -999,58 +687,5 @@ mod tests {
         );
         assert!(d.is_empty(), "{d:?}");
         assert!(mf.unwrap().records.is_empty());
-    }
-
-    #[test]
-    fn spreadsheets_get_the_save_as_csv_hint() {
-        for rel in [
-            "2569/months/2568-10.XLSX",
-            "2569/plan.xlsm",
-            "2569/months/2568-11.ods",
-        ] {
-            assert!(spreadsheet(rel), "{rel}");
-            assert!(
-                unknown(rel, false).message_en.contains("CSV UTF-8"),
-                "{rel}"
-            );
-        }
-        for rel in ["2569/notes.txt", "2569/xlsx", "2569/months/2568-10.csv"] {
-            assert!(!spreadsheet(rel), "{rel}");
-            assert!(
-                !unknown(rel, false).message_en.contains("CSV UTF-8"),
-                "{rel}"
-            );
-        }
-    }
-
-    #[test]
-    fn month_names() {
-        let r = "x";
-        assert_eq!(
-            month_file_name("2567-10.csv", 2568, r),
-            Ok(YearMonth::new(2567, 10))
-        );
-        assert_eq!(
-            month_file_name("2568-09.csv", 2568, r),
-            Ok(YearMonth::new(2568, 9))
-        );
-        let code = |n: &str| match month_file_name(n, 2568, r) {
-            Err(Some(d)) => d.code.clone(),
-            other => format!("{other:?}"),
-        };
-        assert_eq!(code("2567-1.csv"), diag::MONTH_FILE_NAME);
-        assert_eq!(code("2024-10.csv"), diag::MONTH_FILE_NAME);
-        assert_eq!(code("ตุลาคม.csv"), diag::MONTH_FILE_NAME);
-        assert_eq!(code("2568-10.csv"), diag::MONTH_OUTSIDE_FY);
-        assert_eq!(month_file_name("notes.txt", 2568, r), Err(None));
-        assert_eq!(fiscal_year_folder("2568", r), Ok(2568));
-        assert!(
-            fiscal_year_folder("2025", r)
-                .unwrap_err()
-                .unwrap()
-                .message_en
-                .contains("2568")
-        );
-        assert_eq!(fiscal_year_folder("drafts", r), Err(None));
     }
 }

@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for e in &ctx.opts.ita_evidence {
-        let mut at = Location::file(SITE_FILE);
+        let mut at = Location::file(prongsai_config::SITE_FILE);
         at.line = e.item_line;
         tags.push(Tag { text: &e.item, at });
     }
@@ -47,9 +47,6 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
 }
-
-/// site.yaml, named as the content stage names it (this crate does not depend on that stage).
-const SITE_FILE: &str = "site.yaml";
 
 /// The problem with one tag, if any.
 fn check_tag(criteria: &[Criteria], tag: &str) -> Option<Diagnostic> {

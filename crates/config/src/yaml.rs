@@ -1,10 +1,11 @@
-//! Helpers shared by site.yaml and front matter: located YAML errors and top-level key scanning.
+//! Helpers for every hand-written YAML file (site.yaml, front matter, criteria files): located
+//! errors and top-level key scanning.
 
 use prongsai_model::{Diagnostic, Location};
 
 /// A YAML parse or type error as a diagnostic at file:line:col. `line_offset` is the number of
 /// lines before the YAML text in its file (the opening `---` of front matter).
-pub(crate) fn yaml_error(
+pub fn yaml_error(
     err: &serde_saphyr::Error,
     file: &str,
     line_offset: u32,
@@ -40,6 +41,25 @@ pub(crate) fn yaml_error(
     })
 }
 
+/// A YAML error's place (file, line, column) and the first line of its message, for messages
+/// that quote the parser's own words in a sentence of their own.
+pub fn error_at(err: &serde_saphyr::Error, file: &str) -> (Location, String) {
+    let mut loc = Location::file(file);
+    if let Some(l) = err.location() {
+        loc.line = u32::try_from(l.line()).ok().filter(|&n| n > 0);
+        loc.column = loc
+            .line
+            .and(u32::try_from(l.column()).ok().filter(|&n| n > 0));
+    }
+    let first = err
+        .to_string()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    (loc, first)
+}
+
 /// serde-saphyr prefixes "error: line N column M: " counted within the YAML text alone, which
 /// misleads inside front matter; the diagnostic's own location is the file's position.
 fn strip_position(detail: &str) -> &str {
@@ -55,7 +75,7 @@ fn strip_position(detail: &str) -> &str {
 
 /// Keys written at the start of a line (top level), with their 1-based line and whether a value
 /// follows on the same line. Used to warn about misspelt keys, which serde would silently drop.
-pub(crate) fn top_level_keys(text: &str) -> Vec<(String, u32, bool)> {
+pub fn top_level_keys(text: &str) -> Vec<(String, u32, bool)> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let Some(first) = line.chars().next() else {
@@ -83,7 +103,7 @@ pub(crate) fn top_level_keys(text: &str) -> Vec<(String, u32, bool)> {
 }
 
 /// The closest known key, for "did you mean" hints on misspelt keys.
-pub(crate) fn suggest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+pub fn suggest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (edit_distance(key, k), *k))

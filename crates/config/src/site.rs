@@ -1,14 +1,20 @@
-//! `site.yaml`: every key optional, misspelt keys warned about, other stages' sections accepted.
+//! The file as a whole: every key optional, misspelt keys warned about, each section read into
+//! its own typed part with its defaults.
 
-use crate::sanitize::RawHtml;
+use crate::limits::RawLimits;
 use crate::yaml::{suggest, top_level_keys, yaml_error};
+use crate::{CheckConfig, ExternalEvidence, Licence, Limits};
 use prongsai_model::{Diagnostic, Location};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
+/// The configuration file's name, relative to the site root; diagnostics about it name it so.
 pub const SITE_FILE: &str = "site.yaml";
 
-const KNOWN_KEYS: [&str; 12] = [
+/// Every top-level key of site.yaml (docs/site-config.md documents each).
+pub const KNOWN_KEYS: [&str; 14] = [
+    "checks",
+    "ita",
     "as_of",
     "og_image",
     "markdown",
@@ -42,6 +48,19 @@ struct RawConfig {
     limits: RawLimits,
 }
 
+/// What happens to raw HTML written inside Markdown pages (`markdown.raw_html`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// A safe subset of tags and attributes is kept; the rest is removed (the default).
+    #[default]
+    Sanitize,
+    /// Raw HTML is shown as text.
+    Escape,
+    /// Raw HTML and every link pass through untouched, for agencies that review their pages.
+    Trust,
+}
+
 /// `markdown:` in site.yaml.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -50,22 +69,6 @@ pub struct MarkdownConfig {
     #[serde(default)]
     pub raw_html: RawHtml,
 }
-
-/// `limits:` in site.yaml: the loader reads its own keys (`max_cell_kb`, `max_rows`) from the
-/// same section, so they are accepted here without being used.
-#[derive(Clone, Copy, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLimits {
-    max_file_mb: Option<u64>,
-    #[allow(dead_code, reason = "read by prongsai_load from the same section")]
-    max_cell_kb: Option<u64>,
-    #[allow(dead_code, reason = "read by prongsai_load from the same section")]
-    max_rows: Option<u64>,
-}
-
-/// Largest file read from the site root (Markdown page, asset, data file) unless
-/// `limits: { max_file_mb: … }` says otherwise: a scanned PDF fits, a runaway export does not.
-pub const DEFAULT_MAX_FILE_MB: u64 = 50;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 struct RawMenus {
@@ -82,9 +85,25 @@ pub struct MenuItem {
     pub url: String,
 }
 
+/// A `checks:` or `ita:` section that does not fit its schema: where, and the parser's words.
+/// The check stage reports it under its own code (C001, C004).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionError {
+    pub location: Location,
+    /// The first line of the YAML parser's message.
+    pub detail: String,
+}
+
+impl SectionError {
+    pub(crate) fn new(err: &serde_saphyr::Error, file: &str) -> SectionError {
+        let (location, detail) = crate::yaml::error_at(err, file);
+        SectionError { location, detail }
+    }
+}
+
 /// The site configuration with defaults applied (the title is resolved later, since its
 /// default comes from the procurement data's agency name).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SiteConfig {
     pub title: Option<String>,
     pub description: String,
@@ -94,15 +113,22 @@ pub struct SiteConfig {
     pub theme: String,
     pub thai_digits: bool,
     /// The open data's licence (`data_license:`, an SPDX or thai_gdc id or the licence's URL).
-    pub data_license: Option<&'static crate::Licence>,
+    pub data_license: Option<&'static Licence>,
     /// `og_image:` the link-preview image the site supplies instead of the generated card: a
     /// site path (`/images/card.jpg`) or an absolute URL, PNG or JPEG.
     pub og_image: Option<String>,
     pub menu_main: Vec<MenuItem>,
     pub menu_footer: Vec<MenuItem>,
     pub markdown: MarkdownConfig,
-    /// `limits.max_file_mb` in bytes: larger content files are an error, not read.
-    pub max_file_bytes: u64,
+    /// `limits:`: how large a file, a cell, a table may be before it is refused.
+    #[serde(skip)]
+    pub limits: Limits,
+    /// `checks:`: the checks' thresholds, or why the section could not be read.
+    #[serde(skip)]
+    pub checks: Result<CheckConfig, SectionError>,
+    /// `ita.evidence`: addresses outside the site, as written, or why the section could not be read.
+    #[serde(skip)]
+    pub ita_evidence: Result<Vec<ExternalEvidence>, SectionError>,
     /// `as_of`: the date a sample or an archived site describes, in place of today. A live site
     /// leaves it out (check says so when it does not).
     pub as_of: Option<prongsai_model::Date>,
@@ -127,7 +153,9 @@ impl Default for SiteConfig {
             menu_main: Vec::new(),
             menu_footer: Vec::new(),
             markdown: MarkdownConfig::default(),
-            max_file_bytes: DEFAULT_MAX_FILE_MB * 1024 * 1024,
+            limits: Limits::default(),
+            checks: Ok(CheckConfig::default()),
+            ita_evidence: Ok(Vec::new()),
             as_of: None,
             as_of_line: None,
             text: String::new(),
@@ -136,13 +164,8 @@ impl Default for SiteConfig {
 }
 
 impl SiteConfig {
-    /// The text of site.yaml as read, for stages that read their own section of it (`checks:`).
-    pub fn source_text(&self) -> &str {
-        &self.text
-    }
-
     /// 1-based line of the first line of site.yaml containing `needle`, for menu diagnostics.
-    pub(crate) fn line_of(&self, needle: &str) -> Option<u32> {
+    pub fn line_of(&self, needle: &str) -> Option<u32> {
         self.text
             .lines()
             .position(|l| l.contains(needle))
@@ -151,11 +174,11 @@ impl SiteConfig {
 }
 
 /// Reads `<root>/site.yaml`; a missing file is the all-defaults configuration.
-pub fn load_config(root: &Path) -> (SiteConfig, Vec<Diagnostic>) {
+pub fn load(root: &Path) -> (SiteConfig, Vec<Diagnostic>) {
     let path = root.join(SITE_FILE);
     match std::fs::read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => parse_config(&text),
+            Ok(text) => parse(&text),
             Err(_) => (
                 SiteConfig::default(),
                 vec![
@@ -183,7 +206,9 @@ pub fn load_config(root: &Path) -> (SiteConfig, Vec<Diagnostic>) {
     }
 }
 
-pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
+/// Parses site.yaml's text: the settings with their diagnostics (C101–C108), and each other
+/// stage's section.
+pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let raw: RawConfig = if text.trim().is_empty() {
         RawConfig::default()
@@ -199,7 +224,15 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
                     "site.yaml",
                     "site.yaml",
                 ));
-                return (SiteConfig::default(), diags);
+                // The other sections are still read, each reporting its own problem, and
+                // the loaders keep the limits written even when a setting elsewhere is bad.
+                let config = SiteConfig {
+                    limits: crate::limits::lenient(text),
+                    checks: crate::checks::parse(text, SITE_FILE),
+                    ita_evidence: crate::ita::parse(text, SITE_FILE),
+                    ..SiteConfig::default()
+                };
+                return (config, diags);
             }
         }
     };
@@ -255,7 +288,7 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         .find(|(k, ..)| k == "as_of")
         .map(|(_, l, _)| l);
     let as_of = raw.as_of.as_deref().and_then(|t| {
-        let date = crate::front::parse_date(t);
+        let date = crate::parse_date(t);
         if date.is_none() {
             diags.push(
                 Diagnostic::error(
@@ -307,11 +340,9 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         menu_main: raw.menus.main,
         menu_footer: raw.menus.footer,
         markdown: raw.markdown,
-        max_file_bytes: raw
-            .limits
-            .max_file_mb
-            .unwrap_or(DEFAULT_MAX_FILE_MB)
-            .saturating_mul(1024 * 1024),
+        limits: raw.limits.resolve(),
+        checks: crate::checks::parse(text, SITE_FILE),
+        ita_evidence: crate::ita::parse(text, SITE_FILE),
         text: text.to_owned(),
     };
     (config, diags)
@@ -345,7 +376,7 @@ fn og_image(text: &str, value: &str, diags: &mut Vec<Diagnostic>) -> Option<Stri
 }
 
 /// A licence nobody can look up is worse than none: the data officer would register it wrongly.
-fn licence(text: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'static crate::Licence> {
+fn licence(text: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'static Licence> {
     let found = crate::find_licence(key);
     if found.is_none() {
         let known: Vec<&str> = crate::LICENCES.iter().map(|l| l.spdx).collect();
@@ -380,10 +411,10 @@ mod tests {
 
     #[test]
     fn og_image_is_a_png_or_jpeg_address() {
-        let (c, d) = parse_config("og_image: /images/card.jpg\n");
+        let (c, d) = parse("og_image: /images/card.jpg\n");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.og_image.as_deref(), Some("/images/card.jpg"));
-        let (c, d) = parse_config("title: t\nog_image: card.svg\n");
+        let (c, d) = parse("title: t\nog_image: card.svg\n");
         assert_eq!(c.og_image, None);
         assert_eq!(d[0].code, "C108");
         assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(2));
@@ -391,7 +422,7 @@ mod tests {
 
     #[test]
     fn defaults_when_empty() {
-        let (c, d) = parse_config("");
+        let (c, d) = parse("");
         assert!(d.is_empty());
         assert_eq!(c.theme, "default");
         assert_eq!(c.language, "th");
@@ -400,7 +431,7 @@ mod tests {
 
     #[test]
     fn reads_menus_and_trims_base_url() {
-        let (c, d) = parse_config(
+        let (c, d) = parse(
             "title: อบต.\nbase_url: https://x.go.th/\nmenus:\n  main:\n    - name: หน้าแรก\n      url: \"@/_index.md\"\nchecks:\n  red_flags: true\n",
         );
         assert!(d.is_empty(), "{d:?}");
@@ -411,7 +442,7 @@ mod tests {
 
     #[test]
     fn unknown_scalar_key_warns_with_line() {
-        let (c, d) = parse_config("title: a\ntitel: b\n");
+        let (c, d) = parse("title: a\ntitel: b\n");
         assert_eq!(c.title.as_deref(), Some("a"));
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, "C102");
@@ -421,14 +452,14 @@ mod tests {
 
     #[test]
     fn bad_yaml_is_an_error_with_position() {
-        let (_, d) = parse_config("title: a\nmenus:\n  main: [\n");
+        let (_, d) = parse("title: a\nmenus:\n  main: [\n");
         assert_eq!(d.len(), 1);
         assert!(d[0].is_error());
         assert!(
             d[0].location.as_ref().and_then(|l| l.line).is_some(),
             "{d:?}"
         );
-        let (_, d) = parse_config("thai_digits: maybe\n");
+        let (_, d) = parse("thai_digits: maybe\n");
         assert_eq!(d[0].code, "C101");
         assert_eq!(
             d[0].location.as_ref().and_then(|l| l.line),
@@ -439,31 +470,32 @@ mod tests {
 
     #[test]
     fn markdown_and_limits() {
-        let (c, d) = parse_config(
-            "markdown: { raw_html: escape }\nlimits: { max_file_mb: 2, max_rows: 10 }\n",
-        );
+        let (c, d) =
+            parse("markdown: { raw_html: escape }\nlimits: { max_file_mb: 2, max_rows: 10 }\n");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.markdown.raw_html, RawHtml::Escape);
-        assert_eq!(c.max_file_bytes, 2 * 1024 * 1024);
-        let (c, _) = parse_config("");
+        assert_eq!(c.limits.max_file_bytes, 2 * 1024 * 1024);
+        assert_eq!(c.limits.max_rows, 10);
+        assert_eq!(c.limits.max_cell_bytes, Limits::default().max_cell_bytes);
+        let (c, _) = parse("");
         assert_eq!(c.markdown.raw_html, RawHtml::Sanitize);
-        let (_, d) = parse_config("markdown:\n  raw_html: yes\n");
+        let (_, d) = parse("markdown:\n  raw_html: yes\n");
         assert_eq!(d[0].code, "C101");
         assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(2));
     }
 
     #[test]
     fn relative_base_url_is_an_error() {
-        let (_, d) = parse_config("base_url: www.x.go.th\n");
+        let (_, d) = parse("base_url: www.x.go.th\n");
         assert_eq!(d[0].code, "C103");
     }
 
     #[test]
     fn data_license_is_a_known_id_or_an_error_at_its_line() {
-        let (c, d) = parse_config("title: x\ndata_license: CC-BY-4.0\n");
+        let (c, d) = parse("title: x\ndata_license: CC-BY-4.0\n");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c.data_license.map(|l| l.gdc_id), Some("cc-by"));
-        let (c, d) = parse_config("title: x\ndata_license: free-for-all\n");
+        let (c, d) = parse("title: x\ndata_license: free-for-all\n");
         assert!(c.data_license.is_none());
         assert_eq!(d[0].code, "C105");
         let loc = d[0].location.as_ref().unwrap();
