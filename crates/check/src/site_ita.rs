@@ -101,27 +101,6 @@ mod tests {
     }
 
     #[test]
-    fn absent_section_is_empty() {
-        let (e, d) = from_site_yaml("title: x\nchecks:\n  egp_threshold: 1\n", "site.yaml");
-        assert!(e.is_empty() && d.is_empty());
-        let (e, d) = from_site_yaml("", "site.yaml");
-        assert!(e.is_empty() && d.is_empty());
-    }
-
-    #[test]
-    fn reads_entries_with_their_lines() {
-        let text = "title: x\nita:\n  evidence:\n    - item: \"2569:O10\"\n      title: E-Service\n      url: https://www.x.go.th/eservice/\n    - { item: O17, title: ร้องเรียน, url: \"https://www.x.go.th/complaint/\" }\nmenus: {}\n";
-        let (e, d) = from_site_yaml(text, "site.yaml");
-        assert!(d.is_empty(), "{d:?}");
-        assert_eq!(e.len(), 2);
-        assert_eq!(e[0].item, "2569:O10");
-        assert_eq!(e[0].line, Some(6));
-        assert_eq!(e[0].item_line, Some(4));
-        assert_eq!(e[1].line, Some(7));
-        assert_eq!(e[1].url, "https://www.x.go.th/complaint/");
-    }
-
-    #[test]
     fn an_address_that_is_not_https_is_an_error_at_its_line() {
         for bad in [
             "http://www.x.go.th/e/",

@@ -2,7 +2,7 @@
 //! its own typed part with its defaults.
 
 use crate::limits::RawLimits;
-use crate::yaml::{suggest, top_level_keys, yaml_error};
+use crate::yaml::{did_you_mean, top_level_keys, yaml_error};
 use crate::{CheckConfig, ExternalEvidence, Licence, Limits};
 use prongsai_model::{Diagnostic, Location};
 use serde::{Deserialize, Serialize};
@@ -242,14 +242,7 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         if KNOWN_KEYS.contains(&key.as_str()) || !has_value {
             continue;
         }
-        let hint = suggest(&key, &KNOWN_KEYS)
-            .map(|k| {
-                (
-                    format!(" หรือหมายถึง \"{k}\"?"),
-                    format!(" did you mean \"{k}\"?"),
-                )
-            })
-            .unwrap_or_default();
+        let hint = did_you_mean(&key, &KNOWN_KEYS);
         diags.push(
             Diagnostic::warning(
                 "C102",
@@ -273,20 +266,10 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
                 format!("base_url \"{base_url}\" ต้องเป็นที่อยู่เต็ม เช่น https://www.example.go.th"),
                 format!("base_url \"{base_url}\" must be absolute, e.g. https://www.example.go.th"),
             )
-            .at(Location {
-                file: SITE_FILE.to_owned(),
-                line: top_level_keys(text)
-                    .into_iter()
-                    .find(|(k, ..)| k == "base_url")
-                    .map(|(_, l, _)| l),
-                ..Location::default()
-            }),
+            .at(at_key(text, "base_url")),
         );
     }
-    let as_of_line = top_level_keys(text)
-        .into_iter()
-        .find(|(k, ..)| k == "as_of")
-        .map(|(_, l, _)| l);
+    let as_of_line = key_line(text, "as_of");
     let as_of = raw.as_of.as_deref().and_then(|t| {
         let date = crate::parse_date(t);
         if date.is_none() {
@@ -348,6 +331,23 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
     (config, diags)
 }
 
+/// The line of a top-level `key:`, for diagnostics about its value.
+fn key_line(text: &str, key: &str) -> Option<u32> {
+    top_level_keys(text)
+        .into_iter()
+        .find(|(k, ..)| k == key)
+        .map(|(_, l, _)| l)
+}
+
+/// site.yaml at the line of `key:` (the file alone when the key is not written at the top level).
+fn at_key(text: &str, key: &str) -> Location {
+    Location {
+        file: SITE_FILE.to_owned(),
+        line: key_line(text, key),
+        ..Location::default()
+    }
+}
+
 /// Facebook and LINE show only PNG and JPEG previews, from an address they can fetch.
 fn og_image(text: &str, value: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
     let lower = value.to_ascii_lowercase();
@@ -363,14 +363,7 @@ fn og_image(text: &str, value: &str, diags: &mut Vec<Diagnostic>) -> Option<Stri
             format!("og_image \"{value}\" ต้องเป็นไฟล์ PNG หรือ JPEG ในเว็บไซต์ (ขึ้นต้นด้วย / เช่น /images/card.jpg) หรือที่อยู่ https://… (Facebook และ LINE ไม่แสดงภาพ SVG)"),
             format!("og_image \"{value}\" must be a PNG or JPEG file of the site (starting with /, e.g. /images/card.jpg) or an https://… address (Facebook and LINE do not show SVG)"),
         )
-        .at(Location {
-            file: SITE_FILE.to_owned(),
-            line: top_level_keys(text)
-                .into_iter()
-                .find(|(k, ..)| k == "og_image")
-                .map(|(_, l, _)| l),
-            ..Location::default()
-        }),
+        .at(at_key(text, "og_image")),
     );
     None
 }
@@ -392,14 +385,7 @@ fn licence(text: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'stati
                     known.join(", ")
                 ),
             )
-            .at(Location {
-                file: SITE_FILE.to_owned(),
-                line: top_level_keys(text)
-                    .into_iter()
-                    .find(|(k, ..)| k == "data_license")
-                    .map(|(_, l, _)| l),
-                ..Location::default()
-            }),
+            .at(at_key(text, "data_license")),
         );
     }
     found

@@ -103,13 +103,26 @@ pub fn top_level_keys(text: &str) -> Vec<(String, u32, bool)> {
 }
 
 /// The closest known key, for "did you mean" hints on misspelt keys.
-pub fn suggest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+fn suggest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (edit_distance(key, k), *k))
         .filter(|(d, _)| *d <= 2)
         .min()
         .map(|(_, k)| k)
+}
+
+/// The " did you mean …?" tail of an unknown-key warning, in Thai and English; empty when no
+/// known key is near.
+pub fn did_you_mean(key: &str, known: &[&str]) -> (String, String) {
+    suggest(key, known)
+        .map(|k| {
+            (
+                format!(" หรือหมายถึง \"{k}\"?"),
+                format!(" did you mean \"{k}\"?"),
+            )
+        })
+        .unwrap_or_default()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -1,7 +1,7 @@
 //! YAML front matter between `---` lines at the top of a content file.
 
 use prongsai_config::parse_date;
-use prongsai_config::yaml::{suggest, top_level_keys, yaml_error};
+use prongsai_config::yaml::{did_you_mean, top_level_keys, yaml_error};
 use prongsai_model::{Date, Diagnostic, Location};
 use serde::Deserialize;
 
@@ -103,14 +103,7 @@ pub(crate) fn parse<'a>(text: &'a str, file: &str, diags: &mut Vec<Diagnostic>) 
         if KNOWN_KEYS.contains(&key.as_str()) {
             continue;
         }
-        let hint = suggest(&key, &KNOWN_KEYS)
-            .map(|k| {
-                (
-                    format!(" หรือหมายถึง \"{k}\"?"),
-                    format!(" did you mean \"{k}\"?"),
-                )
-            })
-            .unwrap_or_default();
+        let hint = did_you_mean(&key, &KNOWN_KEYS);
         diags.push(
             Diagnostic::warning(
                 "C113",
