@@ -8,8 +8,9 @@ use std::path::Path;
 
 pub const SITE_FILE: &str = "site.yaml";
 
-const KNOWN_KEYS: [&str; 12] = [
+const KNOWN_KEYS: [&str; 13] = [
     "as_of",
+    "policies_updated",
     "og_image",
     "markdown",
     "limits",
@@ -26,6 +27,7 @@ const KNOWN_KEYS: [&str; 12] = [
 #[derive(Clone, Debug, Default, Deserialize)]
 struct RawConfig {
     as_of: Option<String>,
+    policies_updated: Option<String>,
     title: Option<String>,
     description: Option<String>,
     base_url: Option<String>,
@@ -108,6 +110,9 @@ pub struct SiteConfig {
     pub as_of: Option<prongsai_model::Date>,
     /// The line of `as_of:`, for diagnostics that need the data to judge it.
     pub as_of_line: Option<u32>,
+    /// `policies_updated`: when the agency announced its website, privacy and accessibility
+    /// policies; the generated policy pages show it as their "last updated" date.
+    pub policies_updated: Option<prongsai_model::Date>,
     /// The text of site.yaml, kept to locate menu entries in later diagnostics.
     #[serde(skip)]
     pub(crate) text: String,
@@ -130,6 +135,7 @@ impl Default for SiteConfig {
             max_file_bytes: DEFAULT_MAX_FILE_MB * 1024 * 1024,
             as_of: None,
             as_of_line: None,
+            policies_updated: None,
             text: String::new(),
         }
     }
@@ -272,6 +278,27 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         }
         date
     });
+    let policies_updated = raw.policies_updated.as_deref().and_then(|t| {
+        let date = crate::front::parse_date(t);
+        if date.is_none() {
+            diags.push(
+                Diagnostic::error(
+                    "C109",
+                    format!("policies_updated \"{t}\" ไม่ใช่วันที่ — ใช้วันที่ประกาศนโยบายเว็บไซต์ รูปแบบ ปปปป-ดด-วว เช่น 2568-10-01 (พ.ศ.)"),
+                    format!("policies_updated \"{t}\" is not a date; write the day the site's policies were announced as YYYY-MM-DD, e.g. 2568-10-01 (BE)"),
+                )
+                .at(Location {
+                    file: SITE_FILE.to_owned(),
+                    line: top_level_keys(text)
+                        .into_iter()
+                        .find(|(k, ..)| k == "policies_updated")
+                        .map(|(_, l, _)| l),
+                    ..Location::default()
+                }),
+            );
+        }
+        date
+    });
     let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
     if theme.is_empty()
         || !theme
@@ -290,6 +317,7 @@ pub fn parse_config(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
     let config = SiteConfig {
         as_of,
         as_of_line,
+        policies_updated,
         title: raw.title.filter(|t| !t.trim().is_empty()),
         description: raw.description.unwrap_or_default(),
         base_url,
@@ -377,6 +405,21 @@ fn licence(text: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'stati
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn policies_updated_is_a_date_or_an_error_at_its_line() {
+        let (c, d) = parse_config("title: x\npolicies_updated: 2568-10-01\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            c.policies_updated.map(|d| d.iso()).as_deref(),
+            Some("2025-10-01")
+        );
+        let (c, d) = parse_config("title: x\npolicies_updated: last year\n");
+        assert_eq!(c.policies_updated, None);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "C109");
+        assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(2));
+    }
 
     #[test]
     fn og_image_is_a_png_or_jpeg_address() {
