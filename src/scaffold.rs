@@ -278,7 +278,8 @@ pub fn init_files(a: &Agency, fy: i32, as_of: Date, rules: &DueRules) -> Vec<New
         "เว็บไซต์เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง ข่าวประชาสัมพันธ์ และข้อมูลคุณธรรมและความโปร่งใสของ{} อำเภอ{} จังหวัด{}",
         a.name, a.district, a.province
     );
-    let vars: [(&str, &str); 11] = [
+    let today = as_of.iso();
+    let vars: [(&str, &str); 12] = [
         ("NAME", &a.name),
         ("SHORT_NAME", &a.short_name),
         ("AGENCY_TYPE", &a.agency_type),
@@ -290,6 +291,7 @@ pub fn init_files(a: &Agency, fy: i32, as_of: Date, rules: &DueRules) -> Vec<New
         ("DESCRIPTION", &description),
         ("VERSION", env!("CARGO_PKG_VERSION")),
         ("REPOSITORY", repository()),
+        ("TODAY", &today),
     ];
     let mut out: Vec<NewFile> = INIT_TEMPLATES
         .iter()

@@ -617,3 +617,25 @@ fn pages_carry_link_previews_and_their_data_date() {
         "a month's data is as new as its last day"
     );
 }
+
+/// DGA asks every page to say when it was last updated: every HTML page of the sample, generated
+/// or written, carries the line, and its date is one the site's own files give.
+#[test]
+fn every_page_says_when_it_was_last_updated() {
+    let missing: Vec<&String> = site()
+        .iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .filter(|(_, bytes)| {
+            !String::from_utf8_lossy(bytes).contains("ปรับปรุงข้อมูลล่าสุด <time datetime=\"")
+        })
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "pages without a last-updated line: {missing:?}"
+    );
+    // A page with `updated:` in its front matter shows that date, not its section's or the build's.
+    assert!(text("contact/index.html").contains("ปรับปรุงข้อมูลล่าสุด <time datetime=\"2025-10-01\">"));
+    // A section is as new as its newest page (news: its newest published item, 2025-11-10; the draft dated later does not count).
+    assert!(text("news/index.html").contains("ปรับปรุงข้อมูลล่าสุด <time datetime=\"2025-11-10\">"));
+}

@@ -12,10 +12,11 @@ use std::path::Path;
 pub const SITE_FILE: &str = "site.yaml";
 
 /// Every top-level key of site.yaml (docs/site-config.md documents each).
-pub const KNOWN_KEYS: [&str; 14] = [
+pub const KNOWN_KEYS: [&str; 15] = [
     "checks",
     "ita",
     "as_of",
+    "policies_updated",
     "og_image",
     "markdown",
     "limits",
@@ -32,6 +33,7 @@ pub const KNOWN_KEYS: [&str; 14] = [
 #[derive(Clone, Debug, Default, Deserialize)]
 struct RawConfig {
     as_of: Option<String>,
+    policies_updated: Option<String>,
     title: Option<String>,
     description: Option<String>,
     base_url: Option<String>,
@@ -134,6 +136,9 @@ pub struct SiteConfig {
     pub as_of: Option<prongsai_model::Date>,
     /// The line of `as_of:`, for diagnostics that need the data to judge it.
     pub as_of_line: Option<u32>,
+    /// `policies_updated`: when the agency announced its website, privacy and accessibility
+    /// policies; the generated policy pages show it as their "last updated" date.
+    pub policies_updated: Option<prongsai_model::Date>,
     /// The text of site.yaml, kept to locate menu entries in later diagnostics.
     #[serde(skip)]
     pub(crate) text: String,
@@ -158,6 +163,7 @@ impl Default for SiteConfig {
             ita_evidence: Ok(Vec::new()),
             as_of: None,
             as_of_line: None,
+            policies_updated: None,
             text: String::new(),
         }
     }
@@ -288,6 +294,20 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         }
         date
     });
+    let policies_updated = raw.policies_updated.as_deref().and_then(|t| {
+        let date = crate::parse_date(t);
+        if date.is_none() {
+            diags.push(
+                Diagnostic::error(
+                    "C109",
+                    format!("policies_updated \"{t}\" ไม่ใช่วันที่ — ใช้วันที่ประกาศนโยบายเว็บไซต์ รูปแบบ ปปปป-ดด-วว เช่น 2568-10-01 (พ.ศ.)"),
+                    format!("policies_updated \"{t}\" is not a date; write the day the site's policies were announced as YYYY-MM-DD, e.g. 2568-10-01 (BE)"),
+                )
+                .at(at_key(text, "policies_updated")),
+            );
+        }
+        date
+    });
     let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
     if theme.is_empty()
         || !theme
@@ -306,6 +326,7 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
     let config = SiteConfig {
         as_of,
         as_of_line,
+        policies_updated,
         title: raw.title.filter(|t| !t.trim().is_empty()),
         description: raw.description.unwrap_or_default(),
         base_url,
@@ -394,6 +415,21 @@ fn licence(text: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'stati
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn policies_updated_is_a_date_or_an_error_at_its_line() {
+        let (c, d) = parse("title: x\npolicies_updated: 2568-10-01\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            c.policies_updated.map(|d| d.iso()).as_deref(),
+            Some("2025-10-01")
+        );
+        let (c, d) = parse("title: x\npolicies_updated: last year\n");
+        assert_eq!(c.policies_updated, None);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "C109");
+        assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(2));
+    }
 
     #[test]
     fn og_image_is_a_png_or_jpeg_address() {

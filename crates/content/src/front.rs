@@ -5,10 +5,11 @@ use prongsai_config::yaml::{did_you_mean, top_level_keys, yaml_error};
 use prongsai_model::{Date, Diagnostic, Location};
 use serde::Deserialize;
 
-const KNOWN_KEYS: [&str; 9] = [
+const KNOWN_KEYS: [&str; 10] = [
     "title",
     "description",
     "date",
+    "updated",
     "draft",
     "weight",
     "slug",
@@ -22,6 +23,9 @@ pub(crate) struct FrontMatter {
     pub title: Option<String>,
     pub description: Option<String>,
     pub date: Option<String>,
+    /// When the page's text last changed, for pages that are not dated news (contact, about):
+    /// the "last updated" line reads it before `date`.
+    pub updated: Option<String>,
     pub draft: Option<bool>,
     pub weight: Option<i64>,
     pub slug: Option<String>,
@@ -33,6 +37,7 @@ pub(crate) struct FrontMatter {
 pub(crate) struct Parsed<'a> {
     pub front: FrontMatter,
     pub date: Option<Date>,
+    pub updated: Option<Date>,
     pub body: &'a str,
     /// Lines before the body, so Markdown positions map back to file lines.
     pub body_line_offset: u32,
@@ -49,6 +54,7 @@ pub(crate) fn parse<'a>(text: &'a str, file: &str, diags: &mut Vec<Diagnostic>) 
         return Parsed {
             front: FrontMatter::default(),
             date: None,
+            updated: None,
             body: text,
             body_line_offset: 0,
         };
@@ -74,6 +80,7 @@ pub(crate) fn parse<'a>(text: &'a str, file: &str, diags: &mut Vec<Diagnostic>) 
         return Parsed {
             front: FrontMatter::default(),
             date: None,
+            updated: None,
             body: "",
             body_line_offset: 0,
         };
@@ -113,31 +120,43 @@ pub(crate) fn parse<'a>(text: &'a str, file: &str, diags: &mut Vec<Diagnostic>) 
             .at(Location::line(file, line + 1)),
         );
     }
-    let date = front.date.as_deref().and_then(|d| {
-        let parsed = parse_date(d);
-        if parsed.is_none() {
-            let line = top_level_keys(yaml)
-                .into_iter()
-                .find(|(k, ..)| k == "date")
-                .map_or(1, |(_, l, _)| l + 1);
-            diags.push(
-                Diagnostic::error(
-                    "C112",
-                    format!("วันที่ \"{d}\" ไม่ถูกต้อง — เขียนเป็น ปปปป-ดด-วว เช่น 2568-10-15 (พ.ศ.) หรือ 2025-10-15 (ค.ศ.)"),
-                    format!("invalid date \"{d}\"; write YYYY-MM-DD, e.g. 2568-10-15 (BE) or 2025-10-15 (CE)"),
-                )
-                .at(Location::line(file, line))
-                .with_text(d),
-            );
-        }
-        parsed
-    });
+    let date = date_key(&front.date, "date", yaml, file, diags);
+    let updated = date_key(&front.updated, "updated", yaml, file, diags);
     Parsed {
         front,
         date,
+        updated,
         body,
         body_line_offset,
     }
+}
+
+/// A date-valued key, or `C112` at its line when it does not parse.
+fn date_key(
+    value: &Option<String>,
+    key: &str,
+    yaml: &str,
+    file: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Date> {
+    let d = value.as_deref()?;
+    let parsed = parse_date(d);
+    if parsed.is_none() {
+        let line = top_level_keys(yaml)
+            .into_iter()
+            .find(|(k, ..)| k == key)
+            .map_or(1, |(_, l, _)| l + 1);
+        diags.push(
+            Diagnostic::error(
+                "C112",
+                format!("วันที่ \"{d}\" ไม่ถูกต้อง — เขียนเป็น ปปปป-ดด-วว เช่น 2568-10-15 (พ.ศ.) หรือ 2025-10-15 (ค.ศ.)"),
+                format!("invalid date \"{d}\"; write YYYY-MM-DD, e.g. 2568-10-15 (BE) or 2025-10-15 (CE)"),
+            )
+            .at(Location::line(file, line))
+            .with_text(d),
+        );
+    }
+    parsed
 }
 
 fn count_lines(s: &str) -> u32 {

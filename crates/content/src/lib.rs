@@ -53,6 +53,9 @@ pub struct Page {
     pub date: Option<Date>,
     /// `15 ตุลาคม 2568`, as Thai readers expect dates.
     pub date_th: Option<String>,
+    /// Front matter `updated`: when the text last changed; the "last updated" line prefers it to
+    /// `date`, which dates a news item.
+    pub updated: Option<Date>,
     pub weight: Option<i64>,
     /// The template asked for in front matter, if any.
     pub template: Option<String>,
@@ -107,6 +110,25 @@ impl Site {
 
     pub fn page(&self, key: &str) -> Option<&Page> {
         self.pages.iter().find(|p| p.key == key)
+    }
+
+    /// When a page's text last changed: front matter `updated`, else its `date`; a section is as
+    /// new as its newest page, so a news list moves with its latest item. Never the build time.
+    pub fn updated(&self, page: &Page) -> Option<Date> {
+        let own = page.updated.or(page.date);
+        let below = page
+            .children
+            .iter()
+            .chain(&page.subsections)
+            .filter_map(|&i| self.pages.get(i))
+            .filter_map(|p| self.updated(p));
+        own.into_iter().chain(below).max()
+    }
+
+    /// The newest date any page carries: what a page made of the whole site (its sitemap, the
+    /// 404 page) is as new as, together with the data.
+    pub fn newest(&self) -> Option<Date> {
+        self.pages.iter().filter_map(|p| p.updated.or(p.date)).max()
     }
 }
 
@@ -199,6 +221,7 @@ pub fn load_with(root: &Path, config: SiteConfig, mut diagnostics: Vec<Diagnosti
                 description: pre.description.clone(),
                 date: pre.date,
                 date_th: pre.date.map(Date::thai_long),
+                updated: pre.updated,
                 weight: pre.weight,
                 template: pre.template.clone(),
                 template_line: pre.template_line,
@@ -243,6 +266,7 @@ struct Pre {
     title: String,
     description: String,
     date: Option<Date>,
+    updated: Option<Date>,
     draft: bool,
     weight: Option<i64>,
     slug: Option<String>,
@@ -262,6 +286,7 @@ impl Pre {
             title: String::new(),
             description: String::new(),
             date: None,
+            updated: None,
             draft: false,
             weight: None,
             slug: None,
@@ -478,6 +503,7 @@ fn read_page(root: &Path, key: &str) -> (Option<Pre>, Vec<Diagnostic>) {
         title,
         description: f.description.unwrap_or_default(),
         date: parsed.date,
+        updated: parsed.updated,
         draft: f.draft.unwrap_or(false),
         weight: f.weight,
         slug: slug.map(|s| slugify(&s)).filter(|s| !s.is_empty()),
@@ -768,6 +794,40 @@ mod tests {
         assert_eq!(home.subsections.len(), 1);
         assert_eq!(home.children.len(), 1);
         assert_eq!(s.assets[0].output, "news/img.png");
+    }
+
+    #[test]
+    fn a_page_is_as_new_as_updated_else_date_and_a_section_as_its_newest_page() {
+        let (_d, l) = site(&[
+            ("content/_index.md", "---\ntitle: Home\n---\n"),
+            ("content/news/_index.md", "---\ntitle: News\n---\n"),
+            (
+                "content/news/a.md",
+                "---\ntitle: A\ndate: 2568-10-01\nupdated: 2568-12-05\n---\n",
+            ),
+            (
+                "content/news/b.md",
+                "---\ntitle: B\ndate: 2568-11-01\n---\n",
+            ),
+            ("content/about.md", "---\ntitle: About\n---\n"),
+            (
+                "content/bad.md",
+                "---\ntitle: Bad\nupdated: 2568-13-01\n---\n",
+            ),
+        ]);
+        let s = &l.site;
+        let iso = |key: &str| s.updated(s.page(key).unwrap()).map(Date::iso);
+        assert_eq!(iso("news/a.md").as_deref(), Some("2025-12-05"));
+        assert_eq!(iso("news/b.md").as_deref(), Some("2025-11-01"));
+        assert_eq!(iso("news/_index.md").as_deref(), Some("2025-12-05"));
+        assert_eq!(iso("about.md"), None);
+        assert_eq!(s.newest().map(Date::iso).as_deref(), Some("2025-12-05"));
+        let bad: Vec<_> = l
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.as_ref(), d.location.as_ref().and_then(|l| l.line)))
+            .collect();
+        assert_eq!(bad, vec![("C112", Some(3))]);
     }
 
     #[test]

@@ -299,8 +299,11 @@ fn render(
     diagnostics.extend(dl_diags);
     diagnostics.extend(page_diags);
 
+    // Pages made of the whole site (404, the sitemap) are as new as its newest page or data.
+    let site_updated = site.newest().max(data_updated(input));
     let mut ctx = Context::new();
     ctx.insert("current_url", "/404.html");
+    insert_updated(&mut ctx, site_updated);
     match tera.render("404.html", &ctx) {
         Ok(html) => sink.put(OutputFile::html("404.html", html, "404.html")),
         Err(e) => diagnostics.push(render_error("404.html", "404.html", &e)),
@@ -320,6 +323,13 @@ fn render(
             "page",
             &serde_json::json!({ "title": title, "url": url, "summary": title }),
         );
+        // The sitemap is made of the whole site; the policies are as new as the agency says.
+        let updated = if slug == "sitemap" {
+            site_updated
+        } else {
+            site.config.policies_updated
+        };
+        insert_updated(&mut ctx, updated);
         ctx.insert("tree", &standard::tree(site));
         ctx.insert("years", &standard::years(input.data));
         ctx.insert("storage", &storage);
@@ -413,9 +423,7 @@ fn render_catalogue(
         "ข้อมูลการจัดซื้อจัดจ้างแบบเปิด: CSV, JSON, XLSX, PDF และ OCDS พร้อมสัญญาอนุญาต ขนาดไฟล์ และวันที่ปรับปรุงข้อมูล",
     );
     ctx.insert("current_url", &url);
-    let updated = datasets.iter().map(|d| d.updated).max();
-    ctx.insert("updated", &updated);
-    ctx.insert("updated_th", &updated.map(|d| d.thai_long()));
+    insert_updated(&mut ctx, datasets.iter().map(|d| d.updated).max());
     ctx.insert(
         "p",
         &serde_json::json!({
@@ -540,22 +548,14 @@ fn render_page(
     let mut ctx = Context::new();
     ctx.insert("page", page);
     ctx.insert("current_url", &page.url);
-    // A page is as new as its front matter date says; the home page, which shows the procurement
-    // figures, as new as that data when it has no date of its own.
-    let updated = page.date.or_else(|| {
-        (page.kind == PageKind::Home)
-            .then(|| {
-                input
-                    .data
-                    .years
-                    .values()
-                    .map(|fy| prongsai_views::dates::year_updated(fy, input.as_of))
-                    .max()
-            })
-            .flatten()
-    });
-    ctx.insert("updated", &updated);
-    ctx.insert("updated_th", &updated.map(|d| d.thai_long()));
+    // A page is as new as its front matter says (a section as its newest page); the home page,
+    // which shows the procurement figures, as new as that data too.
+    let updated = if page.kind == PageKind::Home {
+        site.updated(page).max(data_updated(input))
+    } else {
+        site.updated(page)
+    };
+    insert_updated(&mut ctx, updated);
     let mut trail = Vec::new();
     let mut up = page.parent;
     while let Some(i) = up {
@@ -603,6 +603,17 @@ fn render_page(
         Ok(html) => Ok(OutputFile::html(&page.output, html, &page.source)),
         Err(e) => Err(Box::new(render_error(template, &page.source, &e))),
     }
+}
+
+/// The newest procurement data of any year (its month files and plans), never the clock.
+pub(crate) fn data_updated(input: &RenderInput<'_>) -> Option<Date> {
+    prongsai_views::dates::data_updated(input.data, input.as_of)
+}
+
+/// The base template's "last updated" line (DGA asks every page for one).
+pub(crate) fn insert_updated(ctx: &mut Context, updated: Option<Date>) {
+    ctx.insert("updated", &updated);
+    ctx.insert("updated_th", &updated.map(|d| d.thai_long()));
 }
 
 pub(crate) fn render_error(template: &str, source: &str, e: &tera::Error) -> Diagnostic {

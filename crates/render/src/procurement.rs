@@ -90,8 +90,10 @@ fn render_itas(
     diags: &mut Vec<Diagnostic>,
     sink: &dyn Sink,
 ) {
+    // The evidence index is made of the whole site: its pages and its data.
+    let updated = input.site.newest().max(crate::data_updated(input));
     for ita in input.ita {
-        match render_ita(tera, ita) {
+        match render_ita(tera, ita, updated) {
             Ok(f) => {
                 paths.push(f.path.clone());
                 sink.put(f);
@@ -143,8 +145,7 @@ fn render_view(tera: &Tera, v: &PageView) -> Result<OutputFile, Box<Diagnostic>>
     ctx.insert("title", &v.title);
     ctx.insert("description", &v.description);
     ctx.insert("current_url", &v.url);
-    ctx.insert("updated", &v.updated);
-    ctx.insert("updated_th", &v.updated.map(|d| d.thai_long()));
+    crate::insert_updated(&mut ctx, v.updated);
     tera.render(v.template, &ctx)
         .map(|html| OutputFile::html(&v.output, html, "procurement-data"))
         .map_err(|e| Box::new(crate::render_error(v.template, "procurement-data", &e)))
@@ -154,9 +155,14 @@ pub(crate) fn ita_output(ita: &ItaEvaluation) -> String {
     prongsai_views::urls::output_of(&ita.page_url)
 }
 
-fn render_ita(tera: &Tera, ita: &ItaEvaluation) -> Result<OutputFile, Box<Diagnostic>> {
+fn render_ita(
+    tera: &Tera,
+    ita: &ItaEvaluation,
+    updated: Option<prongsai_model::Date>,
+) -> Result<OutputFile, Box<Diagnostic>> {
     let mut ctx = Context::new();
     ctx.insert("ita", ita);
+    crate::insert_updated(&mut ctx, updated);
     ctx.insert("current_url", &ita.page_url);
     tera.render("ita.html", &ctx)
         .map(|html| OutputFile::html(ita_output(ita), html, &ita.criteria.file))

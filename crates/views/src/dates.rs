@@ -49,6 +49,11 @@ pub fn year_updated(fy: &FiscalYear, as_of: Date) -> Date {
     }
 }
 
+/// The newest data of the whole site: what a page made of all years is as new as.
+pub fn data_updated(data: &prongsai_model::Data, as_of: Date) -> Option<Date> {
+    data.years.values().map(|fy| year_updated(fy, as_of)).max()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

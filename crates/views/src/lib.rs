@@ -138,7 +138,7 @@ pub fn year_pages(fy: &FiscalYear, opts: &Options) -> Vec<PageView> {
 /// search page.
 pub fn closing_pages(data: &Data, opts: &Options) -> Vec<PageView> {
     let mut out = records::supplier_pages(data, opts);
-    out.push(search::search_page(data));
+    out.push(search::search_page(data, opts));
     out
 }
 

@@ -2,14 +2,19 @@ use crate::{PageView, urls};
 use prongsai_model::{Data, suppliers};
 use prongsai_search::SearchDoc;
 
-pub fn search_page(data: &Data) -> PageView {
-    PageView::new(
+/// The search page is as new as the procurement data it finds (the newest of any year).
+pub fn search_page(data: &Data, opts: &crate::Options) -> PageView {
+    let page = PageView::new(
         "/search/".to_owned(),
         "search.html",
         "ค้นหา".into(),
         "ค้นหารายการจัดซื้อจัดจ้าง ผู้ประกอบการ และหน้าเว็บ".into(),
         serde_json::json!({ "has_data": !data.years.is_empty() }),
-    )
+    );
+    match crate::dates::data_updated(data, opts.as_of) {
+        Some(d) => page.updated(d),
+        None => page,
+    }
 }
 
 /// Search documents for the procurement data: suppliers first, then records newest first, so the
