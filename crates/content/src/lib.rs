@@ -17,8 +17,10 @@ pub use config::{
 };
 pub use front::parse_date;
 pub use licence::{LICENCES, Licence, find_licence};
-pub use markdown::{Heading, slugify};
-pub use sanitize::{RawHtml, is_safe_url};
+pub use markdown::Heading;
+pub use prongsai_text::markdown::slugify;
+use prongsai_text::is_safe_url;
+pub use sanitize::RawHtml;
 
 use markdown::{LinkProblem, link_diagnostic, resolve_link};
 use prongsai_model::{Date, Diagnostic, Location, sort_diagnostics};

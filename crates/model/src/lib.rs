@@ -12,6 +12,7 @@ mod ids;
 mod method;
 mod money;
 mod summary;
+mod value;
 
 pub use date::{
     BE_OFFSET, Date, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, YearMonth, fiscal_quarter_months,
@@ -28,6 +29,7 @@ pub use gaps::{
 pub use ids::{EgpNo, Tin, tin_check_digit};
 pub use method::{Method, Status};
 pub use money::Money;
+pub use value::{ValueError, normalise_value, parse_date, parse_date_any_era, parse_month};
 pub use summary::{
     PlanProgress, Supplier, SupplierKey, Tally, YearSummary, normalise_name, suppliers,
 };

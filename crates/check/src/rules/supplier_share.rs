@@ -1,7 +1,7 @@
 //! C406: one supplier won a large share of a fiscal year's total.
 
-use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, amount, baht, supplier_key};
-use prongsai_model::{Diagnostic, Field, Money, Procurement, Severity};
+use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, amount, baht};
+use prongsai_model::{Diagnostic, Field, Money, Procurement, Severity, SupplierKey};
 use std::collections::BTreeMap;
 
 pub const INFO: RuleInfo = RuleInfo {
@@ -19,12 +19,12 @@ market (one hardware shop in the district) explains many cases.",
 pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let cfg = &ctx.opts.config;
     for (&fy, y) in &ctx.data.years {
-        let mut by: BTreeMap<String, (Money, usize, &Procurement)> = BTreeMap::new();
+        let mut by: BTreeMap<SupplierKey, (Money, usize, &Procurement)> = BTreeMap::new();
         let mut total = Money::ZERO;
         for p in y.records().filter(|p| !p.is_cancelled()) {
             let a = amount(p);
             total = total.saturating_add(a);
-            if let Some(k) = supplier_key(p) {
+            if let Some(k) = SupplierKey::winner(p) {
                 let e = by.entry(k).or_insert((Money::ZERO, 0, p));
                 e.0 = e.0.saturating_add(a);
                 e.1 += 1;
