@@ -18,8 +18,8 @@ pub use config::{
 pub use front::parse_date;
 pub use licence::{LICENCES, Licence, find_licence};
 pub use markdown::Heading;
-pub use prongsai_text::markdown::slugify;
 use prongsai_text::is_safe_url;
+pub use prongsai_text::markdown::slugify;
 pub use sanitize::RawHtml;
 
 use markdown::{LinkProblem, link_diagnostic, resolve_link};

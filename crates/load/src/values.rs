@@ -5,11 +5,11 @@
 //! panic on any input, which makes them fuzz targets. Dates and months are read by the model's
 //! one date reader, shared with front matter and the command line.
 
-pub use prongsai_model::{ValueError, parse_date, parse_month};
 use prongsai_model::{
     Bid, BidStatus, EgpNo, Method, Money, Status, Tin, normalise_value as normalise,
     thai_to_arabic_digits, tin_check_digit,
 };
+pub use prongsai_model::{ValueError, parse_date, parse_month};
 pub(crate) use prongsai_text::{is_blank_char, trim_blank as clean};
 
 /// A lone dash is how Thai forms write "nothing here"; it counts as an empty cell.

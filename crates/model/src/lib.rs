@@ -29,7 +29,7 @@ pub use gaps::{
 pub use ids::{EgpNo, Tin, tin_check_digit};
 pub use method::{Method, Status};
 pub use money::Money;
-pub use value::{ValueError, normalise_value, parse_date, parse_date_any_era, parse_month};
 pub use summary::{
     PlanProgress, Supplier, SupplierKey, Tally, YearSummary, normalise_name, suppliers,
 };
+pub use value::{ValueError, normalise_value, parse_date, parse_date_any_era, parse_month};

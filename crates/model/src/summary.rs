@@ -153,7 +153,11 @@ impl SupplierKey {
     /// the `/suppliers/` pages and the red-flag checks (C406 supplier share, splitting) use it
     /// alike, so a check never counts a firm the pages show as two, or the other way round.
     pub fn winner(r: &Procurement) -> Option<SupplierKey> {
-        let name = r.winner.as_deref().map(str::trim).filter(|n| !n.is_empty())?;
+        let name = r
+            .winner
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())?;
         Some(SupplierKey::of(name, r.winner_tin.as_ref()))
     }
 }
@@ -327,5 +331,26 @@ mod tests {
             normalise_name("หจก. ก.การค้า")
         );
         assert_ne!(normalise_name("ร้าน ก"), normalise_name("ร้าน ข"));
+    }
+
+    #[test]
+    fn the_winner_key_prefers_the_tin_and_skips_unnamed_winners() {
+        let ym = YearMonth::new(2567, 10);
+        let tin = Tin::new("0994000165510");
+        let mut a = rec(ym, 1, "บริษัท ก จำกัด", 1, None, Status::Completed);
+        let b = rec(ym, 2, " บจก.ก ", 1, None, Status::Completed);
+        assert_eq!(SupplierKey::winner(&a), SupplierKey::winner(&b));
+        a.winner_tin = tin.clone();
+        assert_eq!(
+            SupplierKey::winner(&a),
+            tin.map(|t| SupplierKey(t.as_str().to_owned()))
+        );
+        // The key the supplier pages group by; a record without a winner is on no page.
+        a.winner = Some("  ".into());
+        assert_eq!(SupplierKey::winner(&a), None);
+        assert_eq!(
+            SupplierKey::winner(&b).map(|k| k.0),
+            Some(format!("n-{:08x}", prongsai_text::fnv1a32("ก".as_bytes())))
+        );
     }
 }

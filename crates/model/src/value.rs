@@ -5,7 +5,9 @@
 //! a [`ValueError`] whose Thai and English text says what is wrong and how to fix it. They never
 //! panic on any input, which makes them fuzz targets.
 
-use crate::{BE_OFFSET, Date, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, YearMonth, thai_to_arabic_digits};
+use crate::{
+    BE_OFFSET, Date, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, YearMonth, thai_to_arabic_digits,
+};
 use prongsai_text::{is_blank_char, trim_blank as clean};
 use std::fmt;
 
@@ -260,7 +262,10 @@ pub fn parse_month(text: &str) -> Result<YearMonth, ValueError> {
         if year.is_empty() {
             return Err(fail());
         }
-        (be_year(year, Era::Buddhist)?, thai_month(name).ok_or_else(fail)?)
+        (
+            be_year(year, Era::Buddhist)?,
+            thai_month(name).ok_or_else(fail)?,
+        )
     };
     if !(1..=12).contains(&month) {
         return Err(ValueError::new(
@@ -278,7 +283,13 @@ mod tests {
     /// The data contract's own forms are tested with the loader (crates/load/src/values.rs).
     #[test]
     fn any_era_reads_iso_and_thai_dates_in_either_era() {
-        for s in ["2568-10-15", "2025-10-15", "๒๕๖๘-๑๐-๑๕", "15 ต.ค. 2568", "15/10/2025"] {
+        for s in [
+            "2568-10-15",
+            "2025-10-15",
+            "๒๕๖๘-๑๐-๑๕",
+            "15 ต.ค. 2568",
+            "15/10/2025",
+        ] {
             assert_eq!(
                 parse_date_any_era(s).map(|d| d.iso()),
                 Ok("2025-10-15".to_owned()),

@@ -26,7 +26,6 @@ pub(crate) struct Feed {
     pub xml: String,
 }
 
-
 /// Midnight in Thailand (UTC+7), the day a dated page is published.
 fn atom_time(d: Date) -> String {
     format!("{}T00:00:00+07:00", d.iso())

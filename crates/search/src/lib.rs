@@ -61,7 +61,6 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-
 /// The distinct character pairs of a normalised text, in order. Pairs of chars, not strings:
 /// one allocation per document rather than one per pair.
 fn pairs(norm: &str) -> Vec<(char, char)> {

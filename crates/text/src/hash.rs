@@ -10,9 +10,9 @@ const PRIME_64: u64 = 0x0000_0100_0000_01b3;
 
 /// FNV-1a, 32 bit.
 pub fn fnv1a32(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(OFFSET_32, |h, b| {
-        (h ^ u32::from(*b)).wrapping_mul(PRIME_32)
-    })
+    bytes
+        .iter()
+        .fold(OFFSET_32, |h, b| (h ^ u32::from(*b)).wrapping_mul(PRIME_32))
 }
 
 /// FNV-1a, 64 bit.

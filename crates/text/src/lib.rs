@@ -67,7 +67,10 @@ mod tests {
 
     #[test]
     fn blanks_from_the_web_and_excel_are_trimmed() {
-        assert_eq!(trim_blank("\u{FEFF}\u{200B} ก\u{00A0}ข\u{00A0}\t"), "ก\u{00A0}ข");
+        assert_eq!(
+            trim_blank("\u{FEFF}\u{200B} ก\u{00A0}ข\u{00A0}\t"),
+            "ก\u{00A0}ข"
+        );
     }
 
     #[test]

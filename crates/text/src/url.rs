@@ -67,7 +67,14 @@ mod tests {
         ] {
             assert!(!is_safe_url(url, false), "{url}");
         }
-        for url in ["https://x.go.th", "/a/b", "#top", "?q=1&x=2", "mailto:a@b", "a/b:c"] {
+        for url in [
+            "https://x.go.th",
+            "/a/b",
+            "#top",
+            "?q=1&x=2",
+            "mailto:a@b",
+            "a/b:c",
+        ] {
             assert!(is_safe_url(url, false), "{url}");
         }
         assert!(!is_safe_url("mailto:a@b", true));
@@ -76,7 +83,10 @@ mod tests {
 
     #[test]
     fn thai_is_percent_encoded_as_utf8() {
-        assert_eq!(encode_path("/ข่าว/a b/#ส่วน"), "/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/a%20b/#%E0%B8%AA%E0%B9%88%E0%B8%A7%E0%B8%99");
+        assert_eq!(
+            encode_path("/ข่าว/a b/#ส่วน"),
+            "/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/a%20b/#%E0%B8%AA%E0%B9%88%E0%B8%A7%E0%B8%99"
+        );
         assert_eq!(encode_fragment("ก/1#x~"), "%E0%B8%81/1%23x~");
         assert_eq!(encode_path("a-b.c_d~"), "a-b.c_d~");
     }

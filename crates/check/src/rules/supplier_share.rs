@@ -95,4 +95,27 @@ mod tests {
             .data;
         assert!(run_rule(run, &data, date(2568, 1, 1)).is_empty());
     }
+
+    /// The share counts exactly the records the firm's /suppliers/ page lists: same key, same
+    /// rows (a TIN without a winner's name is on no page, so it is in no share either).
+    #[test]
+    fn shares_count_the_rows_of_the_supplier_page() {
+        let mut unnamed = won(6, "", 1_500_000);
+        unnamed.winner_tin = prongsai_model::Tin::new("0994000165510");
+        let data = Fixture::new()
+            .with(won(1, "บริษัท ก จำกัด", 400_000))
+            .with(won(2, "บจก.ก", 400_000))
+            .with(won(3, "ร้าน ข", 600_000))
+            .with(won(4, "ร้าน ค", 600_000))
+            .with(won(5, "ร้าน ง", 600_000))
+            .with(unnamed)
+            .data;
+        let pages = prongsai_model::suppliers(data.years.values().flat_map(|y| y.records()));
+        let page = pages.iter().find(|s| s.name == "บจก.ก").unwrap();
+        assert_eq!(page.records.len(), 2);
+        assert_eq!(pages.len(), 4);
+        // The unnamed row's 1,500,000 is 37% of the year's 4,100,000, but it is no firm's
+        // share; ก: 800,000 = 20%.
+        assert!(run_rule(run, &data, date(2568, 1, 1)).is_empty());
+    }
 }

@@ -671,7 +671,9 @@ fn write_pdf(
         .modified_date(date);
     // The document ID is required to be stable for identical content: derive it from the
     // title, never from time or randomness.
-    let id = prongsai_text::fnv1a64(doc_title.as_bytes()).to_be_bytes().repeat(2);
+    let id = prongsai_text::fnv1a64(doc_title.as_bytes())
+        .to_be_bytes()
+        .repeat(2);
     pdf.set_file_id((id.clone(), id));
     Ok(pdf.finish())
 }
