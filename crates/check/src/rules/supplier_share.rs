@@ -71,15 +71,19 @@ mod tests {
         p
     }
 
-    #[test]
-    fn dominant_supplier_reported_once() {
-        let data = Fixture::new()
+    /// ก under two spellings (800,000 in all), then ข, ค and ง at 600,000 each.
+    fn five_firms() -> Fixture {
+        Fixture::new()
             .with(won(1, "บริษัท ก จำกัด", 400_000))
             .with(won(2, "บจก.ก", 400_000))
             .with(won(3, "ร้าน ข", 600_000))
             .with(won(4, "ร้าน ค", 600_000))
             .with(won(5, "ร้าน ง", 600_000))
-            .data;
+    }
+
+    #[test]
+    fn dominant_supplier_reported_once() {
+        let data = five_firms().data;
         // ก: 800,000 of 2,600,000 = 31%; ข, ค, ง: 23% each.
         let d = run_rule(run, &data, date(2568, 1, 1));
         assert_eq!(d.len(), 1, "{d:?}");
@@ -102,14 +106,7 @@ mod tests {
     fn shares_count_the_rows_of_the_supplier_page() {
         let mut unnamed = won(6, "", 1_500_000);
         unnamed.winner_tin = prongsai_model::Tin::new("0994000165510");
-        let data = Fixture::new()
-            .with(won(1, "บริษัท ก จำกัด", 400_000))
-            .with(won(2, "บจก.ก", 400_000))
-            .with(won(3, "ร้าน ข", 600_000))
-            .with(won(4, "ร้าน ค", 600_000))
-            .with(won(5, "ร้าน ง", 600_000))
-            .with(unnamed)
-            .data;
+        let data = five_firms().with(unnamed).data;
         let pages = prongsai_model::suppliers(data.years.values().flat_map(|y| y.records()));
         let page = pages.iter().find(|s| s.name == "บจก.ก").unwrap();
         assert_eq!(page.records.len(), 2);
