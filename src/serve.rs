@@ -16,6 +16,7 @@ use crate::build::{BuildFailure, Inputs, check_loaded, load_inputs, render_check
 use prongsai_load::DataFile;
 use prongsai_model::{Date, Diagnostic, Disclosure, Severity, sort_diagnostics};
 use prongsai_render::RenderCache;
+use prongsai_text::escape_html;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -366,14 +367,6 @@ impl Server {
             .unwrap_or_else(PoisonError::into_inner);
         guard.status.clone()
     }
-}
-
-/// Escapes text for HTML element content and double-quoted attributes.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
-    out
 }
 
 /// The error overlay: every diagnostic with file:line:column, Thai and English, all escaped.

@@ -247,35 +247,19 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// `%E0%B8%82` and friends back into UTF-8; `None` for malformed escapes, bad UTF-8, or `..`.
+/// `%E0%B8%82` and friends back into UTF-8; `None` for bad UTF-8 or `..`. A malformed escape
+/// stays as written (as most servers leave it), so it names no file and gets the 404 page.
 pub fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    let text = String::from_utf8(out).ok()?;
+    let text = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?
+        .into_owned();
     // Paths are looked up in a map, never on disk, but `..` still has no business here.
     (!text.split('/').any(|s| s == "..")).then_some(text)
 }
 
-/// A `Location` header value: non-ASCII path bytes percent-encoded.
+/// A `Location` header value: every byte but printable ASCII percent-encoded.
 fn encode_location(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_graphic() {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    const NOT_GRAPHIC: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS.add(b' ');
+    percent_encoding::utf8_percent_encode(path, NOT_GRAPHIC).to_string()
 }

@@ -333,7 +333,9 @@ fn paths_and_types() {
         Some("news/ข่าว/")
     );
     assert_eq!(http::percent_decode("a/../b"), None);
-    assert_eq!(http::percent_decode("%zz"), None);
+    assert_eq!(http::percent_decode("%zz").as_deref(), Some("%zz"));
+    assert_eq!(http::percent_decode("%E0%B8"), None);
+    assert_eq!(http::percent_decode("%2e%2E/x"), None);
     assert_eq!(http::content_type("fonts/a.woff2"), "font/woff2");
     assert_eq!(http::content_type("x.svg"), "image/svg+xml");
     assert_eq!(

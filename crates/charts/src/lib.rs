@@ -5,6 +5,8 @@
 //! `<desc>` and is meant to sit next to a table with the same numbers (the text alternative).
 //! Bars are horizontal because Thai labels are long and phones are narrow.
 
+// SVG text and attribute values take the HTML escaper's entities.
+use prongsai_text::escape_html;
 use std::fmt::Write as _;
 
 /// One bar: a label, its value (for the bar's length) and the text shown beside it.
@@ -29,14 +31,6 @@ const TEXT_FILL: &str = "#1f2328";
 const MUTED_FILL: &str = "#57606a";
 const GRID: &str = "#d0d7de";
 
-/// Escapes text for SVG element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
-    out
-}
-
 /// A horizontal bar chart: one row per bar, label above the bar, value at its end.
 ///
 /// `id` must be unique in the page: it ties the SVG to its title and description for screen readers.
@@ -49,13 +43,13 @@ pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
     const BAR_H: f64 = 14.0;
     let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
     let height = (bars.len().max(1) as f64) * ROW + 4.0;
-    let id = escape(id);
+    let id = escape_html(id);
     let mut svg = String::with_capacity(256 + bars.len() * 320);
     let _ = write!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
-        escape(title),
-        escape(desc)
+        escape_html(title),
+        escape_html(desc)
     );
     if bars.is_empty() {
         let _ = write!(
@@ -78,9 +72,9 @@ pub fn bar_chart(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
             ly = y + 16.0,
             vy = y + 34.0,
             by = y + 42.0,
-            label = escape(&bar.label),
+            label = escape_html(&bar.label),
             value = bar.value,
-            display = escape(&bar.display),
+            display = escape_html(&bar.display),
         );
     }
     svg.push_str("</svg>");
@@ -99,13 +93,13 @@ pub fn column_chart(id: &str, title: &str, desc: &str, columns: &[Column]) -> St
     let n = columns.len().max(1) as f64;
     let slot = (WIDTH - LEFT) / n;
     let col_w = (slot * 0.62).max(2.0);
-    let id = escape(id);
+    let id = escape_html(id);
     let mut svg = String::with_capacity(256 + columns.len() * 360);
     let _ = write!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc><line x1="0" y1="{base}" x2="{WIDTH}" y2="{base}" stroke="{GRID}" stroke-width="1"/>"#,
-        escape(title),
-        escape(desc),
+        escape_html(title),
+        escape_html(desc),
         base = TOP + plot_h,
     );
     for (i, col) in columns.iter().enumerate() {
@@ -119,8 +113,8 @@ pub fn column_chart(id: &str, title: &str, desc: &str, columns: &[Column]) -> St
         let _ = write!(
             svg,
             r#"<g class="column"><title>{label}: {display}</title><rect x="{x:.1}" y="{y:.1}" width="{col_w:.1}" height="{h:.1}" fill="{BAR_FILL}" data-value="{value}"/><text x="{cx:.1}" y="{ty:.1}" fill="{TEXT_FILL}" font-size="12" text-anchor="middle">{label}</text></g>"#,
-            label = escape(&col.label),
-            display = escape(&col.display),
+            label = escape_html(&col.label),
+            display = escape_html(&col.display),
             y = TOP + plot_h - h,
             value = col.value,
             ty = HEIGHT - BOTTOM + 18.0,

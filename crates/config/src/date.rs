@@ -1,22 +1,11 @@
-//! Dates written by hand in YAML (`as_of:` here, `date:` in front matter).
+//! Dates written by hand in YAML (`as_of:` here, `date:` and `updated:` in front matter).
 
 use prongsai_model::Date;
 
-/// `YYYY-MM-DD`; a year above 2400 is Buddhist Era (Thai documents count years in BE).
+/// A hand-written date: any form the data files take (`2568-10-15`, `15 ต.ค. 2568`, …), in
+/// either era (`2025-10-15` is usual in YAML), read by the model's one date reader.
 pub fn parse_date(text: &str) -> Option<Date> {
-    let digits = prongsai_model::thai_to_arabic_digits(text.trim());
-    let mut parts = digits.split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: u8 = parts.next()?.parse().ok()?;
-    let day: u8 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() {
-        return None;
-    }
-    if year > 2400 {
-        Date::from_be(year, month, day)
-    } else {
-        Date::from_ce(year, month, day)
-    }
+    prongsai_model::parse_date_any_era(text).ok()
 }
 
 #[cfg(test)]
@@ -38,6 +27,10 @@ mod tests {
             Some("2025-10-15".into())
         );
         assert_eq!(parse_date("2568-02-30"), None);
-        assert_eq!(parse_date("15/10/2568"), None);
+        assert_eq!(
+            parse_date("15/10/2568").map(|d| d.iso()),
+            Some("2025-10-15".into())
+        );
+        assert_eq!(parse_date("2568-10"), None);
     }
 }

@@ -10,12 +10,13 @@ mod markdown;
 mod sanitize;
 
 // site.yaml is read by prongsai_config; these are what pages are built with.
-pub use markdown::{Heading, slugify};
+pub use markdown::Heading;
 pub use prongsai_config::{
     LICENCES, Licence, MarkdownConfig, MenuItem, RawHtml, SITE_FILE, SiteConfig, find_licence,
     parse_date,
 };
-pub use sanitize::is_safe_url;
+pub use prongsai_text::is_safe_url;
+pub use prongsai_text::markdown::slugify;
 
 use markdown::{LinkProblem, link_diagnostic, resolve_link};
 use prongsai_model::{Date, Diagnostic, Location, sort_diagnostics};

@@ -1,9 +1,12 @@
 //! Markdown to HTML: tables wrapped for narrow screens, heading ids, `@/` links resolved, raw
 //! HTML and link addresses made safe as `markdown.raw_html` in site.yaml says.
 
-use crate::sanitize::{RawHtml, escape_attr, is_safe_url, sanitize};
+use crate::sanitize::{RawHtml, sanitize};
 use prongsai_model::{Diagnostic, Location};
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use prongsai_text::markdown::{
+    CowStr, Dialect, Event, Tag, TagEnd, heading_level, html, parse, slugify,
+};
+use prongsai_text::{LineIndex, escape_html, is_safe_url};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -28,32 +31,6 @@ pub(crate) enum LinkProblem {
     Draft,
 }
 
-/// Turns text into a URL segment or id that stays readable in Thai: Thai letters, vowels and
-/// tone marks (which are combining marks, not "alphanumeric") are kept as they are.
-pub fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut dash = false;
-    for c in text.chars() {
-        let keep = c.is_alphanumeric() || ('\u{0E00}'..='\u{0E7F}').contains(&c) || c == '_';
-        if keep {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.extend(c.to_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    out
-}
-
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
-}
-
 pub(crate) fn render(
     body: &str,
     line_offset: u32,
@@ -62,17 +39,8 @@ pub(crate) fn render(
     resolve: &dyn Fn(&str) -> Result<String, LinkProblem>,
     diags: &mut Vec<Diagnostic>,
 ) -> Rendered {
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let starts = line_starts(body);
-    let line_at = |offset: usize| -> u32 {
-        let idx = starts.partition_point(|s| *s <= offset);
-        u32::try_from(idx)
-            .unwrap_or(u32::MAX)
-            .saturating_add(line_offset)
-    };
+    let lines = LineIndex::new(body);
+    let line_at = |offset: usize| -> u32 { lines.line(offset).saturating_add(line_offset) };
     let mut events: Vec<Event> = Vec::new();
     let mut headings = Vec::new();
     let mut used_ids = BTreeSet::new();
@@ -91,7 +59,7 @@ pub(crate) fn render(
     let mut dropped_images: Vec<bool> = Vec::new();
     let trust = raw_html == RawHtml::Trust;
 
-    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+    for (event, range) in parse(body, Dialect::Page).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -165,7 +133,7 @@ pub(crate) fn render(
                 // Focusable so keyboard users can scroll it; the page itself never scrolls sideways.
                 events.push(Event::Html(CowStr::from(format!(
                     "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">",
-                    escape_attr(&label)
+                    escape_html(&label)
                 ))));
                 events.push(event);
             }
@@ -415,7 +383,7 @@ fn wrap_raw_tables(html: &str, label: &str) -> String {
                 out.push_str(&html[i..i + o]);
                 out.push_str(&format!(
                     "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">",
-                    escape_attr(label)
+                    escape_html(label)
                 ));
                 out.push_str(&html[i + o..i + o + 6]);
                 i += o + 6;
@@ -446,17 +414,6 @@ fn unique_id(wanted: &str, used: &mut BTreeSet<String>) -> String {
     id
 }
 
-fn heading_level(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -473,14 +430,6 @@ mod tests {
         let mut d = Vec::new();
         let r = render(md, 4, "content/x.md", RawHtml::Sanitize, &resolver, &mut d);
         (r, d)
-    }
-
-    #[test]
-    fn thai_slugs() {
-        assert_eq!(slugify("รายงานและมาตรการ"), "รายงานและมาตรการ");
-        assert_eq!(slugify("ข้อมูล ITA ปี 2569!"), "ข้อมูล-ita-ปี-2569");
-        assert_eq!(slugify("  Hello, World  "), "hello-world");
-        assert_eq!(slugify("น้ำ"), "น้ำ");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! like, and no parser differential between us and the browser can smuggle a tag through.
 
 pub use prongsai_config::RawHtml;
+use prongsai_text::{escape_html, is_safe_url};
 
 /// Tags kept by [`RawHtml::Sanitize`]: text structure, tables, links and images.
 const TAGS: &[&str] = &[
@@ -70,33 +71,6 @@ const DROP_WITH_CONTENT: &[&str] = &[
     "script", "style", "iframe", "object", "embed", "frame", "frameset", "noscript", "noembed",
     "noframes", "template", "textarea", "title", "xmp", "svg", "math", "select", "applet",
 ];
-
-/// Schemes a link may use; anything else (`javascript:`, `data:`, `vbscript:`, …) is removed.
-const LINK_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
-/// Schemes an image may load from.
-const IMAGE_SCHEMES: &[&str] = &["http", "https"];
-
-/// Whether `url` is safe as a link (`image == false`) or image source: relative, a fragment, or
-/// one of the allowed schemes. Checked the way a browser reads it: tabs and line breaks inside
-/// are ignored and leading spaces or control characters are stripped before the scheme.
-pub fn is_safe_url(url: &str, image: bool) -> bool {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let cleaned = cleaned.trim_matches(|c: char| c <= ' ');
-    let end = cleaned.find(['/', '?', '#']).unwrap_or(cleaned.len());
-    let head = &cleaned[..end];
-    // An entity left undecoded before the first `/` could still spell a scheme to some reader.
-    if head.contains('&') {
-        return false;
-    }
-    let Some((scheme, _)) = head.split_once(':') else {
-        return true;
-    };
-    let allowed = if image { IMAGE_SCHEMES } else { LINK_SCHEMES };
-    allowed.iter().any(|s| s.eq_ignore_ascii_case(scheme))
-}
 
 /// The result of sanitising one HTML fragment.
 pub(crate) struct Cleaned {
@@ -189,7 +163,7 @@ pub(crate) fn sanitize(fragment: &str) -> Cleaned {
                 out.push(' ');
                 out.push_str(name);
                 out.push_str("=\"");
-                out.push_str(&escape_attr(&value));
+                out.push_str(&escape_html(&value));
                 out.push('"');
             } else {
                 removed.push(truncate(&format!("{name}=\"{value}\"")));
@@ -377,13 +351,6 @@ fn decode_entities(value: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
-}
-
-pub(crate) fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
     out
 }
 

@@ -265,7 +265,7 @@ pub(crate) enum Block {
 /// annual.md's Markdown as plain blocks: the documents are forms, not web pages, so emphasis,
 /// links (their text is kept) and raw HTML (shown as text, as on the annual page) are flattened.
 pub(crate) fn narrative_blocks(body: &str) -> Vec<Block> {
-    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    use prongsai_text::markdown::{Dialect, Event, Tag, TagEnd, parse};
     let mut out = Vec::new();
     let mut text = String::new();
     // Per open list: the next item's number, or `None` for a bullet list.
@@ -282,8 +282,7 @@ pub(crate) fn narrative_blocks(body: &str) -> Vec<Block> {
             None => out.push(Block::Paragraph(t)),
         }
     };
-    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for event in Parser::new_ext(body, opts) {
+    for event in parse(body, Dialect::Report) {
         match event {
             Event::Start(Tag::List(start)) => {
                 flush(&mut text, &mut marker, &mut out);

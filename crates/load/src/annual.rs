@@ -3,6 +3,8 @@
 use crate::diag;
 use crate::yaml;
 use prongsai_model::{AnnualReport, Diagnostic, Location};
+use prongsai_text::LineIndex;
+use prongsai_text::markdown::{self, Dialect};
 
 const KEYS: [&str; 2] = ["approved_by", "approved_on"];
 
@@ -60,22 +62,12 @@ pub(crate) fn parse(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Annu
     report
 }
 
-/// ATX headings outside fenced code, with their file lines.
 /// The report is published as HTML: a link or image whose address could run code in the
 /// reader's browser (`javascript:`, `data:`, `vbscript:`, …) is an error at its line.
 fn unsafe_links(path: &str, body: &str, first_line: u32, diags: &mut Vec<Diagnostic>) {
-    use pulldown_cmark::{Event, Options, Parser, Tag};
-    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
-        let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
-            event
-        else {
-            continue;
-        };
-        if is_safe_link(&dest_url) {
-            continue;
-        }
-        let line = first_line + body[..range.start].matches('\n').count() as u32;
+    let lines = LineIndex::new(body);
+    for (offset, dest_url) in markdown::unsafe_addresses(body, Dialect::Report) {
+        let line = first_line - 1 + lines.line(offset);
         diags.push(
             Diagnostic::error(
                 diag::BAD_URL,
@@ -83,56 +75,19 @@ fn unsafe_links(path: &str, body: &str, first_line: u32, diags: &mut Vec<Diagnos
                 format!("link \"{dest_url}\" uses an address that could run code in the reader's browser: use one starting with https://, http://, mailto: or tel:"),
             )
             .at(Location::line(path, line))
-            .with_text(dest_url.as_ref()),
+            .with_text(&dest_url),
         );
     }
 }
 
-/// Relative, a fragment, or http/https/mailto/tel, read as a browser does (tabs and line breaks
-/// ignored, leading spaces and control characters stripped).
-fn is_safe_link(url: &str) -> bool {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    let cleaned = cleaned.trim_matches(|c: char| c <= ' ');
-    let head = &cleaned[..cleaned.find(['/', '?', '#']).unwrap_or(cleaned.len())];
-    match head.split_once(':') {
-        None => true,
-        Some((scheme, _)) => ["http", "https", "mailto", "tel"]
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(scheme)),
-    }
-}
-
+/// The headings of the body (the annual-report-sections check looks for its required ones),
+/// with their file lines.
 fn headings(body: &str, first_line: u32) -> Vec<(u32, String)> {
-    let mut out = Vec::new();
-    let mut fence: Option<&str> = None;
-    for (i, line) in body.lines().enumerate() {
-        let t = line.trim_start();
-        let indent = line.len() - t.len();
-        if indent <= 3 {
-            for marker in ["```", "~~~"] {
-                if t.starts_with(marker) {
-                    fence = match fence {
-                        Some(m) if m == marker => None,
-                        None => Some(marker),
-                        other => other,
-                    };
-                }
-            }
-        }
-        if fence.is_some() || indent > 3 {
-            continue;
-        }
-        let level = t.chars().take_while(|c| *c == '#').count();
-        let rest = &t[level..];
-        if (1..=6).contains(&level) && (rest.is_empty() || rest.starts_with([' ', '\t'])) {
-            let title = rest.trim().trim_end_matches('#').trim();
-            out.push((first_line + i as u32, title.to_owned()));
-        }
-    }
-    out
+    let lines = LineIndex::new(body);
+    markdown::headings(body, Dialect::Report)
+        .into_iter()
+        .map(|h| (first_line - 1 + lines.line(h.offset), h.text))
+        .collect()
 }
 
 #[cfg(test)]

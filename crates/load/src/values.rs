@@ -2,56 +2,19 @@
 //!
 //! Each takes the text of one cell (as found, untrimmed) and returns the typed value or a
 //! [`ValueError`] whose Thai and English text says what is wrong and how to fix it. They never
-//! panic on any input, which makes them fuzz targets.
+//! panic on any input, which makes them fuzz targets. Dates and months are read by the model's
+//! one date reader, shared with front matter and the command line.
 
 use prongsai_model::{
-    Bid, BidStatus, Date, EgpNo, Method, Money, Status, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, Tin,
-    YearMonth, thai_to_arabic_digits, tin_check_digit,
+    Bid, BidStatus, EgpNo, Method, Money, Status, Tin, normalise_value as normalise,
+    thai_to_arabic_digits, tin_check_digit,
 };
-use std::fmt;
-
-/// Why a cell's text is not a valid value, in Thai (for the finance division) and English.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ValueError {
-    pub th: String,
-    pub en: String,
-}
-
-impl ValueError {
-    fn new(th: impl Into<String>, en: impl Into<String>) -> ValueError {
-        ValueError {
-            th: th.into(),
-            en: en.into(),
-        }
-    }
-}
-
-impl fmt::Display for ValueError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} / {}", self.th, self.en)
-    }
-}
-
-impl std::error::Error for ValueError {}
-
-/// Whitespace Excel and Thai keyboards put around values: ordinary spaces, NBSP, zero-width space
-/// (common in Thai text copied from the web) and the BOM.
-pub(crate) fn is_blank_char(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{200B}' | '\u{FEFF}')
-}
-
-pub(crate) fn clean(s: &str) -> &str {
-    s.trim_matches(is_blank_char)
-}
+pub use prongsai_model::{ValueError, parse_date, parse_month};
+pub(crate) use prongsai_text::{is_blank_char, trim_blank as clean};
 
 /// A lone dash is how Thai forms write "nothing here"; it counts as an empty cell.
 pub fn is_empty_cell(s: &str) -> bool {
     matches!(clean(s), "" | "-" | "–" | "—")
-}
-
-/// Thai digits to Arabic, then surrounding blanks trimmed.
-fn normalise(s: &str) -> String {
-    clean(&thai_to_arabic_digits(s)).to_owned()
 }
 
 /// The largest amount accepted: more than the whole national budget is surely a typing slip.
@@ -144,213 +107,6 @@ fn digits_error() -> ValueError {
         "จำนวนเงินไม่ใช่ตัวเลข: เขียนเช่น 1,234.50",
         "the amount is not a number: write e.g. 1,234.50",
     )
-}
-
-/// A Thai month name, short (`ต.ค.`, also without dots) or long (`ตุลาคม`), to 1–12.
-fn thai_month(name: &str) -> Option<u8> {
-    // Compared char by char, skipping dots and blanks, so no string is built per call.
-    let key = || name.chars().filter(|c| *c != '.' && !is_blank_char(*c));
-    (0u8..12)
-        .find(|&i| {
-            let i = usize::from(i);
-            key().eq(THAI_MONTHS_LONG[i].chars())
-                || key().eq(THAI_MONTHS_SHORT[i].chars().filter(|c| *c != '.'))
-        })
-        .map(|i| i + 1)
-}
-
-const FORMS_TH: &str = "เขียนวันที่เช่น 15/10/2567 หรือ 15 ต.ค. 2567 หรือ 15 ตุลาคม 2567 หรือ 2567-10-15";
-const FORMS_EN: &str = "write dates as 15/10/2567, 15 ต.ค. 2567, 15 ตุลาคม 2567 or 2567-10-15";
-
-/// Checks a year is a four-digit Buddhist Era year; a Christian-era year gets its BE equivalent.
-fn be_year(text: &str) -> Result<i32, ValueError> {
-    let year: i32 = match text.parse() {
-        Ok(y) if text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit()) => y,
-        _ => {
-            return Err(ValueError::new(
-                format!("ปี \"{text}\" ไม่ใช่ตัวเลขปี พ.ศ. 4 หลัก: {FORMS_TH}"),
-                format!("the year \"{text}\" is not a 4-digit Buddhist Era year: {FORMS_EN}"),
-            ));
-        }
-    };
-    if text.len() == 2 {
-        return Err(ValueError::new(
-            format!("ปีต้องเป็น พ.ศ. 4 หลัก: ใช้ {} แทน {text}", 2500 + year),
-            format!(
-                "the year must have 4 digits (Buddhist Era): write {} instead of {text}",
-                2500 + year
-            ),
-        ));
-    }
-    if (1900..2300).contains(&year) {
-        return Err(ValueError::new(
-            format!(
-                "ปี {year} เป็นปี ค.ศ.: ให้ใช้ พ.ศ. คือ {} (ค.ศ. + 543)",
-                year + 543
-            ),
-            format!(
-                "{year} is a Christian-era year: use พ.ศ. (Buddhist Era), i.e. {} (CE + 543)",
-                year + 543
-            ),
-        ));
-    }
-    if !(2400..=2700).contains(&year) {
-        return Err(ValueError::new(
-            format!("ปี พ.ศ. {year} ไม่น่าจะถูกต้อง: ตรวจสอบปีอีกครั้ง"),
-            format!("the Buddhist Era year {year} is implausible: check the year"),
-        ));
-    }
-    Ok(year)
-}
-
-fn small_number(text: &str, what_th: &str, what_en: &str) -> Result<u8, ValueError> {
-    if !text.is_empty()
-        && text.len() <= 2
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && let Ok(n) = text.parse::<u8>()
-    {
-        return Ok(n);
-    }
-    Err(ValueError::new(
-        format!("{what_th} \"{text}\" ไม่ใช่ตัวเลข: {FORMS_TH}"),
-        format!("the {what_en} \"{text}\" is not a number: {FORMS_EN}"),
-    ))
-}
-
-fn make_date(year: i32, month: u8, day: u8) -> Result<Date, ValueError> {
-    if !(1..=12).contains(&month) {
-        return Err(ValueError::new(
-            format!("ไม่มีเดือนที่ {month}: เดือนต้องอยู่ระหว่าง 1 ถึง 12"),
-            format!("there is no month {month}: months run from 1 to 12"),
-        ));
-    }
-    Date::from_be(year, month, day).ok_or_else(|| {
-        ValueError::new(
-            format!("ไม่มีวันที่ {day}/{month}/{year} ในปฏิทิน: ตรวจสอบวันและเดือน"),
-            format!("{day}/{month}/{year} is not a date on the calendar: check the day and month"),
-        )
-    })
-}
-
-/// A date: `15/10/2567`, `15 ต.ค. 2567`, `15 ตุลาคม 2567`, `2567-10-15`, Thai digits allowed.
-pub fn parse_date(text: &str) -> Result<Date, ValueError> {
-    let s = normalise(text);
-    if s.is_empty() {
-        return Err(ValueError::new(
-            format!("ไม่มีวันที่: {FORMS_TH}"),
-            format!("no date: {FORMS_EN}"),
-        ));
-    }
-    let parts: Vec<&str> = if s.contains('/') {
-        s.split('/').map(clean).collect()
-    } else if s.contains('-') && !s.contains(' ') {
-        let p: Vec<&str> = s.split('-').collect();
-        if p.len() == 3 && p[0].len() == 4 {
-            // ISO order with a BE year: 2567-10-15.
-            let year = be_year(p[0])?;
-            let month = small_number(p[1], "เดือน", "month")?;
-            let day = small_number(p[2], "วัน", "day")?;
-            return make_date(year, month, day);
-        }
-        p
-    } else {
-        // 15 ต.ค. 2567, 15 ตุลาคม พ.ศ. 2567, 15ต.ค.2567
-        return parse_named_date(&s);
-    };
-    if parts.len() != 3 {
-        return Err(ValueError::new(
-            format!("อ่านวันที่ \"{s}\" ไม่ได้: {FORMS_TH}"),
-            format!("cannot read the date \"{s}\": {FORMS_EN}"),
-        ));
-    }
-    let day = small_number(parts[0], "วัน", "day")?;
-    let month = match small_number(parts[1], "เดือน", "month") {
-        Ok(m) => m,
-        Err(e) => thai_month(parts[1]).ok_or(e)?,
-    };
-    let year = be_year(parts[2])?;
-    make_date(year, month, day)
-}
-
-fn parse_named_date(s: &str) -> Result<Date, ValueError> {
-    let fail = || {
-        ValueError::new(
-            format!("อ่านวันที่ \"{s}\" ไม่ได้: {FORMS_TH}"),
-            format!("cannot read the date \"{s}\": {FORMS_EN}"),
-        )
-    };
-    let s = s.replace("พ.ศ.", " ");
-    let day_end = s.find(|c: char| !c.is_ascii_digit()).ok_or_else(fail)?;
-    let (day, rest) = s.split_at(day_end);
-    let year_start = rest
-        .rfind(|c: char| !c.is_ascii_digit())
-        .map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8))
-        .ok_or_else(fail)?;
-    let (name, year) = rest.split_at(year_start);
-    if day.is_empty() || year.is_empty() {
-        return Err(fail());
-    }
-    let month = thai_month(name).ok_or_else(|| {
-        ValueError::new(
-            format!(
-                "ไม่รู้จักชื่อเดือน \"{}\": ใช้ชื่อย่อเช่น ต.ค. หรือชื่อเต็มเช่น ตุลาคม",
-                clean(name)
-            ),
-            format!(
-                "unknown month name \"{}\": use a short Thai name such as ต.ค. or a full one such as ตุลาคม",
-                clean(name)
-            ),
-        )
-    })?;
-    let day = small_number(day, "วัน", "day")?;
-    let year = be_year(year)?;
-    make_date(year, month, day)
-}
-
-/// The expected month of a plan line: `ม.ค. 2568`, `มกราคม 2568`, `2568-01` (also `01/2568`).
-pub fn parse_month(text: &str) -> Result<YearMonth, ValueError> {
-    let s = normalise(text);
-    let fail = || {
-        ValueError::new(
-            format!("อ่านเดือน \"{s}\" ไม่ได้: เขียนเช่น ม.ค. 2568 หรือ มกราคม 2568 หรือ 2568-01"),
-            format!("cannot read the month \"{s}\": write e.g. ม.ค. 2568, มกราคม 2568 or 2568-01"),
-        )
-    };
-    if s.is_empty() {
-        return Err(fail());
-    }
-    let (year, month) = if let Some((a, b)) = s.split_once('-').or_else(|| s.split_once('/')) {
-        let (a, b) = (clean(a), clean(b));
-        if a.len() == 4 {
-            (
-                be_year(a)?,
-                small_number(b, "เดือน", "month").map_err(|_| fail())?,
-            )
-        } else {
-            (
-                be_year(b)?,
-                small_number(a, "เดือน", "month").map_err(|_| fail())?,
-            )
-        }
-    } else {
-        let s2 = s.replace("พ.ศ.", " ");
-        let year_start = s2
-            .rfind(|c: char| !c.is_ascii_digit())
-            .map(|i| i + s2[i..].chars().next().map_or(1, char::len_utf8))
-            .ok_or_else(fail)?;
-        let (name, year) = s2.split_at(year_start);
-        if year.is_empty() {
-            return Err(fail());
-        }
-        (be_year(year)?, thai_month(name).ok_or_else(fail)?)
-    };
-    if !(1..=12).contains(&month) {
-        return Err(ValueError::new(
-            format!("ไม่มีเดือนที่ {month}: เดือนต้องอยู่ระหว่าง 1 ถึง 12"),
-            format!("there is no month {month}: months run from 1 to 12"),
-        ));
-    }
-    Ok(YearMonth::new(year, month))
 }
 
 /// A procurement method, by its canonical value or a common spelling.
@@ -587,7 +343,7 @@ pub fn parse_bids(text: &str) -> Result<(Vec<Bid>, Vec<String>), ValueError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use prongsai_model::to_thai_digits;
+    use prongsai_model::{Date, YearMonth, to_thai_digits};
     use proptest::prelude::*;
 
     fn m(s: &str) -> i64 {

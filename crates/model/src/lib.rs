@@ -12,6 +12,7 @@ mod ids;
 mod method;
 mod money;
 mod summary;
+mod value;
 
 pub use date::{
     BE_OFFSET, Date, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, YearMonth, fiscal_quarter_months,
@@ -31,3 +32,4 @@ pub use money::Money;
 pub use summary::{
     PlanProgress, Supplier, SupplierKey, Tally, YearSummary, normalise_name, suppliers,
 };
+pub use value::{ValueError, normalise_value, parse_date, parse_date_any_era, parse_month};

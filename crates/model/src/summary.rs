@@ -144,9 +144,21 @@ impl SupplierKey {
             Some(t) => SupplierKey(t.as_str().to_owned()),
             None => SupplierKey(format!(
                 "n-{:08x}",
-                fnv1a32(normalise_name(name).as_bytes())
+                prongsai_text::fnv1a32(normalise_name(name).as_bytes())
             )),
         }
+    }
+
+    /// The winner of a record, or `None` when the record names none. The one grouping of firms:
+    /// the `/suppliers/` pages and the red-flag checks (C406 supplier share, splitting) use it
+    /// alike, so a check never counts a firm the pages show as two, or the other way round.
+    pub fn winner(r: &Procurement) -> Option<SupplierKey> {
+        let name = r
+            .winner
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())?;
+        Some(SupplierKey::of(name, r.winner_tin.as_ref()))
     }
 }
 
@@ -186,15 +198,6 @@ pub fn normalise_name(name: &str) -> String {
     if s.is_empty() { compact } else { s.to_owned() }
 }
 
-fn fnv1a32(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in bytes {
-        h ^= u32::from(*b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
-
 /// Everything one supplier won, across years.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Supplier<'a> {
@@ -212,10 +215,10 @@ pub fn suppliers<'a>(records: impl Iterator<Item = &'a Procurement>) -> Vec<Supp
     type Acc<'a> = (BTreeMap<&'a str, u32>, Option<Tin>, Vec<&'a Procurement>);
     let mut map: BTreeMap<SupplierKey, Acc<'a>> = BTreeMap::new();
     for r in records {
-        let Some(name) = r.winner.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
+        let (Some(key), Some(name)) = (SupplierKey::winner(r), r.winner.as_deref()) else {
             continue;
         };
-        let key = SupplierKey::of(name, r.winner_tin.as_ref());
+        let name = name.trim();
         let entry = map.entry(key).or_default();
         *entry.0.entry(name).or_default() += 1;
         if entry.1.is_none() {
@@ -328,5 +331,26 @@ mod tests {
             normalise_name("หจก. ก.การค้า")
         );
         assert_ne!(normalise_name("ร้าน ก"), normalise_name("ร้าน ข"));
+    }
+
+    #[test]
+    fn the_winner_key_prefers_the_tin_and_skips_unnamed_winners() {
+        let ym = YearMonth::new(2567, 10);
+        let tin = Tin::new("0994000165510");
+        let mut a = rec(ym, 1, "บริษัท ก จำกัด", 1, None, Status::Completed);
+        let b = rec(ym, 2, " บจก.ก ", 1, None, Status::Completed);
+        assert_eq!(SupplierKey::winner(&a), SupplierKey::winner(&b));
+        a.winner_tin = tin.clone();
+        assert_eq!(
+            SupplierKey::winner(&a),
+            tin.map(|t| SupplierKey(t.as_str().to_owned()))
+        );
+        // The key the supplier pages group by; a record without a winner is on no page.
+        a.winner = Some("  ".into());
+        assert_eq!(SupplierKey::winner(&a), None);
+        assert_eq!(
+            SupplierKey::winner(&b).map(|k| k.0),
+            Some(format!("n-{:08x}", prongsai_text::fnv1a32("ก".as_bytes())))
+        );
     }
 }

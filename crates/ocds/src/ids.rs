@@ -2,6 +2,9 @@
 //! data always yields the same ids, whatever else is in the year.
 
 use prongsai_model::{Data, Date, Tin, normalise_name};
+// FNV-1a: a fixed, documented function, so party ids do not change with the Rust version the
+// way `DefaultHasher` output may.
+use prongsai_text::fnv1a64;
 use std::collections::BTreeMap;
 
 /// Used when `agency.yaml` has no `ocid_prefix`. OCDS reserves no test prefix; registered
@@ -69,17 +72,6 @@ impl TinDirectory {
     }
 }
 
-/// FNV-1a, 64 bit: a fixed, documented function, so party ids do not change with the Rust
-/// version the way `DefaultHasher` output may.
-fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
-}
-
 /// The party id of an organisation: `TH-TIN-<TIN>` when its taxpayer number is known (the
 /// scheme-id form OCDS recommends), else `name-<hash of the normalised name>`.
 pub fn party_id(name: &str, tin: Option<&Tin>) -> String {
@@ -93,15 +85,7 @@ pub fn party_id(name: &str, tin: Option<&Tin>) -> String {
 /// unreserved set percent-encoded as UTF-8, `/` kept (fragments allow it), so the linked release's
 /// `url` is the valid `format: uri` the record package schema asks for.
 pub fn fragment(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
-    for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    prongsai_text::url::encode_fragment(id)
 }
 
 /// Start of a day in Thailand (UTC+7, no daylight saving) as RFC 3339.

@@ -5,6 +5,9 @@ use crate::RenderInput;
 use prongsai_content::{Page, PageKind};
 use prongsai_model::{Date, Diagnostic, Location};
 use prongsai_views::urls;
+// The HTML escaper's entities (&amp; &lt; &gt; &quot; &#39;) are XML's too.
+use prongsai_text::escape_html as xml_escape;
+pub(crate) use prongsai_text::url::encode_path;
 use prongsai_write::OutputFile;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -21,26 +24,6 @@ pub(crate) struct Feed {
     /// The section's source file.
     pub source: String,
     pub xml: String,
-}
-
-fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    // Writing into a String cannot fail; its entities (&amp; &lt; &gt; &quot; &#39;) are XML's too.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
-    out
-}
-
-/// Percent-encodes what a URL path may not hold raw (Thai letters in slugs), keeping `/` and `#`.
-pub(crate) fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"/-._~#".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
 }
 
 /// Midnight in Thailand (UTC+7), the day a dated page is published.

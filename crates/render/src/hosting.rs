@@ -286,11 +286,7 @@ pub(crate) fn assets(theme: &Theme, extra: &[(&str, &[u8])]) -> Assets {
 
 /// `css/site.css` → `css/site.<16 hex digits of FNV-1a 64>.css`.
 pub fn fingerprinted(rel: &str, bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    let h = prongsai_text::fnv1a64(bytes);
     match rel.rsplit_once('.') {
         Some((stem, ext)) if !stem.ends_with('/') => format!("{stem}.{h:016x}.{ext}"),
         _ => format!("{rel}.{h:016x}"),

@@ -16,6 +16,8 @@
 //!
 //! The normalisation here and in `assets/search.js` must stay identical (tested both ways).
 
+// FNV-1a over UTF-8: tiny, and the same few lines in the JavaScript reader's shard lookup.
+use prongsai_text::fnv1a32;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -57,16 +59,6 @@ pub fn normalise(text: &str) -> String {
         }
     }
     out
-}
-
-/// FNV-1a over UTF-8: tiny, and the same few lines in JavaScript.
-pub fn fnv1a32(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in bytes {
-        h ^= u32::from(*b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
 }
 
 /// The distinct character pairs of a normalised text, in order. Pairs of chars, not strings:

@@ -4,6 +4,7 @@ use prongsai_model::{
     Data, FiscalYear, Method, PlanProgress, Procurement, Tally, YearMonth, YearSummary,
     fiscal_year_months,
 };
+use prongsai_text::markdown::report_html;
 use serde::Serialize;
 
 /// A tally as shown: formatted figures plus the raw number a chart or a sort needs.
@@ -574,7 +575,7 @@ fn month_page(
 fn annual_page(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
     let f = opts.fmt;
     let year = f.year(fy.year);
-    let narrative = fy.annual.as_ref().map(|a| markdown_html(&a.body));
+    let narrative = fy.annual.as_ref().map(|a| report_html(&a.body));
     let methods: Vec<TallyView> = Method::ALL
         .iter()
         .filter_map(|m| {
@@ -601,24 +602,4 @@ fn annual_page(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
         }),
     )
     .updated(crate::dates::year_updated(fy, opts.as_of))
-}
-
-/// annual.md bodies are the agency's own Markdown; raw HTML in them is shown as text, not run,
-/// because this page is a legal disclosure and must not carry markup from a CSV-era workflow.
-fn markdown_html(body: &str) -> String {
-    use pulldown_cmark::{Event, Options as MdOptions, Parser, html};
-    let mut md = MdOptions::empty();
-    md.insert(MdOptions::ENABLE_TABLES);
-    md.insert(MdOptions::ENABLE_STRIKETHROUGH);
-    let parser = Parser::new_ext(body, md).map(|e| match e {
-        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
-        other => other,
-    });
-    let mut out = String::with_capacity(body.len() * 2);
-    html::push_html(&mut out, parser);
-    // Headings one level down: the page's own h1 is the report title.
-    out.replace("<h2>", "<h3>")
-        .replace("</h2>", "</h3>")
-        .replace("<h1>", "<h2>")
-        .replace("</h1>", "</h2>")
 }

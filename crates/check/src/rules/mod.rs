@@ -201,15 +201,6 @@ pub fn run_rule_with(run: RunFn, data: &Data, opts: &CheckOptions) -> Vec<Diagno
     out
 }
 
-/// Who won, for grouping: the TIN when known, else the name without juristic affixes and spaces.
-pub fn supplier_key(p: &Procurement) -> Option<String> {
-    if let Some(tin) = &p.winner_tin {
-        return Some(format!("tin:{tin}"));
-    }
-    let name = p.winner.as_deref()?.trim();
-    (!name.is_empty()).then(|| format!("name:{}", prongsai_model::normalise_name(name)))
-}
-
 /// Source text shared by the red-flag rules.
 pub const RED_FLAG_GUIDE: &str =
     "Open Contracting Partnership & Transparency International, Red Flags for Integrity (2016)";

@@ -1,8 +1,8 @@
 //! C401: possible splitting of one purchase into parts that each stay under a threshold.
 
-use super::{Ctx, RuleInfo, amount, baht, supplier_key};
+use super::{Ctx, RuleInfo, amount, baht};
 use crate::text::{common_prefix_len, dice_sorted, normalise_title, sorted_bigrams};
-use prongsai_model::{Diagnostic, Field, Money, Procurement, Severity};
+use prongsai_model::{Diagnostic, Field, Money, Procurement, Severity, SupplierKey};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -42,16 +42,16 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let cfg = &ctx.opts.config;
     let mut thresholds = cfg.split_thresholds.clone();
     thresholds.sort_unstable_by(|a, b| b.cmp(a));
-    let mut groups: HashMap<String, Vec<&Procurement>> = HashMap::new();
+    let mut groups: HashMap<SupplierKey, Vec<&Procurement>> = HashMap::new();
     for (_, p) in super::records(ctx.data) {
         if p.is_cancelled() {
             continue;
         }
-        if let Some(k) = supplier_key(p) {
+        if let Some(k) = SupplierKey::winner(p) {
             groups.entry(k).or_default().push(p);
         }
     }
-    let mut groups: Vec<(String, Vec<&Procurement>)> = groups.into_iter().collect();
+    let mut groups: Vec<(SupplierKey, Vec<&Procurement>)> = groups.into_iter().collect();
     // Deterministic order before the parallel pass; the final report is sorted anyway.
     groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let window = i64::from(cfg.split_window_days);

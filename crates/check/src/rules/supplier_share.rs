@@ -1,7 +1,7 @@
 //! C406: one supplier won a large share of a fiscal year's total.
 
-use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, amount, baht, supplier_key};
-use prongsai_model::{Diagnostic, Field, Money, Procurement, Severity};
+use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, amount, baht};
+use prongsai_model::{Diagnostic, Field, Money, Procurement, Severity, SupplierKey};
 use std::collections::BTreeMap;
 
 pub const INFO: RuleInfo = RuleInfo {
@@ -19,12 +19,12 @@ market (one hardware shop in the district) explains many cases.",
 pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let cfg = &ctx.opts.config;
     for (&fy, y) in &ctx.data.years {
-        let mut by: BTreeMap<String, (Money, usize, &Procurement)> = BTreeMap::new();
+        let mut by: BTreeMap<SupplierKey, (Money, usize, &Procurement)> = BTreeMap::new();
         let mut total = Money::ZERO;
         for p in y.records().filter(|p| !p.is_cancelled()) {
             let a = amount(p);
             total = total.saturating_add(a);
-            if let Some(k) = supplier_key(p) {
+            if let Some(k) = SupplierKey::winner(p) {
                 let e = by.entry(k).or_insert((Money::ZERO, 0, p));
                 e.0 = e.0.saturating_add(a);
                 e.1 += 1;
@@ -71,15 +71,19 @@ mod tests {
         p
     }
 
-    #[test]
-    fn dominant_supplier_reported_once() {
-        let data = Fixture::new()
+    /// ก under two spellings (800,000 in all), then ข, ค and ง at 600,000 each.
+    fn five_firms() -> Fixture {
+        Fixture::new()
             .with(won(1, "บริษัท ก จำกัด", 400_000))
             .with(won(2, "บจก.ก", 400_000))
             .with(won(3, "ร้าน ข", 600_000))
             .with(won(4, "ร้าน ค", 600_000))
             .with(won(5, "ร้าน ง", 600_000))
-            .data;
+    }
+
+    #[test]
+    fn dominant_supplier_reported_once() {
+        let data = five_firms().data;
         // ก: 800,000 of 2,600,000 = 31%; ข, ค, ง: 23% each.
         let d = run_rule(run, &data, date(2568, 1, 1));
         assert_eq!(d.len(), 1, "{d:?}");
@@ -93,6 +97,22 @@ mod tests {
             .with(won(1, "ร้าน ก", 90_000))
             .with(won(2, "ร้าน ข", 10_000))
             .data;
+        assert!(run_rule(run, &data, date(2568, 1, 1)).is_empty());
+    }
+
+    /// The share counts exactly the records the firm's /suppliers/ page lists: same key, same
+    /// rows (a TIN without a winner's name is on no page, so it is in no share either).
+    #[test]
+    fn shares_count_the_rows_of_the_supplier_page() {
+        let mut unnamed = won(6, "", 1_500_000);
+        unnamed.winner_tin = prongsai_model::Tin::new("0994000165510");
+        let data = five_firms().with(unnamed).data;
+        let pages = prongsai_model::suppliers(data.years.values().flat_map(|y| y.records()));
+        let page = pages.iter().find(|s| s.name == "บจก.ก").unwrap();
+        assert_eq!(page.records.len(), 2);
+        assert_eq!(pages.len(), 4);
+        // The unnamed row's 1,500,000 is 37% of the year's 4,100,000, but it is no firm's
+        // share; ก: 800,000 = 20%.
         assert!(run_rule(run, &data, date(2568, 1, 1)).is_empty());
     }
 }

@@ -829,13 +829,12 @@ const SYSTEM_INFO: SystemInfo<'static> = SystemInfo {
 /// Six uppercase letters from a hash of the used glyphs (FNV-1a: stable across runs and builds,
 /// unlike `std`'s randomly seeded hasher).
 fn subset_tag(cids: &[(u16, String)]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hasher = prongsai_text::Fnv1a64::new();
     for (gid, text) in cids {
-        for b in gid.to_le_bytes().iter().chain(text.as_bytes()) {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        hasher.write(&gid.to_le_bytes());
+        hasher.write(text.as_bytes());
     }
+    let h = hasher.finish();
     (0..6)
         .map(|i| char::from(b'A' + ((h >> (i * 8)) % 26) as u8))
         .collect()

@@ -671,7 +671,9 @@ fn write_pdf(
         .modified_date(date);
     // The document ID is required to be stable for identical content: derive it from the
     // title, never from time or randomness.
-    let id = fnv(doc_title.as_bytes()).to_be_bytes().repeat(2);
+    let id = prongsai_text::fnv1a64(doc_title.as_bytes())
+        .to_be_bytes()
+        .repeat(2);
     pdf.set_file_id((id.clone(), id));
     Ok(pdf.finish())
 }
@@ -729,12 +731,6 @@ impl Deflate {
         out.truncate(pos);
         out
     }
-}
-
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,85 @@
+//! Text every stage shares, each with one owner: the Markdown dialects and the report renderer
+//! ([`markdown`]), HTML escaping ([`escape_html`]), which link addresses are safe ([`url`]), and
+//! the fixed hashes whose values are part of the output ([`hash`]).
+//!
+//! A leaf crate: it knows nothing of the domain, so the model, the loaders and the renderers can
+//! all depend on it.
+
+pub mod hash;
+pub mod markdown;
+pub mod url;
+
+pub use hash::{Fnv1a64, fnv1a32, fnv1a64};
+pub use url::is_safe_url;
+
+/// Escapes text for HTML (and XML, SVG) element content and double-quoted attribute values:
+/// `& < > " '`. The routine pulldown-cmark itself uses, so there is one escaper in the tree.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
+/// Whitespace Excel and Thai keyboards put around values: ordinary spaces, NBSP, zero-width space
+/// (common in Thai text copied from the web) and the BOM.
+pub fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{200B}' | '\u{FEFF}')
+}
+
+/// Text without the blanks of [`is_blank_char`] around it.
+pub fn trim_blank(s: &str) -> &str {
+    s.trim_matches(is_blank_char)
+}
+
+/// 1-based line numbers of byte offsets into a text, for diagnostics that point at a line.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex {
+            starts: std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        }
+    }
+
+    /// The line (from 1) holding the byte at `offset`.
+    pub fn line(&self, offset: usize) -> u32 {
+        let idx = self.starts.partition_point(|s| *s <= offset);
+        u32::try_from(idx).unwrap_or(u32::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            escape_html("<a href=\"x\">'ก' & ข</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;ก&#39; &amp; ข&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn blanks_from_the_web_and_excel_are_trimmed() {
+        assert_eq!(
+            trim_blank("\u{FEFF}\u{200B} ก\u{00A0}ข\u{00A0}\t"),
+            "ก\u{00A0}ข"
+        );
+    }
+
+    #[test]
+    fn lines_count_from_one() {
+        let idx = LineIndex::new("a\nbc\n\nd");
+        assert_eq!(idx.line(0), 1);
+        assert_eq!(idx.line(1), 1);
+        assert_eq!(idx.line(2), 2);
+        assert_eq!(idx.line(5), 3);
+        assert_eq!(idx.line(6), 4);
+    }
+}
