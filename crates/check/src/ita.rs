@@ -1,6 +1,7 @@
 //! The ITA evidence index: for each criterion of an assessment year, whether the data meets it and
 //! the absolute URLs the agency copies into the NACC's ITAS system.
 
+use prongsai_model::codes;
 use crate::RuleInfo;
 use crate::criteria::{Confidence, Coverage, Criteria, CriteriaItem, Evidence, EvidenceKind};
 use crate::rules::Ctx;
@@ -12,11 +13,7 @@ use prongsai_views::urls;
 use serde::Serialize;
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C003",
-    severity: Severity::Error,
-    title_th: "ไม่มีเกณฑ์ ITA ของปีที่ขอ",
-    title_en: "No ITA criteria for the requested year",
-    source: "prongsai criteria files (crates/check/criteria/ita-<year>.yaml)",
+    entry: &codes::C003,
     doc: "--ita <year> asks for an assessment year that neither the embedded criteria nor criteria/ in the site \
 root cover. Add criteria/ita-<year>.yaml (copy the newest embedded file and edit it) or choose a covered year.",
 };
