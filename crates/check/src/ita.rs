@@ -7,7 +7,7 @@ use crate::criteria::{Confidence, Coverage, Criteria, CriteriaItem, Evidence, Ev
 use crate::rules::Ctx;
 use crate::rules::annual_report_sections::missing_sections;
 use prongsai_model::{
-    Data, Date, Diagnostic, Disclosure, Gap, Severity, YearMonth, fiscal_year_months, month_due,
+    Data, Date, Diagnostic, Disclosure, Gap, YearMonth, fiscal_year_months, month_due,
 };
 use prongsai_views::urls;
 use serde::Serialize;

@@ -121,372 +121,12 @@ macro_rules! registry {
                 fix_en: $fix_en,
             };
         )*
-        /// Every code, in code order.
+        /// Every code, in code order (by string: `C`, `O`, `P`, `R`, `S`).
         pub static ALL: &[Code] = &[$($code),*];
     };
 }
 
 registry! {
-    P100 Info {
-        th: "อ่านไฟล์ด้วยรหัส Windows-874",
-        en: "file was read as Windows-874 (TIS-620)",
-        source: DATA_CONTRACT,
-        example: "a CSV saved by Excel as \"CSV (Comma delimited)\" on Thai Windows",
-        fix_th: "บันทึกใหม่เป็น \"CSV UTF-8 (Comma delimited)\"",
-        fix_en: "save as \"CSV UTF-8 (Comma delimited)\"",
-    }
-    P101 Error {
-        th: "อ่านไฟล์เป็นข้อความไม่ได้",
-        en: "file is neither UTF-8 nor Windows-874",
-        source: DATA_CONTRACT,
-        example: "an `.xlsx` renamed to `.csv`, a UTF-16 \"Unicode Text\" file",
-        fix_th: "เปิดใน Excel แล้วบันทึกเป็น \"CSV UTF-8\"",
-        fix_en: "save from Excel as \"CSV UTF-8\"",
-    }
-    P102 Error {
-        th: "ไฟล์ว่าง",
-        en: "empty file (0 bytes, only blanks, or no header row)",
-        source: DATA_CONTRACT,
-        example: "`2567-10.csv` of 0 bytes",
-        fix_th: "ใส่แถวหัวตาราง เดือนที่ไม่มีการจัดซื้อจัดจ้างให้มีแต่แถวหัวตาราง",
-        fix_en: "write the header row; a month with no procurement keeps just the header",
-    }
-    P103 Error {
-        th: "เปิด/อ่านไฟล์ไม่ได้",
-        en: "file or folder cannot be opened or read",
-        source: DATA_CONTRACT,
-        example: "permissions, a locked file",
-        fix_th: "ตรวจว่าไฟล์มีอยู่และมีสิทธิ์อ่าน",
-        fix_en: "check the file exists and is readable",
-    }
-    P104 Warning {
-        th: "เครื่องหมาย `\"` ไม่ครบคู่",
-        en: "unbalanced double quote swallows the rest of the file",
-        source: DATA_CONTRACT,
-        example: "`1,\"ร้าน ก,500`",
-        fix_th: "เติม `\"` ให้ครบคู่ หรือลบ `\"` ที่เกินออก",
-        fix_en: "pair or remove the stray `\"`",
-    }
-    P105 Error {
-        th: "ไฟล์ใหญ่เกินขีดจำกัด",
-        en: "file larger than `limits.max_file_mb` (default 50 MB), or a workbook that unpacks to more (a zip bomb; measured while unpacking, not trusted from the zip); not read",
-        source: DATA_CONTRACT,
-        example: "a 2 GB export saved as `2567-10.csv`",
-        fix_th: "ตรวจว่าเป็นไฟล์ที่ถูกต้อง หรือเพิ่ม `limits: { max_file_mb: … }` ใน site.yaml",
-        fix_en: "check it is the right file, or raise `limits: { max_file_mb: … }` in site.yaml",
-    }
-    P106 Error {
-        th: "ช่องยาวเกินขีดจำกัด",
-        en: "one CSV cell longer than `limits.max_cell_kb` (default 64 KiB); names line, column and size; the row is left out",
-        source: DATA_CONTRACT,
-        example: "a Word document pasted into งานที่ซื้อหรือจ้าง",
-        fix_th: "ย่อข้อความในช่อง หรือเพิ่ม `limits: { max_cell_kb: … }` ใน site.yaml",
-        fix_en: "shorten the cell, or raise `limits: { max_cell_kb: … }`",
-    }
-    P107 Error {
-        th: "แถวเกินขีดจำกัด",
-        en: "more data rows than `limits.max_rows` (default 100,000) in one file; reading stops there",
-        source: DATA_CONTRACT,
-        example: "a generated file of a million rows",
-        fix_th: "ตรวจไฟล์ หรือเพิ่ม `limits: { max_rows: … }` ใน site.yaml",
-        fix_en: "check the file, or raise `limits: { max_rows: … }`",
-    }
-    P108 Error {
-        th: "ลิงก์ (symlink)",
-        en: "error: a symlink that leaves the site root (or dangles) is not read; warning: a symlinked folder is not followed",
-        source: DATA_CONTRACT,
-        example: "`agency.yaml -> /etc/passwd`",
-        fix_th: "คัดลอกไฟล์จริงมาไว้ใน `procurement-data/` แทนลิงก์",
-        fix_en: "copy the real file into `procurement-data/`",
-    }
-    P110 Warning {
-        th: "ไม่รู้จักคอลัมน์",
-        en: "unknown column, ignored",
-        source: DATA_CONTRACT,
-        example: "`หมายเหตุ`",
-        fix_th: "แก้ชื่อคอลัมน์ให้ตรงกับหัวตารางที่กำหนด หรือปล่อยไว้ (ไม่ถูกอ่าน)",
-        fix_en: "rename to a contract header or leave it (it is ignored)",
-    }
-    P111 Error {
-        th: "ไม่มีคอลัมน์ที่ต้องมี",
-        en: "required column missing (lists the columns found)",
-        source: DATA_CONTRACT,
-        example: "no `ราคากลาง`",
-        fix_th: "เพิ่มคอลัมน์นั้นในแถวหัวตาราง",
-        fix_en: "add the column to the header row",
-    }
-    P112 Error {
-        th: "คอลัมน์ซ้ำ",
-        en: "the same column appears twice",
-        source: DATA_CONTRACT,
-        example: "two `สถานะ` columns",
-        fix_th: "ลบคอลัมน์ที่ซ้ำออกหนึ่งคอลัมน์",
-        fix_en: "delete one",
-    }
-    P113 Error {
-        th: "แถวแรกไม่ใช่หัวตาราง",
-        en: "first row names no known column",
-        source: DATA_CONTRACT,
-        example: "data starting on line 1",
-        fix_th: "ให้แถวแรกเป็นหัวตาราง (สร้างไฟล์ใหม่ด้วย `prongsai new month`)",
-        fix_en: "put the header row first (`prongsai new month`)",
-    }
-    P114 Warning {
-        th: "ข้อมูลเกินคอลัมน์สุดท้าย",
-        en: "cells right of the last header are ignored",
-        source: DATA_CONTRACT,
-        example: "a stray comma in an unquoted cell",
-        fix_th: "ย้ายข้อมูลเข้าคอลัมน์ที่ถูกต้อง หรือใส่ `\"` ครอบข้อความที่มีจุลภาค",
-        fix_en: "move the data or quote the cell",
-    }
-    P115 Error {
-        th: "อ่านสมุดงาน Excel ไม่ได้",
-        en: "the file is not a readable workbook (corrupt, another format renamed `.xlsx`, an HTML \"xls\" from another system), or it has no visible worksheet",
-        source: DATA_CONTRACT,
-        example: "a PNG saved as `2569-11.xlsx`",
-        fix_th: "เปิดแล้ว Save As \"Excel Workbook (.xlsx)\" หรือ \"CSV UTF-8\" และเลิกซ่อนแผ่นงานข้อมูล",
-        fix_en: "open it and Save As \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\"; unhide the data sheet",
-    }
-    P116 Error {
-        th: "สมุดงานมีรหัสผ่าน",
-        en: "password-protected (encrypted) workbook",
-        source: DATA_CONTRACT,
-        example: "File → Info → Protect Workbook → Encrypt with Password",
-        fix_th: "ยกเลิกรหัสผ่านแล้วบันทึกเป็น .xlsx",
-        fix_en: "clear the password and save as `.xlsx`",
-    }
-    P117 Error {
-        th: "ผสานเซลล์ข้ามคอลัมน์",
-        en: "cells merged across columns in or under the header row (a block merged down one column reads as its value in every row; merges above the header, in a title, are ignored)",
-        source: DATA_CONTRACT,
-        example: "a remark merged over ผู้ได้รับการคัดเลือก and เลขประจำตัวผู้เสียภาษี",
-        fix_th: "ยกเลิกการผสานเซลล์ แล้วใส่ค่าในคอลัมน์ของมัน",
-        fix_en: "unmerge and put the value in its column",
-    }
-    P118 Error {
-        th: "ช่องมีค่าผิดพลาด",
-        en: "a cell holds an error value",
-        source: DATA_CONTRACT,
-        example: "`#DIV/0!`, `#REF!`, `#N/A`",
-        fix_th: "แก้สูตร หรือพิมพ์ค่าลงไปแทน",
-        fix_en: "fix the formula or type the value",
-    }
-    P119 Error {
-        th: "สูตรไม่มีค่าที่คำนวณไว้",
-        en: "a formula cell without a saved (cached) value: the file was never calculated",
-        source: DATA_CONTRACT,
-        example: "a workbook written by a program, not saved by Excel",
-        fix_th: "เปิดใน Excel กด F9 คำนวณใหม่แล้วบันทึก หรือวางแบบค่า (Paste Special → Values)",
-        fix_en: "open in Excel, recalculate (F9) and save, or Paste Special → Values",
-    }
-    P120 Error {
-        th: "ช่องที่ต้องกรอกว่าง",
-        en: "required cell empty (some only unless status is ยกเลิกการดำเนินการ)",
-        source: DATA_CONTRACT,
-        example: "empty `ผู้ได้รับการคัดเลือก`",
-        fix_th: "กรอกช่องนั้น",
-        fix_en: "fill it in",
-    }
-    P121 Error {
-        th: "จำนวนเงินไม่ถูกต้อง",
-        en: "invalid money",
-        source: DATA_CONTRACT,
-        example: "`-500`, `1.234`, `12a`, `1,23`",
-        fix_th: "จำนวนเงินบวก ทศนิยมไม่เกิน 2 ตำแหน่ง เช่น `1,234.50` หรือ `๑,๒๓๔.๕๐ บาท`",
-        fix_en: "a positive amount, ≤ 2 decimals: `1,234.50`, `๑,๒๓๔.๕๐ บาท`",
-    }
-    P122 Error {
-        th: "วันที่ไม่ถูกต้อง",
-        en: "invalid date",
-        source: DATA_CONTRACT,
-        example: "`15/10/2024` (ค.ศ.), `31/02/2568`, `15/10/67`",
-        fix_th: "เขียนวันที่ พ.ศ. เช่น `15/10/2567`, `15 ต.ค. 2567`, `2567-10-15`",
-        fix_en: "`15/10/2567`, `15 ต.ค. 2567`, `15 ตุลาคม 2567`, `2567-10-15`",
-    }
-    P123 Error {
-        th: "เดือนไม่ถูกต้อง",
-        en: "invalid plan month",
-        source: DATA_CONTRACT,
-        example: "`ต.ค. 2024`, `2568-13`",
-        fix_th: "เขียนเดือน พ.ศ. เช่น `ม.ค. 2568`, `มกราคม 2568`, `2568-01`",
-        fix_en: "`ม.ค. 2568`, `มกราคม 2568`, `2568-01`",
-    }
-    P124 Error {
-        th: "ไม่รู้จักวิธีการจัดซื้อจัดจ้าง",
-        en: "unknown method (lists the accepted ones)",
-        source: DATA_CONTRACT,
-        example: "`ประมูล`",
-        fix_th: "ใช้วิธีที่กำหนด: `e-bidding`, `e-market`, `สอบราคา`, `วิธีคัดเลือก`, `วิธีเฉพาะเจาะจง`, `วิธีประกวดแบบ`",
-        fix_en: "`e-bidding`, `e-market`, `สอบราคา`, `วิธีคัดเลือก`, `วิธีเฉพาะเจาะจง`, `วิธีประกวดแบบ`",
-    }
-    P125 Error {
-        th: "ไม่รู้จักสถานะ",
-        en: "unknown status (lists the accepted ones)",
-        source: DATA_CONTRACT,
-        example: "`เสร็จแล้ว`",
-        fix_th: "ใช้สถานะที่กำหนด: `ยังไม่ลงนามในสัญญา`, `อยู่ระหว่างระยะสัญญา`, `สิ้นสุดสัญญา`, `ยกเลิกการดำเนินการ`",
-        fix_en: "`ยังไม่ลงนามในสัญญา`, `อยู่ระหว่างระยะสัญญา`, `สิ้นสุดสัญญา`, `ยกเลิกการดำเนินการ`",
-    }
-    P126 Error {
-        th: "เลขประจำตัวผู้เสียภาษีไม่ถูกต้อง",
-        en: "invalid TIN: length, or check digit (says which digit was expected), or Excel's `3.31E+12`",
-        source: DATA_CONTRACT,
-        example: "`0-9940-00165-51-1`",
-        fix_th: "เลข 13 หลักที่หลักสุดท้ายถูกต้องตาม mod 11; จัดรูปแบบคอลัมน์เป็นข้อความ (Text)",
-        fix_en: "13 digits, check digit mod 11; format the column as Text",
-    }
-    P127 Error {
-        th: "เลขที่โครงการ e-GP ไม่ถูกต้อง",
-        en: "invalid e-GP project number (11 digits, digits 3–4 a month)",
-        source: DATA_CONTRACT,
-        example: "`6710912345`",
-        fix_th: "คัดลอกเลขที่โครงการจากระบบ e-GP; จัดรูปแบบคอลัมน์เป็นข้อความ (Text)",
-        fix_en: "copy it from e-GP; format the column as Text",
-    }
-    P128 Error {
-        th: "ลำดับไม่ถูกต้อง",
-        en: "sequence number not a positive whole number",
-        source: DATA_CONTRACT,
-        example: "`1a`, `0`",
-        fix_th: "ใช้เลขจำนวนเต็มบวก `1`, `2`, `3`",
-        fix_en: "`1`, `2`, `3`",
-    }
-    P129 Error {
-        th: "รายชื่อผู้เสนอราคาไม่ถูกต้อง",
-        en: "a bid's price is invalid, or a price has no bidder name",
-        source: DATA_CONTRACT,
-        example: "`ร้าน ก -500`, `12,000`",
-        fix_th: "บรรทัดละหนึ่งราย (หรือคั่นด้วย `;`): ชื่อแล้วตามด้วยราคา",
-        fix_en: "one bid a line (or `;`): name then price",
-    }
-    P130 Warning {
-        th: "ผู้เสนอราคาไม่มีราคา",
-        en: "a bid has no price",
-        source: DATA_CONTRACT,
-        example: "`ร้านสมใจ`",
-        fix_th: "เขียนราคาต่อท้ายชื่อผู้เสนอราคา",
-        fix_en: "write the price after the name",
-    }
-    P131 Error {
-        th: "ลำดับที่ซ้ำ",
-        en: "duplicate ลำดับที่ in the file (names the first line); the second row is left out",
-        source: DATA_CONTRACT,
-        example: "two rows numbered 1",
-        fix_th: "แก้ลำดับที่ไม่ให้ซ้ำ",
-        fix_en: "renumber",
-    }
-    P132 Error {
-        th: "รหัสแผนซ้ำ",
-        en: "duplicate รหัสแผน in plan.csv (names the first line); the second line is left out",
-        source: DATA_CONTRACT,
-        example: "two `P68-001`",
-        fix_th: "แก้รหัสแผนไม่ให้ซ้ำ",
-        fix_en: "make plan IDs unique",
-    }
-    P140 Error {
-        th: "ชื่อไฟล์รายเดือนไม่ถูกต้อง / ไฟล์อยู่ผิดที่",
-        en: "month file misnamed (gives the expected name) or misplaced",
-        source: DATA_CONTRACT,
-        example: "`2567-1.csv`, `2024-10.csv`, `ตุลาคม.csv`",
-        fix_th: "เปลี่ยนชื่อเป็น `<ปี พ.ศ.>-<เดือน 2 หลัก>.csv` เช่น `2567-01.csv`",
-        fix_en: "rename to `<BE year>-<MM>.csv`, e.g. `2567-01.csv`",
-    }
-    P141 Error {
-        th: "เดือนไม่อยู่ในปีงบประมาณของโฟลเดอร์",
-        en: "month outside its folder's fiscal year (gives the right folder)",
-        source: DATA_CONTRACT,
-        example: "`2568/months/2568-10.csv`",
-        fix_th: "ย้ายไฟล์ไปโฟลเดอร์ปีงบประมาณที่ข้อความระบุ",
-        fix_en: "move it to `2569/months/`",
-    }
-    P142 Error {
-        th: "ชื่อโฟลเดอร์ปีงบประมาณไม่ถูกต้อง",
-        en: "fiscal-year folder not a 4-digit BE year",
-        source: DATA_CONTRACT,
-        example: "`2025`, `2568-draft`",
-        fix_th: "เปลี่ยนชื่อโฟลเดอร์เป็นปี พ.ศ. 4 หลัก เช่น `2568`",
-        fix_en: "rename to the BE year, e.g. `2568`",
-    }
-    P143 Warning {
-        th: "ไม่รู้จักไฟล์/โฟลเดอร์",
-        en: "unknown file or folder, not read (README.md, dotfiles and Excel `~$` lock files are ignored silently)",
-        source: DATA_CONTRACT,
-        example: "`notes.txt`, `ตุลาคม.xlsx` (a workbook gets the hint to name it `months/<BE year>-<MM>.xlsx`)",
-        fix_th: "ย้ายออก หรือตั้งชื่อตามข้อกำหนดของข้อมูล",
-        fix_en: "move it out, or name it per the contract",
-    }
-    P144 Error {
-        th: "ไม่มี agency.yaml",
-        en: "agency.yaml missing",
-        source: DATA_CONTRACT,
-        example: "",
-        fix_th: "สร้าง `procurement-data/agency.yaml`",
-        fix_en: "create `procurement-data/agency.yaml`",
-    }
-    P145 Error {
-        th: "มีไฟล์เดียวกันหลายรูปแบบ",
-        en: "the same month (or plan) as more than one file, e.g. `2569-11.csv` and `2569-11.xlsx`; none of them is read",
-        source: DATA_CONTRACT,
-        example: "a CSV left behind after switching to Excel",
-        fix_th: "เก็บไว้ไฟล์เดียว ลบไฟล์อื่น",
-        fix_en: "keep one and delete the others",
-    }
-    P146 Error {
-        th: "ไม่อ่านไฟล์รูปแบบนี้",
-        en: "a month file or plan saved as `.xlsm`, `.xlsb`, `.ods`, `.fods` or `.numbers`",
-        source: DATA_CONTRACT,
-        example: "`2569-11.ods`",
-        fix_th: "Save As \"Excel Workbook (.xlsx)\" หรือ \"CSV UTF-8\" ด้วยชื่อเดิม",
-        fix_en: "Save As \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\" under the same name",
-    }
-    P150 Error {
-        th: "YAML ไม่ถูกต้อง",
-        en: "YAML syntax error, or the document is not a `key: value` mapping",
-        source: DATA_CONTRACT,
-        example: "`short_name: [อบต.`",
-        fix_th: "เขียนบรรทัดละ `คีย์: ค่า`; ใส่ `\"` ครอบข้อความที่มี `:` หรือ `#`",
-        fix_en: "one `key: value` a line; quote text containing `:` or `#`",
-    }
-    P151 Error {
-        th: "ไม่มีคีย์ที่ต้องมี",
-        en: "required key missing or blank in agency.yaml (names the key)",
-        source: DATA_CONTRACT,
-        example: "no `province`",
-        fix_th: "เพิ่มคีย์นั้น เช่น `province: ศรีสะเกษ`",
-        fix_en: "add `province: ศรีสะเกษ`",
-    }
-    P152 Warning {
-        th: "ไม่รู้จักคีย์",
-        en: "unknown key, ignored (lists the known ones)",
-        source: DATA_CONTRACT,
-        example: "`notes:` in plan.yaml",
-        fix_th: "ตรวจการสะกดชื่อคีย์",
-        fix_en: "check the spelling",
-    }
-    P153 Error {
-        th: "ค่าของคีย์ไม่ถูกต้อง",
-        en: "wrong kind of value for a key",
-        source: DATA_CONTRACT,
-        example: "`phone: 045123456` (loses its 0), `sample: yes please`, `social: x`",
-        fix_th: "ใส่ `\"` ครอบเบอร์โทรศัพท์; `sample: true`; `social:` เป็นบรรทัด `ชื่อ: URL` ที่ย่อหน้า",
-        fix_en: "quote phone numbers; `sample: true`; `social:` as indented `name: URL` lines",
-    }
-    P154 Error {
-        th: "front matter ไม่มี `---` ปิด",
-        en: "annual.md front matter never closes",
-        source: DATA_CONTRACT,
-        example: "`---` then no second `---`",
-        fix_th: "เพิ่มบรรทัด `---` ปิด front matter",
-        fix_en: "add the closing `---` line",
-    }
-    P155 Error {
-        th: "ที่อยู่เว็บไม่ปลอดภัย",
-        en: "`website` / `social` in agency.yaml not `http(s)://…`, or a link in annual.md whose address could run code (`javascript:`, `data:`, `vbscript:`)",
-        source: DATA_CONTRACT,
-        example: "`website: javascript:alert(1)`",
-        fix_th: "ใช้ที่อยู่ `https://`",
-        fix_en: "use an `https://` address",
-    }
     C001 Error {
         th: "ค่า checks: ใน site.yaml ไม่ถูกต้อง",
         en: "Invalid checks: section in site.yaml",
@@ -1086,6 +726,366 @@ registry! {
         example: "",
         fix_th: "ใช้ที่อยู่เต็ม https://…",
         fix_en: "use an absolute https://… address",
+    }
+    P100 Info {
+        th: "อ่านไฟล์ด้วยรหัส Windows-874",
+        en: "file was read as Windows-874 (TIS-620)",
+        source: DATA_CONTRACT,
+        example: "a CSV saved by Excel as \"CSV (Comma delimited)\" on Thai Windows",
+        fix_th: "บันทึกใหม่เป็น \"CSV UTF-8 (Comma delimited)\"",
+        fix_en: "save as \"CSV UTF-8 (Comma delimited)\"",
+    }
+    P101 Error {
+        th: "อ่านไฟล์เป็นข้อความไม่ได้",
+        en: "file is neither UTF-8 nor Windows-874",
+        source: DATA_CONTRACT,
+        example: "an `.xlsx` renamed to `.csv`, a UTF-16 \"Unicode Text\" file",
+        fix_th: "เปิดใน Excel แล้วบันทึกเป็น \"CSV UTF-8\"",
+        fix_en: "save from Excel as \"CSV UTF-8\"",
+    }
+    P102 Error {
+        th: "ไฟล์ว่าง",
+        en: "empty file (0 bytes, only blanks, or no header row)",
+        source: DATA_CONTRACT,
+        example: "`2567-10.csv` of 0 bytes",
+        fix_th: "ใส่แถวหัวตาราง เดือนที่ไม่มีการจัดซื้อจัดจ้างให้มีแต่แถวหัวตาราง",
+        fix_en: "write the header row; a month with no procurement keeps just the header",
+    }
+    P103 Error {
+        th: "เปิด/อ่านไฟล์ไม่ได้",
+        en: "file or folder cannot be opened or read",
+        source: DATA_CONTRACT,
+        example: "permissions, a locked file",
+        fix_th: "ตรวจว่าไฟล์มีอยู่และมีสิทธิ์อ่าน",
+        fix_en: "check the file exists and is readable",
+    }
+    P104 Warning {
+        th: "เครื่องหมาย `\"` ไม่ครบคู่",
+        en: "unbalanced double quote swallows the rest of the file",
+        source: DATA_CONTRACT,
+        example: "`1,\"ร้าน ก,500`",
+        fix_th: "เติม `\"` ให้ครบคู่ หรือลบ `\"` ที่เกินออก",
+        fix_en: "pair or remove the stray `\"`",
+    }
+    P105 Error {
+        th: "ไฟล์ใหญ่เกินขีดจำกัด",
+        en: "file larger than `limits.max_file_mb` (default 50 MB), or a workbook that unpacks to more (a zip bomb; measured while unpacking, not trusted from the zip); not read",
+        source: DATA_CONTRACT,
+        example: "a 2 GB export saved as `2567-10.csv`",
+        fix_th: "ตรวจว่าเป็นไฟล์ที่ถูกต้อง หรือเพิ่ม `limits: { max_file_mb: … }` ใน site.yaml",
+        fix_en: "check it is the right file, or raise `limits: { max_file_mb: … }` in site.yaml",
+    }
+    P106 Error {
+        th: "ช่องยาวเกินขีดจำกัด",
+        en: "one CSV cell longer than `limits.max_cell_kb` (default 64 KiB); names line, column and size; the row is left out",
+        source: DATA_CONTRACT,
+        example: "a Word document pasted into งานที่ซื้อหรือจ้าง",
+        fix_th: "ย่อข้อความในช่อง หรือเพิ่ม `limits: { max_cell_kb: … }` ใน site.yaml",
+        fix_en: "shorten the cell, or raise `limits: { max_cell_kb: … }`",
+    }
+    P107 Error {
+        th: "แถวเกินขีดจำกัด",
+        en: "more data rows than `limits.max_rows` (default 100,000) in one file; reading stops there",
+        source: DATA_CONTRACT,
+        example: "a generated file of a million rows",
+        fix_th: "ตรวจไฟล์ หรือเพิ่ม `limits: { max_rows: … }` ใน site.yaml",
+        fix_en: "check the file, or raise `limits: { max_rows: … }`",
+    }
+    P108 Error {
+        th: "ลิงก์ (symlink)",
+        en: "error: a symlink that leaves the site root (or dangles) is not read; warning: a symlinked folder is not followed",
+        source: DATA_CONTRACT,
+        example: "`agency.yaml -> /etc/passwd`",
+        fix_th: "คัดลอกไฟล์จริงมาไว้ใน `procurement-data/` แทนลิงก์",
+        fix_en: "copy the real file into `procurement-data/`",
+    }
+    P110 Warning {
+        th: "ไม่รู้จักคอลัมน์",
+        en: "unknown column, ignored",
+        source: DATA_CONTRACT,
+        example: "`หมายเหตุ`",
+        fix_th: "แก้ชื่อคอลัมน์ให้ตรงกับหัวตารางที่กำหนด หรือปล่อยไว้ (ไม่ถูกอ่าน)",
+        fix_en: "rename to a contract header or leave it (it is ignored)",
+    }
+    P111 Error {
+        th: "ไม่มีคอลัมน์ที่ต้องมี",
+        en: "required column missing (lists the columns found)",
+        source: DATA_CONTRACT,
+        example: "no `ราคากลาง`",
+        fix_th: "เพิ่มคอลัมน์นั้นในแถวหัวตาราง",
+        fix_en: "add the column to the header row",
+    }
+    P112 Error {
+        th: "คอลัมน์ซ้ำ",
+        en: "the same column appears twice",
+        source: DATA_CONTRACT,
+        example: "two `สถานะ` columns",
+        fix_th: "ลบคอลัมน์ที่ซ้ำออกหนึ่งคอลัมน์",
+        fix_en: "delete one",
+    }
+    P113 Error {
+        th: "แถวแรกไม่ใช่หัวตาราง",
+        en: "first row names no known column",
+        source: DATA_CONTRACT,
+        example: "data starting on line 1",
+        fix_th: "ให้แถวแรกเป็นหัวตาราง (สร้างไฟล์ใหม่ด้วย `prongsai new month`)",
+        fix_en: "put the header row first (`prongsai new month`)",
+    }
+    P114 Warning {
+        th: "ข้อมูลเกินคอลัมน์สุดท้าย",
+        en: "cells right of the last header are ignored",
+        source: DATA_CONTRACT,
+        example: "a stray comma in an unquoted cell",
+        fix_th: "ย้ายข้อมูลเข้าคอลัมน์ที่ถูกต้อง หรือใส่ `\"` ครอบข้อความที่มีจุลภาค",
+        fix_en: "move the data or quote the cell",
+    }
+    P115 Error {
+        th: "อ่านสมุดงาน Excel ไม่ได้",
+        en: "the file is not a readable workbook (corrupt, another format renamed `.xlsx`, an HTML \"xls\" from another system), or it has no visible worksheet",
+        source: DATA_CONTRACT,
+        example: "a PNG saved as `2569-11.xlsx`",
+        fix_th: "เปิดแล้ว Save As \"Excel Workbook (.xlsx)\" หรือ \"CSV UTF-8\" และเลิกซ่อนแผ่นงานข้อมูล",
+        fix_en: "open it and Save As \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\"; unhide the data sheet",
+    }
+    P116 Error {
+        th: "สมุดงานมีรหัสผ่าน",
+        en: "password-protected (encrypted) workbook",
+        source: DATA_CONTRACT,
+        example: "File → Info → Protect Workbook → Encrypt with Password",
+        fix_th: "ยกเลิกรหัสผ่านแล้วบันทึกเป็น .xlsx",
+        fix_en: "clear the password and save as `.xlsx`",
+    }
+    P117 Error {
+        th: "ผสานเซลล์ข้ามคอลัมน์",
+        en: "cells merged across columns in or under the header row (a block merged down one column reads as its value in every row; merges above the header, in a title, are ignored)",
+        source: DATA_CONTRACT,
+        example: "a remark merged over ผู้ได้รับการคัดเลือก and เลขประจำตัวผู้เสียภาษี",
+        fix_th: "ยกเลิกการผสานเซลล์ แล้วใส่ค่าในคอลัมน์ของมัน",
+        fix_en: "unmerge and put the value in its column",
+    }
+    P118 Error {
+        th: "ช่องมีค่าผิดพลาด",
+        en: "a cell holds an error value",
+        source: DATA_CONTRACT,
+        example: "`#DIV/0!`, `#REF!`, `#N/A`",
+        fix_th: "แก้สูตร หรือพิมพ์ค่าลงไปแทน",
+        fix_en: "fix the formula or type the value",
+    }
+    P119 Error {
+        th: "สูตรไม่มีค่าที่คำนวณไว้",
+        en: "a formula cell without a saved (cached) value: the file was never calculated",
+        source: DATA_CONTRACT,
+        example: "a workbook written by a program, not saved by Excel",
+        fix_th: "เปิดใน Excel กด F9 คำนวณใหม่แล้วบันทึก หรือวางแบบค่า (Paste Special → Values)",
+        fix_en: "open in Excel, recalculate (F9) and save, or Paste Special → Values",
+    }
+    P120 Error {
+        th: "ช่องที่ต้องกรอกว่าง",
+        en: "required cell empty (some only unless status is ยกเลิกการดำเนินการ)",
+        source: DATA_CONTRACT,
+        example: "empty `ผู้ได้รับการคัดเลือก`",
+        fix_th: "กรอกช่องนั้น",
+        fix_en: "fill it in",
+    }
+    P121 Error {
+        th: "จำนวนเงินไม่ถูกต้อง",
+        en: "invalid money",
+        source: DATA_CONTRACT,
+        example: "`-500`, `1.234`, `12a`, `1,23`",
+        fix_th: "จำนวนเงินบวก ทศนิยมไม่เกิน 2 ตำแหน่ง เช่น `1,234.50` หรือ `๑,๒๓๔.๕๐ บาท`",
+        fix_en: "a positive amount, ≤ 2 decimals: `1,234.50`, `๑,๒๓๔.๕๐ บาท`",
+    }
+    P122 Error {
+        th: "วันที่ไม่ถูกต้อง",
+        en: "invalid date",
+        source: DATA_CONTRACT,
+        example: "`15/10/2024` (ค.ศ.), `31/02/2568`, `15/10/67`",
+        fix_th: "เขียนวันที่ พ.ศ. เช่น `15/10/2567`, `15 ต.ค. 2567`, `2567-10-15`",
+        fix_en: "`15/10/2567`, `15 ต.ค. 2567`, `15 ตุลาคม 2567`, `2567-10-15`",
+    }
+    P123 Error {
+        th: "เดือนไม่ถูกต้อง",
+        en: "invalid plan month",
+        source: DATA_CONTRACT,
+        example: "`ต.ค. 2024`, `2568-13`",
+        fix_th: "เขียนเดือน พ.ศ. เช่น `ม.ค. 2568`, `มกราคม 2568`, `2568-01`",
+        fix_en: "`ม.ค. 2568`, `มกราคม 2568`, `2568-01`",
+    }
+    P124 Error {
+        th: "ไม่รู้จักวิธีการจัดซื้อจัดจ้าง",
+        en: "unknown method (lists the accepted ones)",
+        source: DATA_CONTRACT,
+        example: "`ประมูล`",
+        fix_th: "ใช้วิธีที่กำหนด: `e-bidding`, `e-market`, `สอบราคา`, `วิธีคัดเลือก`, `วิธีเฉพาะเจาะจง`, `วิธีประกวดแบบ`",
+        fix_en: "`e-bidding`, `e-market`, `สอบราคา`, `วิธีคัดเลือก`, `วิธีเฉพาะเจาะจง`, `วิธีประกวดแบบ`",
+    }
+    P125 Error {
+        th: "ไม่รู้จักสถานะ",
+        en: "unknown status (lists the accepted ones)",
+        source: DATA_CONTRACT,
+        example: "`เสร็จแล้ว`",
+        fix_th: "ใช้สถานะที่กำหนด: `ยังไม่ลงนามในสัญญา`, `อยู่ระหว่างระยะสัญญา`, `สิ้นสุดสัญญา`, `ยกเลิกการดำเนินการ`",
+        fix_en: "`ยังไม่ลงนามในสัญญา`, `อยู่ระหว่างระยะสัญญา`, `สิ้นสุดสัญญา`, `ยกเลิกการดำเนินการ`",
+    }
+    P126 Error {
+        th: "เลขประจำตัวผู้เสียภาษีไม่ถูกต้อง",
+        en: "invalid TIN: length, or check digit (says which digit was expected), or Excel's `3.31E+12`",
+        source: DATA_CONTRACT,
+        example: "`0-9940-00165-51-1`",
+        fix_th: "เลข 13 หลักที่หลักสุดท้ายถูกต้องตาม mod 11; จัดรูปแบบคอลัมน์เป็นข้อความ (Text)",
+        fix_en: "13 digits, check digit mod 11; format the column as Text",
+    }
+    P127 Error {
+        th: "เลขที่โครงการ e-GP ไม่ถูกต้อง",
+        en: "invalid e-GP project number (11 digits, digits 3–4 a month)",
+        source: DATA_CONTRACT,
+        example: "`6710912345`",
+        fix_th: "คัดลอกเลขที่โครงการจากระบบ e-GP; จัดรูปแบบคอลัมน์เป็นข้อความ (Text)",
+        fix_en: "copy it from e-GP; format the column as Text",
+    }
+    P128 Error {
+        th: "ลำดับไม่ถูกต้อง",
+        en: "sequence number not a positive whole number",
+        source: DATA_CONTRACT,
+        example: "`1a`, `0`",
+        fix_th: "ใช้เลขจำนวนเต็มบวก `1`, `2`, `3`",
+        fix_en: "`1`, `2`, `3`",
+    }
+    P129 Error {
+        th: "รายชื่อผู้เสนอราคาไม่ถูกต้อง",
+        en: "a bid's price is invalid, or a price has no bidder name",
+        source: DATA_CONTRACT,
+        example: "`ร้าน ก -500`, `12,000`",
+        fix_th: "บรรทัดละหนึ่งราย (หรือคั่นด้วย `;`): ชื่อแล้วตามด้วยราคา",
+        fix_en: "one bid a line (or `;`): name then price",
+    }
+    P130 Warning {
+        th: "ผู้เสนอราคาไม่มีราคา",
+        en: "a bid has no price",
+        source: DATA_CONTRACT,
+        example: "`ร้านสมใจ`",
+        fix_th: "เขียนราคาต่อท้ายชื่อผู้เสนอราคา",
+        fix_en: "write the price after the name",
+    }
+    P131 Error {
+        th: "ลำดับที่ซ้ำ",
+        en: "duplicate ลำดับที่ in the file (names the first line); the second row is left out",
+        source: DATA_CONTRACT,
+        example: "two rows numbered 1",
+        fix_th: "แก้ลำดับที่ไม่ให้ซ้ำ",
+        fix_en: "renumber",
+    }
+    P132 Error {
+        th: "รหัสแผนซ้ำ",
+        en: "duplicate รหัสแผน in plan.csv (names the first line); the second line is left out",
+        source: DATA_CONTRACT,
+        example: "two `P68-001`",
+        fix_th: "แก้รหัสแผนไม่ให้ซ้ำ",
+        fix_en: "make plan IDs unique",
+    }
+    P140 Error {
+        th: "ชื่อไฟล์รายเดือนไม่ถูกต้อง / ไฟล์อยู่ผิดที่",
+        en: "month file misnamed (gives the expected name) or misplaced",
+        source: DATA_CONTRACT,
+        example: "`2567-1.csv`, `2024-10.csv`, `ตุลาคม.csv`",
+        fix_th: "เปลี่ยนชื่อเป็น `<ปี พ.ศ.>-<เดือน 2 หลัก>.csv` เช่น `2567-01.csv`",
+        fix_en: "rename to `<BE year>-<MM>.csv`, e.g. `2567-01.csv`",
+    }
+    P141 Error {
+        th: "เดือนไม่อยู่ในปีงบประมาณของโฟลเดอร์",
+        en: "month outside its folder's fiscal year (gives the right folder)",
+        source: DATA_CONTRACT,
+        example: "`2568/months/2568-10.csv`",
+        fix_th: "ย้ายไฟล์ไปโฟลเดอร์ปีงบประมาณที่ข้อความระบุ",
+        fix_en: "move it to `2569/months/`",
+    }
+    P142 Error {
+        th: "ชื่อโฟลเดอร์ปีงบประมาณไม่ถูกต้อง",
+        en: "fiscal-year folder not a 4-digit BE year",
+        source: DATA_CONTRACT,
+        example: "`2025`, `2568-draft`",
+        fix_th: "เปลี่ยนชื่อโฟลเดอร์เป็นปี พ.ศ. 4 หลัก เช่น `2568`",
+        fix_en: "rename to the BE year, e.g. `2568`",
+    }
+    P143 Warning {
+        th: "ไม่รู้จักไฟล์/โฟลเดอร์",
+        en: "unknown file or folder, not read (README.md, dotfiles and Excel `~$` lock files are ignored silently)",
+        source: DATA_CONTRACT,
+        example: "`notes.txt`, `ตุลาคม.xlsx` (a workbook gets the hint to name it `months/<BE year>-<MM>.xlsx`)",
+        fix_th: "ย้ายออก หรือตั้งชื่อตามข้อกำหนดของข้อมูล",
+        fix_en: "move it out, or name it per the contract",
+    }
+    P144 Error {
+        th: "ไม่มี agency.yaml",
+        en: "agency.yaml missing",
+        source: DATA_CONTRACT,
+        example: "",
+        fix_th: "สร้าง `procurement-data/agency.yaml`",
+        fix_en: "create `procurement-data/agency.yaml`",
+    }
+    P145 Error {
+        th: "มีไฟล์เดียวกันหลายรูปแบบ",
+        en: "the same month (or plan) as more than one file, e.g. `2569-11.csv` and `2569-11.xlsx`; none of them is read",
+        source: DATA_CONTRACT,
+        example: "a CSV left behind after switching to Excel",
+        fix_th: "เก็บไว้ไฟล์เดียว ลบไฟล์อื่น",
+        fix_en: "keep one and delete the others",
+    }
+    P146 Error {
+        th: "ไม่อ่านไฟล์รูปแบบนี้",
+        en: "a month file or plan saved as `.xlsm`, `.xlsb`, `.ods`, `.fods` or `.numbers`",
+        source: DATA_CONTRACT,
+        example: "`2569-11.ods`",
+        fix_th: "Save As \"Excel Workbook (.xlsx)\" หรือ \"CSV UTF-8\" ด้วยชื่อเดิม",
+        fix_en: "Save As \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\" under the same name",
+    }
+    P150 Error {
+        th: "YAML ไม่ถูกต้อง",
+        en: "YAML syntax error, or the document is not a `key: value` mapping",
+        source: DATA_CONTRACT,
+        example: "`short_name: [อบต.`",
+        fix_th: "เขียนบรรทัดละ `คีย์: ค่า`; ใส่ `\"` ครอบข้อความที่มี `:` หรือ `#`",
+        fix_en: "one `key: value` a line; quote text containing `:` or `#`",
+    }
+    P151 Error {
+        th: "ไม่มีคีย์ที่ต้องมี",
+        en: "required key missing or blank in agency.yaml (names the key)",
+        source: DATA_CONTRACT,
+        example: "no `province`",
+        fix_th: "เพิ่มคีย์นั้น เช่น `province: ศรีสะเกษ`",
+        fix_en: "add `province: ศรีสะเกษ`",
+    }
+    P152 Warning {
+        th: "ไม่รู้จักคีย์",
+        en: "unknown key, ignored (lists the known ones)",
+        source: DATA_CONTRACT,
+        example: "`notes:` in plan.yaml",
+        fix_th: "ตรวจการสะกดชื่อคีย์",
+        fix_en: "check the spelling",
+    }
+    P153 Error {
+        th: "ค่าของคีย์ไม่ถูกต้อง",
+        en: "wrong kind of value for a key",
+        source: DATA_CONTRACT,
+        example: "`phone: 045123456` (loses its 0), `sample: yes please`, `social: x`",
+        fix_th: "ใส่ `\"` ครอบเบอร์โทรศัพท์; `sample: true`; `social:` เป็นบรรทัด `ชื่อ: URL` ที่ย่อหน้า",
+        fix_en: "quote phone numbers; `sample: true`; `social:` as indented `name: URL` lines",
+    }
+    P154 Error {
+        th: "front matter ไม่มี `---` ปิด",
+        en: "annual.md front matter never closes",
+        source: DATA_CONTRACT,
+        example: "`---` then no second `---`",
+        fix_th: "เพิ่มบรรทัด `---` ปิด front matter",
+        fix_en: "add the closing `---` line",
+    }
+    P155 Error {
+        th: "ที่อยู่เว็บไม่ปลอดภัย",
+        en: "`website` / `social` in agency.yaml not `http(s)://…`, or a link in annual.md whose address could run code (`javascript:`, `data:`, `vbscript:`)",
+        source: DATA_CONTRACT,
+        example: "`website: javascript:alert(1)`",
+        fix_th: "ใช้ที่อยู่ `https://`",
+        fix_en: "use an `https://` address",
     }
     R200 Error {
         th: "สร้างไฟล์ PDF หรือ XLSX ไม่สำเร็จ",

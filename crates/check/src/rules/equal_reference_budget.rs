@@ -2,7 +2,7 @@
 
 use prongsai_model::codes;
 use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, baht, records};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C404,

@@ -7,7 +7,7 @@ use prongsai_model::codes;
 use super::{Ctx, RuleInfo};
 use crate::criteria::{Criteria, CriteriaItem};
 use crate::text::{dice_sorted, normalise_title, sorted_bigrams};
-use prongsai_model::{Diagnostic, Location, Severity};
+use prongsai_model::{Diagnostic, Location};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C209,

@@ -2,7 +2,7 @@
 
 use prongsai_model::codes;
 use super::{Ctx, RuleInfo};
-use prongsai_model::{Diagnostic, Location, Severity};
+use prongsai_model::{Diagnostic, Location};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C302,

@@ -3,7 +3,7 @@
 use prongsai_model::codes;
 use super::{Ctx, RuleInfo, gap_diag};
 use crate::criteria::EvidenceKind;
-use prongsai_model::{Diagnostic, Disclosure, Severity, YearMonth};
+use prongsai_model::{Diagnostic, Disclosure, YearMonth};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C201,
@@ -73,6 +73,7 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use prongsai_model::Severity;
     use crate::rules::{run_rule, testkit::*};
 
     #[test]

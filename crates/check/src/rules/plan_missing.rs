@@ -2,7 +2,7 @@
 
 use prongsai_model::codes;
 use super::{Ctx, RuleInfo, gap_diag};
-use prongsai_model::{Diagnostic, Disclosure, Severity};
+use prongsai_model::{Diagnostic, Disclosure};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C208,
@@ -36,6 +36,7 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use prongsai_model::Severity;
     use crate::rules::{run_rule, testkit::*};
 
     #[test]

@@ -2,7 +2,7 @@
 
 use prongsai_model::codes;
 use super::{Ctx, RuleInfo};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 use std::collections::HashSet;
 
 pub const INFO: RuleInfo = RuleInfo {

@@ -3,7 +3,7 @@
 use prongsai_model::codes;
 use super::{Ctx, RuleInfo, amount, baht, supplier_key};
 use crate::text::{common_prefix_len, dice_sorted, normalise_title, sorted_bigrams};
-use prongsai_model::{Diagnostic, Field, Money, Procurement, Severity};
+use prongsai_model::{Diagnostic, Field, Money, Procurement};
 use rayon::prelude::*;
 use std::collections::HashMap;
 

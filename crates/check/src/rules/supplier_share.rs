@@ -2,7 +2,7 @@
 
 use prongsai_model::codes;
 use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, amount, baht, supplier_key};
-use prongsai_model::{Diagnostic, Field, Money, Procurement, Severity};
+use prongsai_model::{Diagnostic, Field, Money, Procurement};
 use std::collections::BTreeMap;
 
 pub const INFO: RuleInfo = RuleInfo {

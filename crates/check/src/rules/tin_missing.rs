@@ -3,7 +3,7 @@
 use prongsai_model::codes;
 use super::{Ctx, RuleInfo, records};
 use crate::text::looks_juristic;
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C311,
@@ -33,6 +33,7 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use prongsai_model::Severity;
     use crate::rules::{run_rule, testkit::*};
     use prongsai_model::Tin;
 

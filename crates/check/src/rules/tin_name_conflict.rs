@@ -2,7 +2,7 @@
 
 use prongsai_model::codes;
 use super::{Ctx, RuleInfo, records};
-use prongsai_model::{Diagnostic, Field, Procurement, Severity, Tin, normalise_name};
+use prongsai_model::{Diagnostic, Field, Procurement, Tin, normalise_name};
 use std::collections::BTreeMap;
 
 pub const INFO: RuleInfo = RuleInfo {
@@ -90,6 +90,7 @@ fn where_is(p: &Procurement) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use prongsai_model::Severity;
     use crate::rules::{run_rule, testkit::*};
 
     fn won(month: &str, seq: u32, name: &str, tin: Option<&str>) -> Procurement {
