@@ -207,6 +207,14 @@ pub fn run() -> ExitCode {
 
 /// One registry entry, or the nearest codes when `code` is not one.
 fn explain(code: &str) -> ExitCode {
+    if let Some(entry) = prongsai_model::codes::renamed(code) {
+        println!(
+            "{code} เปลี่ยนชื่อเป็น {0} แล้ว / {code} is now called {0}\n",
+            entry.code
+        );
+        print!("{}", explanation(entry));
+        return ExitCode::SUCCESS;
+    }
     let Some(entry) = prongsai_model::codes::get(&code.trim().to_uppercase()) else {
         let near: Vec<String> = prongsai_model::codes::nearest(code, 3)
             .iter()

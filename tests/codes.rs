@@ -39,6 +39,10 @@ fn explain_an_unknown_code_suggests_the_nearest() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("C130") && err.contains("ไม่รู้จักรหัส"), "{err}");
     assert!(o.stdout.is_empty());
+
+    let o = explain("OCDS-EMPTY");
+    assert!(o.status.success(), "{o:?}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("is now called O100"));
 }
 
 /// Every `.rs` file under `dir`.
@@ -89,6 +93,8 @@ fn every_code_in_the_sources_is_registered() {
     }
     assert!(files.len() > 50, "{} source files", files.len());
     let mut unknown = Vec::new();
+    // The registry itself names the former `OCDS-…` codes, to map them to their new ones.
+    files.retain(|f| !f.ends_with("crates/model/src/codes.rs"));
     for f in &files {
         let text = std::fs::read_to_string(f).unwrap_or_default();
         for code in code_literals(&text) {

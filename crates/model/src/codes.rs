@@ -1105,6 +1105,29 @@ registry! {
     }
 }
 
+/// Codes that were renamed into the scheme, by their former name, so a script or a note that
+/// still names one is told what it is called now.
+pub const RENAMED: &[(&str, &Code)] = &[
+    ("OCDS-EMPTY", &O100),
+    ("OCDS-NO-AGENCY", &O101),
+    ("OCDS-BASE-URL", &O102),
+    ("OCDS-PREFIX-MISSING", &O110),
+    ("OCDS-PREFIX-MALFORMED", &O111),
+    ("OCDS-DUPLICATE-OCID", &O120),
+    ("OCDS-DUPLICATE-EGP-NO", &O121),
+    ("OCDS-DUPLICATE-PLAN-ID", &O122),
+    ("OCDS-PUBLISHED-DATE", &O130),
+    ("OCDS-NOT-A-URL", &O131),
+];
+
+/// The code a former name was renamed to.
+pub fn renamed(former: &str) -> Option<&'static Code> {
+    RENAMED
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(former.trim()))
+        .map(|&(_, c)| c)
+}
+
 /// The entry of `code`, if it is registered.
 pub fn get(code: &str) -> Option<&'static Code> {
     ALL.binary_search_by(|c| c.code.cmp(code))
@@ -1196,6 +1219,9 @@ here\").\n",
             if !c.example.is_empty() {
                 let _ = writeln!(s, "- Example: {}", c.example);
             }
+            for (former, _) in RENAMED.iter().filter(|(_, r)| r.code == c.code) {
+                let _ = writeln!(s, "- Formerly: `{former}`");
+            }
             let _ = writeln!(s, "- แก้ไข: {}", c.fix_th);
             let _ = writeln!(s, "- Fix: {}", c.fix_en);
             let _ = writeln!(s, "- Source: {}", c.source);
@@ -1235,6 +1261,10 @@ mod tests {
                 c.code
             );
             assert_eq!(get(c.code), Some(c));
+        }
+        for (former, c) in RENAMED {
+            assert!(get(former).is_none(), "{former} is a former name, not a code");
+            assert_eq!(renamed(&former.to_lowercase()), Some(*c));
         }
         assert!(get("C1300").is_none() && get("c130").is_none() && get("").is_none());
     }

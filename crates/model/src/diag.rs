@@ -311,6 +311,13 @@ mod tests {
     }
 
     #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "not in prongsai_model::codes")]
+    fn an_unregistered_code_is_refused() {
+        let _ = Diagnostic::warning("LINT-1", "ไม่มีรหัสนี้", "no such code");
+    }
+
+    #[test]
     fn workbook_places_read_as_excel_shows_them() {
         assert_eq!(column_letters(1), "A");
         assert_eq!(column_letters(6), "F");
