@@ -17,7 +17,9 @@ fn explain_prints_the_entry_and_a_rules_documentation() {
     assert!(o.status.success(), "{o:?}");
     let out = String::from_utf8_lossy(&o.stdout);
     let c = prongsai_model::codes::C401;
-    for part in [c.title_th, c.title_en, c.fix_th, c.fix_en, c.source, "warning"] {
+    for part in [
+        c.title_th, c.title_en, c.fix_th, c.fix_en, c.source, "warning",
+    ] {
         assert!(out.contains(part), "{part:?} missing from\n{out}");
     }
     let rule = prongsai_check::rules()
@@ -29,7 +31,10 @@ fn explain_prints_the_entry_and_a_rules_documentation() {
     let o = explain("P121");
     assert!(o.status.success(), "{o:?}");
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.contains("จำนวนเงินไม่ถูกต้อง") && out.contains("Example: "), "{out}");
+    assert!(
+        out.contains("จำนวนเงินไม่ถูกต้อง") && out.contains("Example: "),
+        "{out}"
+    );
 }
 
 #[test]
@@ -77,7 +82,13 @@ fn code_literals(text: &str) -> Vec<String> {
         if shaped {
             found.push(text[i + 1..i + 5].to_owned());
         } else if text[i + 1..].starts_with("OCDS-") {
-            found.push(text[i + 1..].split('"').next().unwrap_or_default().to_owned());
+            found.push(
+                text[i + 1..]
+                    .split('"')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+            );
         }
     }
     found
@@ -88,7 +99,10 @@ fn every_code_in_the_sources_is_registered() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     sources(&root.join("src"), &mut files);
-    for krate in std::fs::read_dir(root.join("crates")).expect("crates/").flatten() {
+    for krate in std::fs::read_dir(root.join("crates"))
+        .expect("crates/")
+        .flatten()
+    {
         sources(&krate.path().join("src"), &mut files);
     }
     assert!(files.len() > 50, "{} source files", files.len());

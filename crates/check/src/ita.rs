@@ -1,11 +1,11 @@
 //! The ITA evidence index: for each criterion of an assessment year, whether the data meets it and
 //! the absolute URLs the agency copies into the NACC's ITAS system.
 
-use prongsai_model::codes;
 use crate::RuleInfo;
 use crate::criteria::{Confidence, Coverage, Criteria, CriteriaItem, Evidence, EvidenceKind};
 use crate::rules::Ctx;
 use crate::rules::annual_report_sections::missing_sections;
+use prongsai_model::codes;
 use prongsai_model::{
     Data, Date, Diagnostic, Disclosure, Gap, YearMonth, fiscal_year_months, month_due,
 };

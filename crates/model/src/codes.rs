@@ -77,13 +77,41 @@ impl Stage {
     /// The codes' pattern and what reports them, in English then Thai.
     pub fn heading(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            Stage::Load => ("P1xx", "data files in procurement-data/ (load)", "ไฟล์ข้อมูลใน procurement-data/"),
-            Stage::CheckInput => ("C0xx", "the checker's own inputs (checks:, ita:, criteria files)", "ข้อมูลตั้งค่าของการตรวจสอบ"),
-            Stage::Site => ("C1xx", "site.yaml, content pages, themes and output paths", "site.yaml หน้าเนื้อหา ธีม และเส้นทางไฟล์ผลลัพธ์"),
-            Stage::CheckRule => ("C2xx–C4xx", "check rules: disclosure, law and consistency, red flags", "กฎการตรวจสอบ: การเปิดเผยข้อมูล กฎหมาย และข้อควรตรวจสอบ"),
-            Stage::Ocds => ("O1xx", "the OCDS publication (data/<FY>/ocds.json)", "การเผยแพร่ข้อมูลแบบ OCDS"),
-            Stage::Render => ("R2xx", "faults while rendering the site", "ข้อผิดพลาดระหว่างสร้างเว็บไซต์"),
-            Stage::Serve => ("S1xx", "the preview server (prongsai serve)", "การแสดงตัวอย่างเว็บไซต์ (prongsai serve)"),
+            Stage::Load => (
+                "P1xx",
+                "data files in procurement-data/ (load)",
+                "ไฟล์ข้อมูลใน procurement-data/",
+            ),
+            Stage::CheckInput => (
+                "C0xx",
+                "the checker's own inputs (checks:, ita:, criteria files)",
+                "ข้อมูลตั้งค่าของการตรวจสอบ",
+            ),
+            Stage::Site => (
+                "C1xx",
+                "site.yaml, content pages, themes and output paths",
+                "site.yaml หน้าเนื้อหา ธีม และเส้นทางไฟล์ผลลัพธ์",
+            ),
+            Stage::CheckRule => (
+                "C2xx–C4xx",
+                "check rules: disclosure, law and consistency, red flags",
+                "กฎการตรวจสอบ: การเปิดเผยข้อมูล กฎหมาย และข้อควรตรวจสอบ",
+            ),
+            Stage::Ocds => (
+                "O1xx",
+                "the OCDS publication (data/<FY>/ocds.json)",
+                "การเผยแพร่ข้อมูลแบบ OCDS",
+            ),
+            Stage::Render => (
+                "R2xx",
+                "faults while rendering the site",
+                "ข้อผิดพลาดระหว่างสร้างเว็บไซต์",
+            ),
+            Stage::Serve => (
+                "S1xx",
+                "the preview server (prongsai serve)",
+                "การแสดงตัวอย่างเว็บไซต์ (prongsai serve)",
+            ),
         }
     }
 }
@@ -1144,7 +1172,11 @@ pub fn nearest(code: &str, n: usize) -> Vec<&'static Code> {
         .iter()
         .map(|c| {
             let distance = edit_distance(&wanted, c.code);
-            let gap = match (wanted.get(..1) == c.code.get(..1), number(&wanted), number(c.code)) {
+            let gap = match (
+                wanted.get(..1) == c.code.get(..1),
+                number(&wanted),
+                number(c.code),
+            ) {
                 (true, Some(a), Some(b)) => (a - b).abs(),
                 _ => i64::MAX,
             };
@@ -1263,7 +1295,10 @@ mod tests {
             assert_eq!(get(c.code), Some(c));
         }
         for (former, c) in RENAMED {
-            assert!(get(former).is_none(), "{former} is a former name, not a code");
+            assert!(
+                get(former).is_none(),
+                "{former} is a former name, not a code"
+            );
             assert_eq!(renamed(&former.to_lowercase()), Some(*c));
         }
         assert!(get("C1300").is_none() && get("c130").is_none() && get("").is_none());

@@ -526,10 +526,7 @@ fn missing_prefix_uses_placeholder_and_says_how_to_register() {
     let (pkg, diags, _) = build(&data);
     assert_valid(&pkg);
     release(&pkg, "ocds-xxxxxx-2568-67109123456");
-    let d = diags
-        .iter()
-        .find(|d| d.code == "O110")
-        .expect("warning");
+    let d = diags.iter().find(|d| d.code == "O110").expect("warning");
     assert_eq!(d.severity, Severity::Warning);
     assert!(d.message_en.contains("OCDS Helpdesk") && d.message_en.contains("ocid_prefix"));
     assert!(d.message_th.contains("ocid_prefix") && d.message_th.contains("agency.yaml"));
@@ -596,11 +593,7 @@ fn empty_year_is_not_publishable_and_missing_agency_still_maps() {
     let mut data = fixture();
     data.agency = None;
     let (pkg, diags) = release_package(&data, 2568, &opts());
-    assert!(
-        diags
-            .iter()
-            .any(|d| d.code == "O101" && d.is_error())
-    );
+    assert!(diags.iter().any(|d| d.code == "O101" && d.is_error()));
     assert!(!pkg.releases.is_empty());
 }
 
@@ -621,20 +614,8 @@ fn duplicate_egp_numbers_and_seqs_keep_ocids_unique() {
     release(&pkg, "ocds-abc123-2568-2567-12-2");
     release(&pkg, "ocds-abc123-2568-2567-12-3-line4");
     release(&pkg, "ocds-abc123-2568-2567-12-3-line40");
-    assert_eq!(
-        diags
-            .iter()
-            .filter(|d| d.code == "O121")
-            .count(),
-        2
-    );
-    assert_eq!(
-        diags
-            .iter()
-            .filter(|d| d.code == "O120")
-            .count(),
-        2
-    );
+    assert_eq!(diags.iter().filter(|d| d.code == "O121").count(), 2);
+    assert_eq!(diags.iter().filter(|d| d.code == "O120").count(), 2);
 }
 
 #[test]

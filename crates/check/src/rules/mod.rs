@@ -151,47 +151,6 @@ pub fn baht(m: Money) -> String {
 #[cfg(test)]
 pub mod testkit;
 
-#[cfg(test)]
-mod registration {
-    use super::*;
-
-    /// Each rule is listed once, and a rule file that is not listed would never run.
-    #[test]
-    fn every_rule_file_is_listed_once() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
-        let mut files: Vec<String> = std::fs::read_dir(&dir)
-            .expect("read src/rules")
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter_map(|n| n.strip_suffix(".rs").map(str::to_owned))
-            .filter(|n| n != "mod" && n != "testkit")
-            .collect();
-        files.sort();
-        let mut listed: Vec<String> = MODULES.iter().map(|m| (*m).to_owned()).collect();
-        listed.sort();
-        assert_eq!(listed, files, "rules! in src/rules/mod.rs must list every rule file once");
-    }
-
-    #[test]
-    fn rules_are_in_code_order_and_every_check_code_has_one() {
-        let codes: Vec<&str> = INFOS.iter().map(|r| r.code).collect();
-        assert!(
-            codes.windows(2).all(|w| w[0] < w[1]),
-            "rules must be listed in code order, each once: {codes:?}"
-        );
-        let registered: Vec<&str> = prongsai_model::codes::ALL
-            .iter()
-            .filter(|c| {
-                matches!(
-                    c.stage(),
-                    prongsai_model::codes::Stage::CheckInput | prongsai_model::codes::Stage::CheckRule
-                )
-            })
-            .map(|c| c.code)
-            .collect();
-        assert_eq!(codes, registered, "every check code in the registry has its rule");
-    }
-}
-
 /// Runs one rule over `data` with default options at `as_of`, findings sorted: for rule tests.
 #[cfg(test)]
 pub fn run_rule(run: RunFn, data: &Data, as_of: prongsai_model::Date) -> Vec<Diagnostic> {
@@ -226,3 +185,51 @@ pub fn supplier_key(p: &Procurement) -> Option<String> {
 /// Source text shared by the red-flag rules.
 pub const RED_FLAG_GUIDE: &str =
     "Open Contracting Partnership & Transparency International, Red Flags for Integrity (2016)";
+
+#[cfg(test)]
+mod registration {
+    use super::*;
+
+    /// Each rule is listed once, and a rule file that is not listed would never run.
+    #[test]
+    fn every_rule_file_is_listed_once() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .expect("read src/rules")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|n| n.strip_suffix(".rs").map(str::to_owned))
+            .filter(|n| n != "mod" && n != "testkit")
+            .collect();
+        files.sort();
+        let mut listed: Vec<String> = MODULES.iter().map(|m| (*m).to_owned()).collect();
+        listed.sort();
+        assert_eq!(
+            listed, files,
+            "rules! in src/rules/mod.rs must list every rule file once"
+        );
+    }
+
+    #[test]
+    fn rules_are_in_code_order_and_every_check_code_has_one() {
+        let codes: Vec<&str> = INFOS.iter().map(|r| r.code).collect();
+        assert!(
+            codes.windows(2).all(|w| w[0] < w[1]),
+            "rules must be listed in code order, each once: {codes:?}"
+        );
+        let registered: Vec<&str> = prongsai_model::codes::ALL
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.stage(),
+                    prongsai_model::codes::Stage::CheckInput
+                        | prongsai_model::codes::Stage::CheckRule
+                )
+            })
+            .map(|c| c.code)
+            .collect();
+        assert_eq!(
+            codes, registered,
+            "every check code in the registry has its rule"
+        );
+    }
+}
