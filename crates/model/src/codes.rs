@@ -99,7 +99,7 @@ impl Stage {
             ),
             Stage::Ocds => (
                 "O1xx",
-                "the OCDS publication (data/<FY>/ocds.json)",
+                "the OCDS publication (`data/<FY>/ocds.json`)",
                 "การเผยแพร่ข้อมูลแบบ OCDS",
             ),
             Stage::Render => (
