@@ -195,7 +195,7 @@ fn as_of_diagnostics(site: &prongsai_content::Site, data: &Data, as_of: Date) ->
     {
         out.push(
             Diagnostic::error(
-                "C107",
+                prongsai_model::codes::C107.code,
                 format!(
                     "as_of ({}) อยู่ก่อนปีงบประมาณแรกของข้อมูล ({first} เริ่ม 1 ต.ค. {}) — แก้วันที่ หรือลบบรรทัดนี้ออกเพื่อใช้วันที่ปัจจุบัน",
                     pinned.thai_short(),
@@ -214,7 +214,7 @@ fn as_of_diagnostics(site: &prongsai_content::Site, data: &Data, as_of: Date) ->
         out.push(
             Diagnostic::new(
                 prongsai_model::Severity::Info,
-                "C152",
+                prongsai_model::codes::C152.code,
                 format!(
                     "site.yaml กำหนด as_of เป็น {} เว็บไซต์จึงแสดงข้อมูล ณ วันนั้นเสมอ และจะไม่แจ้งข้อมูลที่ถึงกำหนดเผยแพร่หลังจากนั้น — ใช้เฉพาะเว็บไซต์ตัวอย่างหรือฉบับเก็บถาวร เว็บไซต์จริงควรลบบรรทัดนี้",
                     pinned.thai_short()
@@ -310,7 +310,7 @@ pub fn path_problem_diagnostics(problems: &[prongsai_write::PathProblem]) -> Vec
                 .strip_prefix(&format!("{file}: "))
                 .unwrap_or(&th)
                 .to_owned();
-            Diagnostic::error("C160", th, en).at(Location::file(file))
+            Diagnostic::error(prongsai_model::codes::C160.code, th, en).at(Location::file(file))
         })
         .collect()
 }

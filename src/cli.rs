@@ -34,6 +34,11 @@ enum Command {
     Init(InitArgs),
     /// Print the rule reference (all check codes) as Markdown.
     Rules,
+    /// Explain one diagnostic code (อธิบายรหัสข้อความ), e.g. `explain C401`: its Thai and English title, severity, what it rests on, how to fix it, and for a check rule the rule's documentation. Every code: docs/diagnostics.md.
+    Explain {
+        #[arg(value_name = "CODE")]
+        code: String,
+    },
     /// Preview the site while editing (ดูตัวอย่างเว็บไซต์ขณะแก้ไข): builds in memory, serves it on 127.0.0.1, rebuilds on every saved change and reloads open pages. The output folder is never written.
     Serve(ServeArgs),
 }
@@ -196,7 +201,56 @@ pub fn run() -> ExitCode {
             print!("{}", prongsai_check::rules_markdown());
             ExitCode::SUCCESS
         }
+        Command::Explain { code } => explain(&code),
     }
+}
+
+/// One registry entry, or the nearest codes when `code` is not one.
+fn explain(code: &str) -> ExitCode {
+    if let Some(entry) = prongsai_model::codes::renamed(code) {
+        println!(
+            "{code} เปลี่ยนชื่อเป็น {0} แล้ว / {code} is now called {0}\n",
+            entry.code
+        );
+        print!("{}", explanation(entry));
+        return ExitCode::SUCCESS;
+    }
+    let Some(entry) = prongsai_model::codes::get(&code.trim().to_uppercase()) else {
+        let near: Vec<String> = prongsai_model::codes::nearest(code, 3)
+            .iter()
+            .map(|c| format!("{} ({})", c.code, c.title_en))
+            .collect();
+        let near = near.join(", ");
+        eprintln!(
+            "ไม่รู้จักรหัส \"{code}\" — รหัสที่ใกล้เคียง: {near}\nunknown code \"{code}\"; the nearest: {near}. Every code is listed in docs/diagnostics.md."
+        );
+        return ExitCode::from(EXIT_USAGE);
+    };
+    print!("{}", explanation(entry));
+    ExitCode::SUCCESS
+}
+
+/// What `explain` prints: the entry in Thai and English, then a check rule's documentation.
+fn explanation(c: &prongsai_model::codes::Code) -> String {
+    let mut s = format!(
+        "{} · {} ({})\n{}\n{}\n\n",
+        c.code,
+        c.severity,
+        c.severity.thai(),
+        c.title_th,
+        c.title_en
+    );
+    if !c.example.is_empty() {
+        s.push_str(&format!("ตัวอย่าง / Example: {}\n", c.example));
+    }
+    s.push_str(&format!(
+        "วิธีแก้: {}\nFix: {}\nที่มา / Source: {}\n",
+        c.fix_th, c.fix_en, c.source
+    ));
+    if let Some(rule) = prongsai_check::rules().iter().find(|r| r.code == c.code) {
+        s.push_str(&format!("\n{}\n", rule.doc));
+    }
+    s
 }
 
 fn print_diagnostics(diags: &[Diagnostic]) {

@@ -141,7 +141,11 @@ impl Builder {
         let (result, warnings) = match rendered {
             Err(BuildFailure::Input(diags)) => (Err(diags), Vec::new()),
             Err(BuildFailure::Internal(message)) => (
-                Err(vec![Diagnostic::error("S100", message.clone(), message)]),
+                Err(vec![Diagnostic::error(
+                    prongsai_model::codes::S100.code,
+                    message.clone(),
+                    message,
+                )]),
                 Vec::new(),
             ),
             // `render_checked` has validated the output paths: a problem would be an error.

@@ -2,16 +2,12 @@
 //! defaults are prongsai_config's; a section that does not fit them stops the check here.
 
 use prongsai_config::{CheckConfig, SectionError, SiteConfig};
-use prongsai_model::Diagnostic;
+use prongsai_model::{Diagnostic, codes};
 
 use crate::RuleInfo;
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C001",
-    severity: prongsai_model::Severity::Error,
-    title_th: "ค่า checks: ใน site.yaml ไม่ถูกต้อง",
-    title_en: "Invalid checks: section in site.yaml",
-    source: "prongsai site.yaml contract (docs/site-config.md, docs/rules.md)",
+    entry: &codes::C001,
     doc: "The checks: section of site.yaml tunes the thresholds below (every key optional, amounts in baht). \
 An unknown key or a value of the wrong type stops the check, because a silently ignored threshold would make the \
 report wrong. Keys: egp_threshold, egp_max_months_before, annual_report_due_days, month_due_days, split_thresholds, \
@@ -31,7 +27,7 @@ pub fn checks_of(site: &SiteConfig) -> (CheckConfig, Option<Diagnostic>) {
             CheckConfig::default(),
             Some(
                 Diagnostic::error(
-                    "C001",
+                    codes::C001.code,
                     format!("ค่าในส่วน checks: ของ site.yaml ไม่ถูกต้อง ({first}) แก้ให้ตรงกับคู่มือ docs/rules.md"),
                     format!("The checks: section of site.yaml is invalid ({first}); see docs/rules.md for the keys"),
                 )

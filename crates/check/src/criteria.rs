@@ -2,6 +2,7 @@
 //! replaceable by the agency (`criteria/ita-<year>.yaml` in the site root) without a rebuild,
 //! because item codes and required elements change every year.
 
+use prongsai_model::codes;
 use prongsai_model::{Diagnostic, Location};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -9,11 +10,7 @@ use std::path::Path;
 use crate::RuleInfo;
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C002",
-    severity: prongsai_model::Severity::Error,
-    title_th: "ไฟล์เกณฑ์ ITA ของเว็บไซต์อ่านไม่ได้",
-    title_en: "Site's ITA criteria file cannot be read",
-    source: "prongsai criteria files (crates/check/criteria/ita-<year>.yaml)",
+    entry: &codes::C002,
     doc: "criteria/ita-<assessment year>.yaml in the site root replaces the criteria compiled into prongsai for \
 that year, so an agency can follow a new NACC manual without a new release. Copy the embedded file (shown in \
 crates/check/criteria/) and edit it; an unreadable file is an error and the embedded criteria are used meanwhile.",
@@ -190,7 +187,7 @@ pub fn parse_criteria(text: &str, file: &str) -> Result<Criteria, Diagnostic> {
         Err(e) => {
             let (loc, first) = prongsai_config::yaml::error_at(&e, file);
             Err(Diagnostic::error(
-                "C002",
+                INFO.code,
                 format!("ไฟล์เกณฑ์ ITA อ่านไม่ได้ ({first}) แก้ไฟล์ให้ตรงรูปแบบของไฟล์ที่มากับโปรแกรม หรือลบไฟล์นี้เพื่อใช้เกณฑ์ที่มากับโปรแกรม"),
                 format!("The ITA criteria file cannot be read ({first}); fix it to match the embedded files' layout, or delete it to use the embedded criteria"),
             )
@@ -227,7 +224,7 @@ fn check_items(c: &Criteria, text: &str, file: &str) -> Result<(), Diagnostic> {
         };
         if nth == 1 {
             return Err(Diagnostic::error(
-                "C002",
+                INFO.code,
                 format!("ไฟล์เกณฑ์ ITA มีข้อ {} ซ้ำ ลบหรือเปลี่ยนรหัสข้อที่ซ้ำ", item.code),
                 format!("The ITA criteria file lists item {} twice; delete the duplicate or correct its code", item.code),
             )
@@ -236,7 +233,7 @@ fn check_items(c: &Criteria, text: &str, file: &str) -> Result<(), Diagnostic> {
         }
         if item.title_th.trim().is_empty() {
             return Err(Diagnostic::error(
-                "C002",
+                INFO.code,
                 format!("ข้อ {} ในไฟล์เกณฑ์ ITA ไม่มีชื่อข้อ (title_th) ใส่ชื่อข้อตามคู่มือ ป.ป.ช.", item.code),
                 format!("Item {} of the ITA criteria file has no title (title_th); write the NACC manual's title", item.code),
             )
@@ -296,7 +293,7 @@ pub fn load_criteria(dir: Option<&Path>) -> (Vec<Criteria>, Vec<Diagnostic>) {
                 Err(e) => {
                     diags.push(
                         Diagnostic::error(
-                            "C002",
+                            INFO.code,
                             format!("อ่านไฟล์เกณฑ์ ITA ไม่ได้ ({e}) บันทึกไฟล์เป็น UTF-8"),
                             format!("Cannot read the ITA criteria file ({e}); save it as UTF-8"),
                         )
@@ -319,11 +316,7 @@ pub fn load_criteria(dir: Option<&Path>) -> (Vec<Criteria>, Vec<Diagnostic>) {
 }
 
 pub const SELECT_INFO: RuleInfo = RuleInfo {
-    code: "C005",
-    severity: prongsai_model::Severity::Warning,
-    title_th: "ไม่มีไฟล์เกณฑ์ ITA สำหรับประเภทหน่วยงานนี้",
-    title_en: "No ITA criteria file for this agency type",
-    source: "prongsai criteria files (crates/check/criteria/ita-<year>.yaml); agency.yaml agency_type",
+    entry: &codes::C005,
     doc: "Item codes differ between kinds of agency (a vocational college's 2569 list is not a local \
 government's). Each criteria file may name the agency.yaml `agency_type` values it is for (`agency_types:`); \
 for each assessment year prongsai uses the file that names the agency's type, else the year's default file \

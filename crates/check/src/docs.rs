@@ -51,7 +51,8 @@ Codes: `C0xx` the checker's own inputs (site.yaml `checks:`, criteria files); `C
 against the ITA criteria; `C3xx` procurement law and internal consistency; `C4xx` red flags, always warnings worded\n\
 \"worth a look\" (ควรตรวจสอบ), never a verdict. Codes `P1xx` come from the loader, which parses the files:\n\
 unparseable values, missing required cells, and the taxpayer-number check digit (mod 11), so every TIN the rules\n\
-see is already valid.\n\n\
+see is already valid. Every code of every stage, with its fix, is listed in [diagnostics.md](diagnostics.md);\n\
+`prongsai explain C401` prints one code's entry and, for a rule, the explanation below.\n\n\
 Severities: **error** fails `prongsai check` and the build; **warning** is reported but does not fail; **info** is a\n\
 suggestion.\n\n\
 Thresholds live in the `checks:` section of `site.yaml` (all optional, amounts in baht):\n\n\

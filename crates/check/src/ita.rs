@@ -5,18 +5,15 @@ use crate::RuleInfo;
 use crate::criteria::{Confidence, Coverage, Criteria, CriteriaItem, Evidence, EvidenceKind};
 use crate::rules::Ctx;
 use crate::rules::annual_report_sections::missing_sections;
+use prongsai_model::codes;
 use prongsai_model::{
-    Data, Date, Diagnostic, Disclosure, Gap, Severity, YearMonth, fiscal_year_months, month_due,
+    Data, Date, Diagnostic, Disclosure, Gap, YearMonth, fiscal_year_months, month_due,
 };
 use prongsai_views::urls;
 use serde::Serialize;
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C003",
-    severity: Severity::Error,
-    title_th: "ไม่มีเกณฑ์ ITA ของปีที่ขอ",
-    title_en: "No ITA criteria for the requested year",
-    source: "prongsai criteria files (crates/check/criteria/ita-<year>.yaml)",
+    entry: &codes::C003,
     doc: "--ita <year> asks for an assessment year that neither the embedded criteria nor criteria/ in the site \
 root cover. Add criteria/ita-<year>.yaml (copy the newest embedded file and edit it) or choose a covered year.",
 };

@@ -119,9 +119,9 @@ impl CheckReport {
     }
 }
 
-/// Every rule this crate can report, in code order, for `docs/rules.md` and `--explain`.
+/// Every rule this crate can report, in code order, for `docs/rules.md` and `prongsai explain`.
 pub fn rules() -> &'static [RuleInfo] {
-    &rules::INFOS
+    rules::INFOS.as_slice()
 }
 
 /// Runs every rule over `data` and evaluates the ITA criteria.

@@ -12,16 +12,13 @@
 //! ```
 
 use prongsai_config::{ExternalEvidence, SITE_FILE, SectionError, SiteConfig};
+use prongsai_model::codes;
 use prongsai_model::{Diagnostic, Location};
 
 use crate::RuleInfo;
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C004",
-    severity: prongsai_model::Severity::Error,
-    title_th: "ค่า ita: ใน site.yaml ไม่ถูกต้อง",
-    title_en: "Invalid ita: section in site.yaml",
-    source: "prongsai site.yaml contract (docs/site-config.md); ITA OIT items are answered with a URL",
+    entry: &codes::C004,
     doc: "The ita: section of site.yaml lists evidence addresses outside the pages prongsai builds, such as the \
 e-service system or the complaint channel: `evidence:` is a list of entries with `item` (the ITA item, \
 `\"2569:O10\"`, or `O10` for every assessment year), `title` (what the assessor sees) and `url`. The assessor \

@@ -189,7 +189,7 @@ pub fn load(root: &Path) -> (SiteConfig, Vec<Diagnostic>) {
                 SiteConfig::default(),
                 vec![
                     Diagnostic::error(
-                        "C100",
+                        prongsai_model::codes::C100.code,
                         "site.yaml ไม่ได้บันทึกเป็น UTF-8 — บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8",
                         "site.yaml is not UTF-8; save it again as UTF-8",
                     )
@@ -202,7 +202,7 @@ pub fn load(root: &Path) -> (SiteConfig, Vec<Diagnostic>) {
             SiteConfig::default(),
             vec![
                 Diagnostic::error(
-                    "C100",
+                    prongsai_model::codes::C100.code,
                     format!("อ่าน site.yaml ไม่ได้ ({e}) — ตรวจสอบสิทธิ์การอ่านไฟล์"),
                     format!("cannot read site.yaml ({e}); check the file's permissions"),
                 )
@@ -226,7 +226,7 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
                     &e,
                     SITE_FILE,
                     0,
-                    "C101",
+                    prongsai_model::codes::C101.code,
                     "site.yaml",
                     "site.yaml",
                 ));
@@ -251,7 +251,7 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         let hint = did_you_mean(&key, &KNOWN_KEYS);
         diags.push(
             Diagnostic::warning(
-                "C102",
+                prongsai_model::codes::C102.code,
                 format!("ไม่รู้จักคีย์ \"{key}\" ใน site.yaml จึงไม่ได้ใช้ค่านี้{}", hint.0),
                 format!("unknown key \"{key}\" in site.yaml is ignored;{}", hint.1),
             )
@@ -268,7 +268,7 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
     {
         diags.push(
             Diagnostic::error(
-                "C103",
+                prongsai_model::codes::C103.code,
                 format!("base_url \"{base_url}\" ต้องเป็นที่อยู่เต็ม เช่น https://www.example.go.th"),
                 format!("base_url \"{base_url}\" must be absolute, e.g. https://www.example.go.th"),
             )
@@ -281,7 +281,7 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         if date.is_none() {
             diags.push(
                 Diagnostic::error(
-                    "C106",
+                    prongsai_model::codes::C106.code,
                     format!("as_of \"{t}\" ไม่ใช่วันที่ — ใช้รูปแบบ ปปปป-ดด-วว เช่น 2569-11-01 (พ.ศ.) หรือ 2026-11-01 (ค.ศ.) หรือลบบรรทัดนี้ออกเพื่อใช้วันที่ปัจจุบัน"),
                     format!("as_of \"{t}\" is not a date; write YYYY-MM-DD, e.g. 2569-11-01 (BE) or 2026-11-01 (CE), or remove the line to use today's date"),
                 )
@@ -299,7 +299,7 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         if date.is_none() {
             diags.push(
                 Diagnostic::error(
-                    "C109",
+                    prongsai_model::codes::C109.code,
                     format!("policies_updated \"{t}\" ไม่ใช่วันที่ — ใช้วันที่ประกาศนโยบายเว็บไซต์ รูปแบบ ปปปป-ดด-วว เช่น 2568-10-01 (พ.ศ.)"),
                     format!("policies_updated \"{t}\" is not a date; write the day the site's policies were announced as YYYY-MM-DD, e.g. 2568-10-01 (BE)"),
                 )
@@ -316,7 +316,7 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
     {
         diags.push(
             Diagnostic::error(
-                "C104",
+                prongsai_model::codes::C104.code,
                 format!("ชื่อธีม \"{theme}\" ใช้ได้เฉพาะ a-z 0-9 - _ (ชื่อโฟลเดอร์ใน themes/)"),
                 format!("theme name \"{theme}\" may only use a-z 0-9 - _ (a folder in themes/)"),
             )
@@ -380,7 +380,7 @@ fn og_image(text: &str, value: &str, diags: &mut Vec<Diagnostic>) -> Option<Stri
     }
     diags.push(
         Diagnostic::error(
-            "C108",
+            prongsai_model::codes::C108.code,
             format!("og_image \"{value}\" ต้องเป็นไฟล์ PNG หรือ JPEG ในเว็บไซต์ (ขึ้นต้นด้วย / เช่น /images/card.jpg) หรือที่อยู่ https://… (Facebook และ LINE ไม่แสดงภาพ SVG)"),
             format!("og_image \"{value}\" must be a PNG or JPEG file of the site (starting with /, e.g. /images/card.jpg) or an https://… address (Facebook and LINE do not show SVG)"),
         )
@@ -396,7 +396,7 @@ fn licence(text: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'stati
         let known: Vec<&str> = crate::LICENCES.iter().map(|l| l.spdx).collect();
         diags.push(
             Diagnostic::error(
-                "C105",
+                prongsai_model::codes::C105.code,
                 format!(
                     "data_license \"{key}\" ไม่ใช่รหัสสัญญาอนุญาตที่รู้จัก — ใช้รหัส SPDX หรือรหัสของ thai_gdc เช่น {}",
                     known.join(", ")

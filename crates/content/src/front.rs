@@ -71,7 +71,7 @@ pub(crate) fn parse<'a>(text: &'a str, file: &str, diags: &mut Vec<Diagnostic>) 
     let Some((yaml_end, body_start)) = close else {
         diags.push(
             Diagnostic::error(
-                "C111",
+                prongsai_model::codes::C111.code,
                 "front matter ไม่มีบรรทัด --- ปิดท้าย — เพิ่มบรรทัด --- หลังคีย์สุดท้าย",
                 "front matter is not closed; add a --- line after its last key",
             )
@@ -98,7 +98,7 @@ pub(crate) fn parse<'a>(text: &'a str, file: &str, diags: &mut Vec<Diagnostic>) 
                     &e,
                     file,
                     1,
-                    "C110",
+                    prongsai_model::codes::C110.code,
                     "front matter ",
                     "front matter",
                 ));
@@ -113,7 +113,7 @@ pub(crate) fn parse<'a>(text: &'a str, file: &str, diags: &mut Vec<Diagnostic>) 
         let hint = did_you_mean(&key, &KNOWN_KEYS);
         diags.push(
             Diagnostic::warning(
-                "C113",
+                prongsai_model::codes::C113.code,
                 format!("ไม่รู้จักคีย์ \"{key}\" ใน front matter จึงไม่ได้ใช้ค่านี้{}", hint.0),
                 format!("unknown front matter key \"{key}\" is ignored;{}", hint.1),
             )
@@ -148,7 +148,7 @@ fn date_key(
             .map_or(1, |(_, l, _)| l + 1);
         diags.push(
             Diagnostic::error(
-                "C112",
+                prongsai_model::codes::C112.code,
                 format!("วันที่ \"{d}\" ไม่ถูกต้อง — เขียนเป็น ปปปป-ดด-วว เช่น 2568-10-15 (พ.ศ.) หรือ 2025-10-15 (ค.ศ.)"),
                 format!("invalid date \"{d}\"; write YYYY-MM-DD, e.g. 2568-10-15 (BE) or 2025-10-15 (CE)"),
             )

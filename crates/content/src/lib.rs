@@ -366,7 +366,7 @@ fn walk(root: &Path, max_bytes: u64) -> (Vec<String>, Vec<Asset>, Vec<Diagnostic
                     .unwrap_or_default();
                 diags.push(
                     Diagnostic::error(
-                        "C133",
+                        prongsai_model::codes::C133.code,
                         format!("ไฟล์นี้เป็นลิงก์ (symlink) ไปยัง {shown} ซึ่งอยู่นอกโฟลเดอร์ของเว็บไซต์หรือเป็นโฟลเดอร์ จึงไม่เผยแพร่ — คัดลอกไฟล์จริงมาไว้ใน content/ แทนลิงก์"),
                         format!("this is a symlink to {shown}, which is outside the site root or a folder, so it is not published; copy the real file into content/ instead of linking"),
                     )
@@ -384,7 +384,7 @@ fn walk(root: &Path, max_bytes: u64) -> (Vec<String>, Vec<Asset>, Vec<Diagnostic
             let mb = |n: u64| n.div_ceil(1024 * 1024);
             diags.push(
                 Diagnostic::error(
-                    "C132",
+                    prongsai_model::codes::C132.code,
                     format!(
                         "ไฟล์ใหญ่ {} MB เกินขีดจำกัด {} MB จึงไม่เผยแพร่ — ลดขนาดไฟล์ (เช่น สแกน PDF ที่ความละเอียดต่ำลง) หรือตั้ง limits: {{ max_file_mb: … }} ใน site.yaml",
                         mb(size),
@@ -414,7 +414,7 @@ fn walk(root: &Path, max_bytes: u64) -> (Vec<String>, Vec<Asset>, Vec<Diagnostic
 
 fn unreadable(path: &str, why: &str) -> Diagnostic {
     Diagnostic::error(
-        "C130",
+        prongsai_model::codes::C130.code,
         format!("อ่านไฟล์ไม่ได้ ({why}) — ตรวจสอบสิทธิ์การอ่านไฟล์ หรือย้ายไฟล์ออกจาก content/"),
         format!("cannot read the file ({why}); check its permissions or move it out of content/"),
     )
@@ -432,7 +432,7 @@ fn read_page(root: &Path, key: &str) -> (Option<Pre>, Vec<Diagnostic>) {
         Ok(t) => t,
         Err(_) => {
             let d = Diagnostic::error(
-                "C131",
+                prongsai_model::codes::C131.code,
                 "ไฟล์ไม่ได้บันทึกเป็น UTF-8 — เปิดไฟล์แล้วบันทึกใหม่ด้วยการเข้ารหัส UTF-8",
                 "the file is not UTF-8; open it and save it again as UTF-8",
             )
@@ -460,7 +460,7 @@ fn read_page(root: &Path, key: &str) -> (Option<Pre>, Vec<Diagnostic>) {
         None => {
             diags.push(
                 Diagnostic::warning(
-                    "C114",
+                    prongsai_model::codes::C114.code,
                     "หน้านี้ไม่มี title ใน front matter จึงใช้ชื่อไฟล์แทน — เพิ่ม title: ชื่อหน้า",
                     "the page has no title in its front matter, so the file name is used; add title: …",
                 )
@@ -481,7 +481,7 @@ fn read_page(root: &Path, key: &str) -> (Option<Pre>, Vec<Diagnostic>) {
         Some(s) if s.contains(['/', '\\']) || s.trim().starts_with('.') => {
             diags.push(
                 Diagnostic::error(
-                    "C115",
+                    prongsai_model::codes::C115.code,
                     format!("slug \"{s}\" ต้องเป็นชื่อเดียว ไม่มี / \\ หรือ .. — เช่น slug: ข่าว-2568"),
                     format!("slug \"{s}\" must be a single name without /, \\ or ..; e.g. slug: news-2568"),
                 )
@@ -664,7 +664,7 @@ fn resolve_menu(
                 let line = config.line_of(&item.url).unwrap_or(1);
                 diags.push(
                     Diagnostic::warning(
-                        "C124",
+                        prongsai_model::codes::C124.code,
                         format!("เมนู \"{}\" ชี้ไปยัง \"{url}\" ซึ่งอาจรันโค้ดในเบราว์เซอร์ของผู้อ่าน จึงไม่แสดงเมนูนี้ — ใช้ @/หน้า.md, /ที่อยู่/ หรือ https://", item.name),
                         format!("menu item \"{}\" points to \"{url}\", which could run code in the reader's browser, so it is left out; use @/page.md, /path/ or https://", item.name),
                     )

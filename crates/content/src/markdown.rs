@@ -301,7 +301,7 @@ pub(crate) fn link_diagnostic(
 ) -> Diagnostic {
     let d = match problem {
         LinkProblem::Missing => Diagnostic::error(
-            "C120",
+            prongsai_model::codes::C120.code,
             format!(
                 "ลิงก์ \"{dest}\" ชี้ไปยังไฟล์ที่ไม่มีใน content/ — ตรวจชื่อไฟล์ (เช่น @/about/structure.md) หรือสร้างหน้านั้น"
             ),
@@ -310,7 +310,7 @@ pub(crate) fn link_diagnostic(
             ),
         ),
         LinkProblem::Draft => Diagnostic::error(
-            "C121",
+            prongsai_model::codes::C121.code,
             format!(
                 "ลิงก์ \"{dest}\" ชี้ไปยังหน้าที่เป็นฉบับร่าง (draft: true) ซึ่งจะไม่ถูกเผยแพร่ — เผยแพร่หน้านั้นหรือลบลิงก์"
             ),
@@ -325,7 +325,7 @@ pub(crate) fn link_diagnostic(
 /// A link or image whose address could run code in the reader's browser was removed.
 fn unsafe_url_diagnostic(dest: &str, file: &str, line: u32) -> Diagnostic {
     Diagnostic::warning(
-        "C122",
+        prongsai_model::codes::C122.code,
         format!(
             "ลิงก์หรือรูปภาพ \"{dest}\" ใช้ที่อยู่ที่อาจรันโค้ดในเบราว์เซอร์ของผู้อ่าน จึงนำลิงก์ออกเหลือแต่ข้อความ — ใช้ที่อยู่ https://, http://, mailto:, tel: หรือ @/หน้า.md"
         ),
@@ -347,7 +347,7 @@ fn removed_html_diagnostic(removed: &[String], file: &str, line: u32) -> Diagnos
         .join(", ");
     let more = if removed.len() > 5 { ", …" } else { "" };
     Diagnostic::warning(
-        "C123",
+        prongsai_model::codes::C123.code,
         format!(
             "HTML ในหน้านี้มีส่วนที่ไม่ปลอดภัยสำหรับผู้อ่าน จึงถูกนำออก: {list}{more} — ลบส่วนนั้นออก หรือถ้าตรวจแล้วว่าปลอดภัย ตั้ง markdown: {{ raw_html: trust }} ใน site.yaml"
         ),

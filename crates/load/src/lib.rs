@@ -1,6 +1,6 @@
 //! Load stage: walk `procurement-data/`, decode UTF-8 or Windows-874, parse CSV and YAML into the
 //! typed model ([`prongsai_model::Data`]), and report every problem as a [`Diagnostic`] (`P1xx`,
-//! documented in `DIAGNOSTICS.md`) rather than stopping at the first.
+//! registered in `prongsai_model::codes`, docs/diagnostics.md) rather than stopping at the first.
 //!
 //! Module layout, in the order bytes flow through it:
 //!

@@ -166,7 +166,7 @@ impl fmt::Display for Location {
 /// Every message exists in Thai (for the finance division) and English, and says how to fix it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Stable identifier, e.g. `P101` or `ITA-O12-MISSING-MONTH`; documented in the rule reference.
+    /// Stable identifier, e.g. `P101`: an entry of [`crate::codes`], documented in docs/diagnostics.md.
     pub code: String,
     pub severity: Severity,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
@@ -188,8 +188,15 @@ impl Diagnostic {
         message_th: impl Into<String>,
         message_en: impl Into<String>,
     ) -> Diagnostic {
+        let code = code.into();
+        // Every code a stage emits is registered, so the reference and `explain` know it: any
+        // test that reaches an unregistered code fails here.
+        debug_assert!(
+            crate::codes::get(&code).is_some(),
+            "diagnostic code {code:?} is not in prongsai_model::codes"
+        );
         Diagnostic {
-            code: code.into(),
+            code,
             severity,
             location: None,
             text: None,
@@ -301,6 +308,13 @@ mod tests {
         assert_eq!(json["line"], 3);
         assert_eq!(json["column_name"], "วงเงินงบประมาณ");
         assert_eq!(json["severity"], "error");
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "not in prongsai_model::codes")]
+    fn an_unregistered_code_is_refused() {
+        let _ = Diagnostic::warning("LINT-1", "ไม่มีรหัสนี้", "no such code");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Values here are already valid: parsing text into them (and reporting what could not be parsed)
 //! is the load stage's job, so later stages never re-validate a `Money` or a `Date`.
 
+pub mod codes;
 mod date;
 mod diag;
 mod digits;

@@ -63,7 +63,7 @@ pub fn release_package(
     if releases.is_empty() {
         // The schema requires at least one release, so there is nothing valid to publish.
         diags.push(Diagnostic::info(
-            "OCDS-EMPTY",
+            prongsai_model::codes::O100.code,
             format!("ปีงบประมาณ {fiscal_year} ยังไม่มีรายการจัดซื้อจัดจ้างหรือแผน: ไม่สร้างไฟล์ OCDS (data/{fiscal_year}/ocds.json)"),
             format!("Fiscal year {fiscal_year} has no procurement rows or plan lines yet: no OCDS file (data/{fiscal_year}/ocds.json) is written"),
         ));
@@ -91,7 +91,7 @@ pub fn release_package(
 }
 
 impl ReleasePackage {
-    /// OCDS requires at least one release: an empty year gets no `ocds.json` (see `OCDS-EMPTY`).
+    /// OCDS requires at least one release: an empty year gets no `ocds.json` (see `O100`).
     pub fn is_publishable(&self) -> bool {
         !self.releases.is_empty()
     }
@@ -176,7 +176,7 @@ fn agency_or_report(data: &Data, diags: &mut Vec<Diagnostic>) -> Agency {
         None => {
             diags.push(
                 Diagnostic::error(
-                    "OCDS-NO-AGENCY",
+                    prongsai_model::codes::O101.code,
                     "ไม่มีข้อมูลหน่วยงาน (agency.yaml) จึงไม่สามารถระบุผู้เผยแพร่และผู้ซื้อในไฟล์ OCDS ได้: เพิ่มไฟล์ procurement-data/agency.yaml",
                     "No agency profile (agency.yaml), so the OCDS package has no publisher or buyer: add procurement-data/agency.yaml",
                 )
@@ -195,7 +195,7 @@ fn ocid_prefix(agency: &Agency, diags: &mut Vec<Diagnostic>) -> String {
             if !is_well_formed_prefix(p) {
                 diags.push(
                     Diagnostic::warning(
-                        "OCDS-PREFIX-MALFORMED",
+                        prongsai_model::codes::O111.code,
                         format!(
                             "ocid_prefix \"{p}\" ไม่อยู่ในรูปแบบที่ OCDS กำหนด (ocds- ตามด้วยอักษรภาษาอังกฤษตัวเล็กหรือตัวเลข 6 ตัว เช่น ocds-213czf): ตรวจสอบกับรหัสที่ได้รับจดทะเบียน"
                         ),
@@ -212,7 +212,7 @@ fn ocid_prefix(agency: &Agency, diags: &mut Vec<Diagnostic>) -> String {
         _ => {
             diags.push(
                 Diagnostic::warning(
-                    "OCDS-PREFIX-MISSING",
+                    prongsai_model::codes::O110.code,
                     format!(
                         "ยังไม่ได้กำหนด ocid_prefix จึงใช้รหัสชั่วคราว {PLACEHOLDER_PREFIX} ซึ่งไม่ได้จดทะเบียน เลข ocid จึงยังอาจซ้ำกับของหน่วยงานอื่น: {how_to_register_th}"
                     ),
@@ -365,7 +365,7 @@ fn record_keys(fy: &FiscalYear, diags: &mut Vec<Diagnostic>) -> Vec<String> {
             Some(no) => {
                 diags.push(
                     Diagnostic::warning(
-                        "OCDS-DUPLICATE-EGP-NO",
+                        prongsai_model::codes::O121.code,
                         format!(
                             "เลขที่โครงการ {no} ซ้ำกันหลายรายการในปีงบประมาณ {}: ไฟล์ OCDS ใช้รหัสรายการ {} แทน ตรวจสอบว่าเลขที่โครงการถูกต้อง",
                             fy.year,
@@ -406,7 +406,7 @@ fn record_keys(fy: &FiscalYear, diags: &mut Vec<Diagnostic>) -> Vec<String> {
             let new = format!("{key}-line{}", r.line);
             diags.push(
                 Diagnostic::error(
-                    "OCDS-DUPLICATE-OCID",
+                    prongsai_model::codes::O120.code,
                     format!(
                         "หลายรายการได้รหัส {key} เดียวกันในไฟล์ OCDS: แก้ลำดับที่หรือเลขที่โครงการไม่ให้ซ้ำ (ระหว่างนี้ใช้ {new})"
                     ),
@@ -736,7 +736,7 @@ fn plan_processes<'a>(
             let key = if seen.get(&part).copied().unwrap_or(0) > 1 {
                 diags.push(
                     Diagnostic::warning(
-                        "OCDS-DUPLICATE-PLAN-ID",
+                        prongsai_model::codes::O122.code,
                         format!(
                             "รหัสแผน {} ซ้ำกันในแผนปีงบประมาณ {}: ไฟล์ OCDS เติมลำดับ {} ต่อท้าย ควรแก้รหัสแผนให้ไม่ซ้ำ",
                             l.plan_id, fy.year, l.seq
@@ -837,7 +837,7 @@ fn site_base(agency: &Agency, opts: &OcdsOptions, diags: &mut Vec<Diagnostic>) -
     if !ids::is_web_url(base) {
         diags.push(
             Diagnostic::error(
-                "OCDS-BASE-URL",
+                prongsai_model::codes::O102.code,
                 format!("ที่อยู่เว็บไซต์ \"{base}\" ไม่ใช่ URL แบบเต็ม (เช่น https://www.muangluang.go.th): ไฟล์ OCDS ต้องมี uri ที่เข้าถึงได้ ใส่ website ใน agency.yaml หรือ base_url ใน site.yaml"),
                 format!("The site address \"{base}\" is not an absolute URL (e.g. https://www.muangluang.go.th): the OCDS package needs a dereferenceable uri; set website in agency.yaml or base_url in site.yaml"),
             )
@@ -859,7 +859,7 @@ fn published_date(
         }
         diags.push(
             Diagnostic::warning(
-                "OCDS-PUBLISHED-DATE",
+                prongsai_model::codes::O130.code,
                 format!("วันที่เผยแพร่ \"{given}\" ไม่อยู่ในรูปแบบ RFC 3339: ใช้วันที่ล่าสุดในข้อมูลแทน"),
                 format!("Published date \"{given}\" is not RFC 3339: the latest date in the data is used instead"),
             )
@@ -883,7 +883,7 @@ fn optional_url(value: Option<&str>, key: &str, diags: &mut Vec<Diagnostic>) -> 
     }
     diags.push(
         Diagnostic::warning(
-            "OCDS-NOT-A-URL",
+            prongsai_model::codes::O131.code,
             format!("{key} \"{v}\" ต้องเป็น URL แบบเต็ม (https://…): ไม่ใส่ในไฟล์ OCDS"),
             format!(
                 "{key} \"{v}\" must be an absolute URL (https://…): left out of the OCDS package"

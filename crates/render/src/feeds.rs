@@ -252,7 +252,7 @@ pub(crate) fn sitemap_and_robots(
     let base = input.base_url;
     if base.is_empty() {
         let warning = Diagnostic::warning(
-            "C150",
+            prongsai_model::codes::C150.code,
             "ไม่ได้กำหนด base_url จึงไม่ได้สร้าง sitemap.xml — เพิ่ม base_url: https://… ใน site.yaml หรือใช้ build --base-url",
             "no base_url, so sitemap.xml is not written; add base_url: https://… to site.yaml or pass build --base-url",
         )

@@ -194,7 +194,7 @@ pub(crate) fn og_card(input: &RenderInput<'_>, theme: &Theme) -> Card {
         });
         let missing = (!exists).then(|| {
             prongsai_model::Diagnostic::warning(
-                "C153",
+                prongsai_model::codes::C153.code,
                 format!("og_image \"{own}\" ไม่มีไฟล์นี้ในเว็บไซต์ ภาพตัวอย่างลิงก์จึงจะไม่แสดง — วางไฟล์ไว้ใน content/ ที่ตำแหน่งเดียวกัน หรือแก้ og_image ใน site.yaml"),
                 format!("og_image \"{own}\" is not a file of the site, so link previews will show no image; put the file at that place under content/ or fix og_image in site.yaml"),
             )

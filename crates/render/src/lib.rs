@@ -205,7 +205,7 @@ fn render(
     if data_license.is_none() && !input.data.years.is_empty() && !input.data.is_sample() {
         diagnostics.push(
             Diagnostic::warning(
-                "C151",
+                prongsai_model::codes::C151.code,
                 "site.yaml ไม่ได้ระบุ data_license จึงไม่มีใครรู้ว่านำข้อมูลเปิดไปใช้ได้หรือไม่: เพิ่มบรรทัด data_license: CC-BY-4.0 (หรือสัญญาอนุญาตที่หน่วยงานเลือก)",
                 "site.yaml has no data_license, so nobody can tell whether the open data may be reused: add a line `data_license: CC-BY-4.0` (or the licence the agency chose)",
             )
@@ -369,7 +369,7 @@ fn render(
             Ok(bytes) => sink.put(OutputFile::raw(&asset.output, bytes, &asset.source)),
             Err(e) => diagnostics.push(
                 Diagnostic::error(
-                    "C130",
+                    prongsai_model::codes::C130.code,
                     format!("อ่านไฟล์ไม่ได้ ({e}) — ตรวจสอบสิทธิ์การอ่านไฟล์"),
                     format!("cannot read the file ({e}); check its permissions"),
                 )
@@ -480,7 +480,7 @@ fn build_tera(theme: &Theme) -> Result<Tera, Box<Diagnostic>> {
             Err(_) => {
                 return Err(Box::new(
                     Diagnostic::error(
-                        "C143",
+                        prongsai_model::codes::C143.code,
                         "แม่แบบไม่ได้บันทึกเป็น UTF-8 — บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8",
                         "the template is not UTF-8; save it again as UTF-8",
                     )
@@ -501,7 +501,7 @@ fn build_tera(theme: &Theme) -> Result<Tera, Box<Diagnostic>> {
             .map_or_else(|| "themes".to_owned(), |(_, f)| f.origin.clone());
         return Err(Box::new(
             Diagnostic::error(
-                "C143",
+                prongsai_model::codes::C143.code,
                 format!("แม่แบบ (template) มีข้อผิดพลาด — แก้ไขตามรายละเอียดด้านล่าง\n{report}"),
                 format!("a template has an error; fix it as the report says\n{report}"),
             )
@@ -535,7 +535,7 @@ fn render_page(
             .into_iter()
             .collect();
         return Err(Box::new(Diagnostic::error(
-            "C141",
+            prongsai_model::codes::C141.code,
             format!("ไม่พบแม่แบบ \"{template}\" — ใช้แม่แบบที่มีอยู่ ({}) หรือเพิ่มไฟล์ themes/{}/templates/{template}", available.join(", "), site.config.theme),
             format!("template \"{template}\" not found; use one that exists ({}) or add themes/{}/templates/{template}", available.join(", "), site.config.theme),
         )
@@ -624,7 +624,7 @@ pub(crate) fn render_error(template: &str, source: &str, e: &tera::Error) -> Dia
         cause = c.source();
     }
     Diagnostic::error(
-        "C142",
+        prongsai_model::codes::C142.code,
         format!("สร้างหน้าจากแม่แบบ \"{template}\" ไม่สำเร็จ — แก้แม่แบบหรือ front matter ตามรายละเอียด\n{report}"),
         format!("rendering template \"{template}\" failed; fix the template or the front matter as the report says"),
     )

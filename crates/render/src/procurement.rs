@@ -338,10 +338,7 @@ pub(crate) fn downloads(
             .collect();
         cache.keep_docs(&current);
     }
-    dedup_by_code(
-        &mut diags,
-        &["OCDS-PREFIX-PLACEHOLDER", "OCDS-PREFIX-MISSING"],
-    );
+    dedup_by_code(&mut diags, &[prongsai_model::codes::O110.code]);
     (diags, stats)
 }
 
@@ -535,7 +532,7 @@ fn produce_doc(
 
 fn export_error(file: &str, what: &str, detail: &str) -> Diagnostic {
     Diagnostic::error(
-        "R200",
+        prongsai_model::codes::R200.code,
         format!("สร้างไฟล์ {what} จากไฟล์นี้ไม่สำเร็จ ({detail}) — โปรดแจ้งผู้ดูแลระบบ prongsai"),
         format!("could not produce the {what} made from this file ({detail}); please report this to the prongsai maintainers"),
     )

@@ -46,7 +46,7 @@ impl Theme {
             if name != "default" {
                 diags.push(
                     Diagnostic::error(
-                        "C140",
+                        prongsai_model::codes::C140.code,
                         format!("ไม่พบโฟลเดอร์ธีม themes/{name}/ — สร้างโฟลเดอร์นี้ หรือลบบรรทัด theme: ใน site.yaml เพื่อใช้ธีม default"),
                         format!("theme folder themes/{name}/ not found; create it, or remove theme: from site.yaml to use the default theme"),
                     )
@@ -99,7 +99,7 @@ impl Theme {
 
 fn unreadable(path: &str, why: &str) -> Diagnostic {
     Diagnostic::error(
-        "C130",
+        prongsai_model::codes::C130.code,
         format!("อ่านไฟล์ไม่ได้ ({why}) — ตรวจสอบสิทธิ์การอ่านไฟล์"),
         format!("cannot read the file ({why}); check its permissions"),
     )

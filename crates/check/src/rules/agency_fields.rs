@@ -1,14 +1,11 @@
 //! C203: an agency column of the ITA list is empty in agency.yaml.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo};
-use prongsai_model::{Diagnostic, Location, Severity};
+use prongsai_model::{Diagnostic, Location};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C203",
-    severity: Severity::Error,
-    title_th: "ข้อมูลหน่วยงานสำหรับแบบฟอร์ม ITA ว่าง",
-    title_en: "Agency column of the ITA list is empty",
-    source: "ITA 2568 O12: 16 fields, no blank cells (ชื่อหน่วยงาน, อำเภอ, จังหวัด, กระทรวง, ประเภทหน่วยงาน)",
+    entry: &codes::C203,
     doc: "The ITA procurement list repeats five agency columns on every row; prongsai fills them from \
 procurement-data/agency.yaml. Each must be non-blank, because the ITA template allows no blank cells. A missing \
 agency.yaml is reported by the loader.",

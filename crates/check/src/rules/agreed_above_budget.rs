@@ -1,14 +1,11 @@
 //! C304: the agreed price exceeds the budget.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo, baht, records};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C304",
-    severity: Severity::Error,
-    title_th: "ราคาที่ตกลงสูงกว่าวงเงินงบประมาณ",
-    title_en: "Agreed price above the budget",
-    source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 (วงเงินงบประมาณที่ได้รับจัดสรร); Open Contracting red flags: contract value above budget",
+    entry: &codes::C304,
     doc: "A contract cannot commit more than the allocated budget (วงเงินงบประมาณ). Usually the two columns are \
 swapped or a digit is wrong; if the budget was really increased, write the increased budget.",
 };

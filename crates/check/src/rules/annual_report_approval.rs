@@ -1,14 +1,11 @@
 //! C207: annual.md does not say who approved it and when.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo};
-use prongsai_model::{Diagnostic, Location, Severity};
+use prongsai_model::{Diagnostic, Location};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C207",
-    severity: Severity::Error,
-    title_th: "รายงานประจำปีไม่ระบุผู้อนุมัติหรือวันที่อนุมัติ",
-    title_en: "Annual report approval missing",
-    source: "ITA 2568 O13 / ITA 2569 O12: the report is approved by the head of the agency [S]; data contract annual.md front matter",
+    entry: &codes::C207,
     doc: "annual.md's front matter needs approved_by (name and position of the executive who approved the report) \
 and approved_on (the date). The ITA expects the report to have been put to the head of the agency.",
 };

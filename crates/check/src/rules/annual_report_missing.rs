@@ -1,14 +1,11 @@
 //! C205: the annual procurement report of an ended fiscal year is missing (a disclosure gap).
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo, gap_diag};
-use prongsai_model::{Diagnostic, Disclosure, Severity};
+use prongsai_model::{Diagnostic, Disclosure};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C205",
-    severity: Severity::Warning,
-    title_th: "ยังไม่มีรายงานผลการจัดซื้อจัดจ้างประจำปี",
-    title_en: "Annual procurement report not yet published",
-    source: "ITA 2568 O13, ITA 2569 O12, ITA 2567 O22 (รายงานผลการจัดซื้อจัดจ้างประจำปีของปีงบประมาณก่อนหน้า)",
+    entry: &codes::C205,
     doc: "A gap, not an error: the site is still built. Each fiscal year that has ended needs annual.md, due \
 checks.annual_report_due_days (default 30) days after 30 September: before that the gap is info, after it a \
 warning that counts the days overdue. The 30 days are prongsai's own default; the ITA of the next assessment year \
@@ -44,6 +41,7 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use prongsai_model::Severity;
     use crate::rules::{run_rule, testkit::*};
 
     #[test]

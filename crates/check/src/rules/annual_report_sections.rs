@@ -1,14 +1,11 @@
 //! C206: annual.md lacks one of its three required sections.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo};
-use prongsai_model::{AnnualReport, Diagnostic, Location, Severity};
+use prongsai_model::{AnnualReport, Diagnostic, Location};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C206",
-    severity: Severity::Error,
-    title_th: "รายงานประจำปีขาดหัวข้อที่กำหนด",
-    title_en: "Annual report lacks a required section",
-    source: "ITA 2568 O13 / ITA 2569 O12 elements as mirrored on agency websites [S]; data contract annual.md",
+    entry: &codes::C206,
     doc: "annual.md must have three headed sections: ผลการวิเคราะห์ (analysis), ปัญหาและอุปสรรค (problems and \
 obstacles), แนวทางการปรับปรุง (improvements). A heading matches when it contains the words, so \
 `## 1. ผลการวิเคราะห์การจัดซื้อจัดจ้าง` counts. Checked whenever annual.md exists, because it is published as soon \

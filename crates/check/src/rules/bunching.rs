@@ -1,14 +1,11 @@
 //! C402: agreed prices bunched just under the วิธีเฉพาะเจาะจง limit.
 
+use prongsai_model::codes;
 use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, baht};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C402",
-    severity: Severity::Warning,
-    title_th: "ควรตรวจสอบ: ราคาที่ตกลงกระจุกตัวใต้ 500,000 บาท",
-    title_en: "Worth a look: agreed prices bunched just under 500,000 baht",
-    source: "Red Flags for Integrity (OCP/TI 2016): contract values just below procurement thresholds; พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 56 (2)(ข) limit",
+    entry: &codes::C402,
     doc: "When a fiscal year has at least checks.bunching_min_count (3) agreed prices within checks.bunching_low–\
 checks.bunching_high (450,000–500,000 บาท), each of them is reported: many contracts just under the วิธีเฉพาะเจาะจง \
 limit can mean values are being set to avoid an open method. One or two are ordinary.",

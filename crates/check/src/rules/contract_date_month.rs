@@ -1,14 +1,11 @@
 //! C301: the contract date falls outside the month (and so possibly the fiscal year) of its file.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo, records};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C301",
-    severity: Severity::Error,
-    title_th: "วันที่สัญญาไม่อยู่ในเดือนของไฟล์",
-    title_en: "Contract date outside the file's month",
-    source: "แบบ สขร.1 (สรุปผลการจัดซื้อจัดจ้างรายเดือน, พ.ร.บ.ข้อมูลข่าวสารฯ มาตรา 9 (8)); data contract (contract_date must fall in the file's month)",
+    entry: &codes::C301,
     doc: "A month file summarises the contracts of that month, so วันที่สัญญา must fall inside it (and therefore \
 inside the file's fiscal year). A date in another month usually means the row is in the wrong file or the year was \
 typed in the Christian era or mistyped. Move the row to the right month file or correct the date.",

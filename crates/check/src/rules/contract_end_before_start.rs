@@ -1,14 +1,11 @@
 //! C303: the contract ends before it starts.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo, records};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C303",
-    severity: Severity::Error,
-    title_th: "วันสิ้นสุดสัญญาก่อนวันที่สัญญา",
-    title_en: "Contract ends before it starts",
-    source: "data contract (contract_end not before contract_date); Open Contracting red flags: implausible dates",
+    entry: &codes::C303,
     doc: "วันสิ้นสุดสัญญา may equal วันที่สัญญา (delivery on the day) but never precede it. Usually a typing \
 slip in the day, month or BE year.",
 };

@@ -1,14 +1,11 @@
 //! C310: the e-GP project number's year and month do not fit the contract date.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo, records};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C310",
-    severity: Severity::Warning,
-    title_th: "ปีและเดือนในเลขที่โครงการ e-GP ไม่สอดคล้องกับวันที่สัญญา",
-    title_en: "e-GP number's year and month do not fit the contract date",
-    source: "e-GP project number format (digits 1–2 BE year, 3–4 month; data contract); ITA 2568 O12 field เลขที่โครงการในระบบ e-GP",
+    entry: &codes::C310,
     doc: "An e-GP project number starts with the BE year (2 digits) and month in which the project was created in \
 e-GP. The project is created before the contract is signed, often a month or more before, so the rule warns when \
 the number's month is after the contract's month, more than checks.egp_max_months_before (default 12) months \

@@ -1,14 +1,11 @@
 //! C403: the agreed price equals the reference price exactly.
 
+use prongsai_model::codes;
 use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, baht, records};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C403",
-    severity: Severity::Warning,
-    title_th: "ควรตรวจสอบ: ราคาที่ตกลงเท่ากับราคากลางพอดี",
-    title_en: "Worth a look: agreed price equals the reference price",
-    source: "Red Flags for Integrity (OCP/TI 2016): winning bid equal or very close to the estimated price",
+    entry: &codes::C403,
     doc: "A winning price exactly equal to ราคากลาง can mean the reference price was known to the bidder or the \
 price was not negotiated. Only amounts of at least checks.equal_price_min (100,000 บาท) are reported, because small \
 purchases at the listed price are routine.",

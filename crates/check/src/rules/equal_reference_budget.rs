@@ -1,14 +1,11 @@
 //! C404: the reference price equals the budget exactly.
 
+use prongsai_model::codes;
 use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, baht, records};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C404",
-    severity: Severity::Warning,
-    title_th: "ควรตรวจสอบ: ราคากลางเท่ากับวงเงินงบประมาณพอดี",
-    title_en: "Worth a look: reference price equals the budget",
-    source: "Red Flags for Integrity (OCP/TI 2016): estimate not based on market research; พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 4 (ราคากลาง)",
+    entry: &codes::C404,
     doc: "ราคากลาง should come from market prices or a standard price list, not be copied from the budget. An \
 exact match at or above checks.equal_price_min (100,000 บาท) is reported; keep the calculation of the reference price \
 (แบบ บก.01 / ปร.4–ปร.6) ready.",

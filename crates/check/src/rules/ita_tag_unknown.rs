@@ -3,17 +3,14 @@
 //! participation, 2569 O20 is No Gift), so a wrong tag would put a page under the wrong item on
 //! the page the assessor copies from; it is an error, with the nearest item suggested.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo};
 use crate::criteria::{Criteria, CriteriaItem};
 use crate::text::{dice_sorted, normalise_title, sorted_bigrams};
-use prongsai_model::{Diagnostic, Location, Severity};
+use prongsai_model::{Diagnostic, Location};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C209",
-    severity: Severity::Error,
-    title_th: "ป้าย ita: อ้างข้อการประเมินที่ไม่มีในเกณฑ์ของปีนั้น",
-    title_en: "ita: tag names an item the year's criteria do not have",
-    source: "ITA criteria files (crates/check/criteria/ita-<year>.yaml); front matter ita: and site.yaml ita.evidence (docs/site-config.md)",
+    entry: &codes::C209,
     doc: "A content page answers ITA items by naming them in its front matter, `ita: [\"2569:O20\"]` (year:code; a \
 bare `O20` means every assessment year), and site.yaml `ita.evidence` entries name theirs with `item:`. Codes change \
 every year, so a tag whose year has no criteria file, or whose code is not in that year's file (for a bare code: in \

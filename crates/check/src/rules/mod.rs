@@ -1,5 +1,6 @@
-//! One file per rule. Each file holds `INFO` (the rule's stable code, severity, titles, source and
-//! documentation) and `run`, which appends the rule's findings for the whole data set.
+//! One file per rule. Each file holds `INFO` (the rule's entry in `prongsai_model::codes`, which
+//! owns its code, severity, titles and source, and the rule's longer documentation) and `run`,
+//! which appends the rule's findings for the whole data set. `rules!` below lists each rule once.
 //!
 //! Codes: `C0xx` input to the checker itself (site.yaml, criteria files), `C2xx` disclosure
 //! completeness against the ITA criteria, `C3xx` procurement law and internal consistency,
@@ -8,48 +9,25 @@
 use crate::CheckOptions;
 use crate::PageRef;
 use crate::criteria::Criteria;
+use prongsai_model::codes::Code;
 use prongsai_model::{Data, Diagnostic, FiscalYear, Gap, Location, Money, Procurement, Severity};
-use serde::Serialize;
+use std::sync::LazyLock;
 
-pub mod agency_fields;
-pub mod agreed_above_budget;
-pub mod annual_report_approval;
-pub mod annual_report_missing;
-pub mod annual_report_sections;
-pub mod bunching;
-pub mod contract_date_month;
-pub mod contract_end_before_start;
-pub mod egp_date_mismatch;
-pub mod egp_missing;
-pub mod equal_agreed_reference;
-pub mod equal_reference_budget;
-pub mod ita_tag_unknown;
-pub mod month_fiscal_year;
-pub mod month_missing;
-pub mod plan_duplicate_id;
-pub mod plan_line_missing;
-pub mod plan_missing;
-pub mod plan_published_late;
-pub mod plan_unresolved;
-pub mod reference_price_missing;
-pub mod single_bidder;
-pub mod specific_over_limit;
-pub mod splitting;
-pub mod supplier_share;
-pub mod tin_missing;
-pub mod tin_name_conflict;
-
-/// A rule's documentation: what `docs/rules.md` and `prongsai check --explain` show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// A rule's documentation: what `docs/rules.md` and `prongsai explain` show. Its code, severity,
+/// titles and source are its registry entry's (reached through `Deref`: `info.code`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RuleInfo {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub title_th: &'static str,
-    pub title_en: &'static str,
-    /// What the rule rests on: law section, ITA item, or red-flag guide.
-    pub source: &'static str,
+    pub entry: &'static Code,
     /// A short explanation: what is checked, why, and how to fix it.
     pub doc: &'static str,
+}
+
+impl std::ops::Deref for RuleInfo {
+    type Target = Code;
+
+    fn deref(&self) -> &Code {
+        self.entry
+    }
 }
 
 impl RuleInfo {
@@ -86,75 +64,69 @@ pub fn gap_diag(info: &RuleInfo, g: &Gap, th: String, en: String) -> Diagnostic 
 
 pub type RunFn = fn(&Ctx<'_>, &mut Vec<Diagnostic>);
 
-/// Every rule that runs over the data, in code order.
-pub static RUNS: &[(&RuleInfo, RunFn)] = &[
-    (&month_missing::INFO, month_missing::run),
-    (&egp_missing::INFO, egp_missing::run),
-    (&agency_fields::INFO, agency_fields::run),
-    (&reference_price_missing::INFO, reference_price_missing::run),
-    (&annual_report_missing::INFO, annual_report_missing::run),
-    (&annual_report_sections::INFO, annual_report_sections::run),
-    (&annual_report_approval::INFO, annual_report_approval::run),
-    (&plan_missing::INFO, plan_missing::run),
-    (&ita_tag_unknown::INFO, ita_tag_unknown::run),
-    (&contract_date_month::INFO, contract_date_month::run),
-    (&month_fiscal_year::INFO, month_fiscal_year::run),
-    (
-        &contract_end_before_start::INFO,
-        contract_end_before_start::run,
-    ),
-    (&agreed_above_budget::INFO, agreed_above_budget::run),
-    (&specific_over_limit::INFO, specific_over_limit::run),
-    (&plan_line_missing::INFO, plan_line_missing::run),
-    (&plan_unresolved::INFO, plan_unresolved::run),
-    (&plan_duplicate_id::INFO, plan_duplicate_id::run),
-    (&plan_published_late::INFO, plan_published_late::run),
-    (&egp_date_mismatch::INFO, egp_date_mismatch::run),
-    (&tin_missing::INFO, tin_missing::run),
-    (&tin_name_conflict::INFO, tin_name_conflict::run),
-    (&splitting::INFO, splitting::run),
-    (&bunching::INFO, bunching::run),
-    (&equal_agreed_reference::INFO, equal_agreed_reference::run),
-    (&equal_reference_budget::INFO, equal_reference_budget::run),
-    (&single_bidder::INFO, single_bidder::run),
-    (&supplier_share::INFO, supplier_share::run),
+/// Declares each rule's module and its place in [`RUNS`], from one list.
+macro_rules! rules {
+    ($($rule:ident),* $(,)?) => {
+        $(pub mod $rule;)*
+
+        /// Every rule that runs over the data, in code order.
+        pub static RUNS: &[(&RuleInfo, RunFn)] = &[$((&$rule::INFO, $rule::run)),*];
+
+        /// The rules' module names, for the test that every file of src/rules/ is listed.
+        #[cfg(test)]
+        const MODULES: &[&str] = &[$(stringify!($rule)),*];
+    };
+}
+
+// In code order: C2xx disclosure, C3xx law and consistency, C4xx red flags.
+rules! {
+    month_missing,
+    egp_missing,
+    agency_fields,
+    reference_price_missing,
+    annual_report_missing,
+    annual_report_sections,
+    annual_report_approval,
+    plan_missing,
+    ita_tag_unknown,
+    contract_date_month,
+    month_fiscal_year,
+    contract_end_before_start,
+    agreed_above_budget,
+    specific_over_limit,
+    plan_line_missing,
+    plan_unresolved,
+    plan_duplicate_id,
+    plan_published_late,
+    egp_date_mismatch,
+    tin_missing,
+    tin_name_conflict,
+    splitting,
+    bunching,
+    equal_agreed_reference,
+    equal_reference_budget,
+    single_bidder,
+    supplier_share,
+}
+
+/// The checker's own input codes (C0xx), which no data rule reports.
+pub static INPUTS: [&RuleInfo; 5] = [
+    &crate::config::INFO,
+    &crate::criteria::INFO,
+    &crate::ita::INFO,
+    &crate::site_ita::INFO,
+    &crate::criteria::SELECT_INFO,
 ];
 
 /// `rules()`: the checker's own input codes first, then every data rule.
-pub static INFOS: [RuleInfo; 32] = [
-    crate::config::INFO,
-    crate::criteria::INFO,
-    crate::ita::INFO,
-    crate::site_ita::INFO,
-    crate::criteria::SELECT_INFO,
-    month_missing::INFO,
-    egp_missing::INFO,
-    agency_fields::INFO,
-    reference_price_missing::INFO,
-    annual_report_missing::INFO,
-    annual_report_sections::INFO,
-    annual_report_approval::INFO,
-    plan_missing::INFO,
-    ita_tag_unknown::INFO,
-    contract_date_month::INFO,
-    month_fiscal_year::INFO,
-    contract_end_before_start::INFO,
-    agreed_above_budget::INFO,
-    specific_over_limit::INFO,
-    plan_line_missing::INFO,
-    plan_unresolved::INFO,
-    plan_duplicate_id::INFO,
-    plan_published_late::INFO,
-    egp_date_mismatch::INFO,
-    tin_missing::INFO,
-    tin_name_conflict::INFO,
-    splitting::INFO,
-    bunching::INFO,
-    equal_agreed_reference::INFO,
-    equal_reference_budget::INFO,
-    single_bidder::INFO,
-    supplier_share::INFO,
-];
+pub static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| {
+    INPUTS
+        .iter()
+        .copied()
+        .chain(RUNS.iter().map(|(info, _)| *info))
+        .copied()
+        .collect()
+});
 
 /// The วิธีเฉพาะเจาะจง limit of มาตรา 56 (2)(ข) and the plan threshold: fixed by law, not configurable.
 pub const LAW_LIMIT: Money = Money::from_baht(500_000);
@@ -204,3 +176,51 @@ pub fn run_rule_with(run: RunFn, data: &Data, opts: &CheckOptions) -> Vec<Diagno
 /// Source text shared by the red-flag rules.
 pub const RED_FLAG_GUIDE: &str =
     "Open Contracting Partnership & Transparency International, Red Flags for Integrity (2016)";
+
+#[cfg(test)]
+mod registration {
+    use super::*;
+
+    /// Each rule is listed once, and a rule file that is not listed would never run.
+    #[test]
+    fn every_rule_file_is_listed_once() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .expect("read src/rules")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|n| n.strip_suffix(".rs").map(str::to_owned))
+            .filter(|n| n != "mod" && n != "testkit")
+            .collect();
+        files.sort();
+        let mut listed: Vec<String> = MODULES.iter().map(|m| (*m).to_owned()).collect();
+        listed.sort();
+        assert_eq!(
+            listed, files,
+            "rules! in src/rules/mod.rs must list every rule file once"
+        );
+    }
+
+    #[test]
+    fn rules_are_in_code_order_and_every_check_code_has_one() {
+        let codes: Vec<&str> = INFOS.iter().map(|r| r.code).collect();
+        assert!(
+            codes.windows(2).all(|w| w[0] < w[1]),
+            "rules must be listed in code order, each once: {codes:?}"
+        );
+        let registered: Vec<&str> = prongsai_model::codes::ALL
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.stage(),
+                    prongsai_model::codes::Stage::CheckInput
+                        | prongsai_model::codes::Stage::CheckRule
+                )
+            })
+            .map(|c| c.code)
+            .collect();
+        assert_eq!(
+            codes, registered,
+            "every check code in the registry has its rule"
+        );
+    }
+}

@@ -1,14 +1,11 @@
 //! C302: a month file sits in the folder of another fiscal year.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo};
-use prongsai_model::{Diagnostic, Location, Severity};
+use prongsai_model::{Diagnostic, Location};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C302",
-    severity: Severity::Error,
-    title_th: "ไฟล์เดือนอยู่ในโฟลเดอร์ปีงบประมาณผิด",
-    title_en: "Month file in the wrong fiscal-year folder",
-    source: "data contract layout (FY 2568 = 2567-10 … 2568-09); ปีงบประมาณ เริ่ม 1 ตุลาคม",
+    entry: &codes::C302,
     doc: "The fiscal year starts on 1 October: months/2567-10.csv belongs in 2568/, not 2567/. A file in the wrong \
 folder would be published under the wrong year and counted in the wrong ITA assessment. Move the file.",
 };

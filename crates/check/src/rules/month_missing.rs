@@ -1,15 +1,12 @@
 //! C201: a month that has ended has no month file (a disclosure gap, never a build error).
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo, gap_diag};
 use crate::criteria::EvidenceKind;
-use prongsai_model::{Diagnostic, Disclosure, Severity, YearMonth};
+use prongsai_model::{Diagnostic, Disclosure, YearMonth};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C201",
-    severity: Severity::Warning,
-    title_th: "ยังไม่เผยแพร่ไฟล์ของเดือนที่สิ้นสุดแล้ว",
-    title_en: "Month file not yet published for a month that has ended",
-    source: "พ.ร.บ.ข้อมูลข่าวสารของราชการ พ.ศ. 2540 มาตรา 9 (8) (แบบ สขร.1 ทุกเดือน); ITA 2568 O12, ITA 2569 O11/O12, ITA 2567 O21",
+    entry: &codes::C201,
     doc: "A gap, not an error: the site is still built and shows the month as ยังไม่เผยแพร่ with its due date. \
 Every month from October of the first fiscal year in procurement-data/ up to the last month that has ended before \
 the date checked (--as-of, site.yaml as_of, else today) needs its file months/<BE year>-<MM>.csv in the folder of \
@@ -76,6 +73,7 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use prongsai_model::Severity;
     use crate::rules::{run_rule, testkit::*};
 
     #[test]

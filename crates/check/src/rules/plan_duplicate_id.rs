@@ -1,15 +1,12 @@
 //! C308: two plan lines share a รหัสแผน.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 use std::collections::HashMap;
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C308",
-    severity: Severity::Error,
-    title_th: "รหัสแผนซ้ำในแผนการจัดซื้อจัดจ้าง",
-    title_en: "Duplicate plan id",
-    source: "data contract (plan_id unique within the fiscal year)",
+    entry: &codes::C308,
     doc: "Each line of plan.csv needs its own รหัสแผน, because month files link to the plan by it. The second and \
 later lines with the same id are reported, naming the first.",
 };

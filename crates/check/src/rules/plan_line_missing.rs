@@ -1,14 +1,11 @@
 //! C306: a record above 500,000 บาท is not linked to a plan line.
 
+use prongsai_model::codes;
 use super::{Ctx, LAW_LIMIT, RuleInfo, baht, records};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C306",
-    severity: Severity::Error,
-    title_th: "รายการเกิน 500,000 บาท ไม่อ้างอิงแผนการจัดซื้อจัดจ้าง",
-    title_en: "Record above 500,000 baht not linked to a plan line",
-    source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 11–12 (ต้องจัดซื้อจัดจ้างตามแผนที่เผยแพร่; ยกเว้นวงเงินตามมาตรา 56 (2)(ข)) [S]",
+    entry: &codes::C306,
     doc: "A purchase above 500,000 บาท must be in the published annual plan. Write the plan line's รหัสแผน \
 (plan_id) in the month file; C307 then checks that it exists. Cancelled records are skipped.",
 };

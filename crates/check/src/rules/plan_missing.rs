@@ -1,14 +1,11 @@
 //! C208: a fiscal year that has begun has no procurement plan (a disclosure gap).
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo, gap_diag};
-use prongsai_model::{Diagnostic, Disclosure, Severity};
+use prongsai_model::{Diagnostic, Disclosure};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C208",
-    severity: Severity::Warning,
-    title_th: "ยังไม่มีแผนการจัดซื้อจัดจ้างประจำปี",
-    title_en: "Annual procurement plan not yet published",
-    source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 11; ระเบียบกระทรวงการคลังฯ 2560 ข้อ 11 (ภายใน 30 วันทำการ); ITA 2567 O19",
+    entry: &codes::C208,
     doc: "A gap, not an error: the site is still built and says the plan is not yet published. From 1 October \
 each fiscal year (also one whose folder does not exist yet) needs plan.csv. It is due 30 working days after \
 1 October (Monday to Friday; public holidays are not counted out, so the legal deadline may be a few days later): \
@@ -39,6 +36,7 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use prongsai_model::Severity;
     use crate::rules::{run_rule, testkit::*};
 
     #[test]

@@ -1,14 +1,11 @@
 //! C309: plan.yaml says the plan was published later than 30 working days after 1 October.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo};
-use prongsai_model::{Diagnostic, Location, Severity};
+use prongsai_model::{Diagnostic, Location};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C309",
-    severity: Severity::Warning,
-    title_th: "เผยแพร่แผนการจัดซื้อจัดจ้างช้ากว่า 30 วันทำการ",
-    title_en: "Procurement plan published later than 30 working days",
-    source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 11; ระเบียบกระทรวงการคลังฯ 2560 ข้อ 11 (ภายใน 30 วันทำการนับแต่วันที่ได้รับความเห็นชอบงบประมาณ) [S]",
+    entry: &codes::C309,
     doc: "The plan must be published within 30 working days of the budget taking effect. prongsai takes 1 October \
 (the start of the fiscal year) as that day and counts Monday to Friday only: public holidays are NOT counted out, so \
 the real deadline may be a few days later than the one computed, and a budget ordinance passed late moves it too. \

@@ -1,15 +1,12 @@
 //! C307: a record's รหัสแผน names no line of its year's plan.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 use std::collections::HashSet;
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C307",
-    severity: Severity::Error,
-    title_th: "รหัสแผนไม่มีในแผนการจัดซื้อจัดจ้างของปี",
-    title_en: "Plan id not found in the year's plan",
-    source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 11–12; data contract (plan_id links a record to a plan line)",
+    entry: &codes::C307,
     doc: "รหัสแผน in a month file must be a รหัสแผน of plan.csv of the same fiscal year; otherwise the plan's \
 progress and the record's link are wrong. Check for a typing slip, or add the line to the plan (and republish it).",
 };

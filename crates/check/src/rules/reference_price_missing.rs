@@ -1,14 +1,11 @@
 //! C204: ราคากลาง is empty.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo, records};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C204",
-    severity: Severity::Error,
-    title_th: "ไม่มีราคากลาง",
-    title_en: "Reference price (ราคากลาง) missing",
-    source: "ITA 2568 O12 field ราคากลาง (no blank cells); แบบ สขร.1 column ราคากลาง; พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 4 (ราคากลาง)",
+    entry: &codes::C204,
     doc: "Every record that is not cancelled needs its ราคากลาง: it is a column of แบบ สขร.1 and of the ITA list, \
 which allows no blank cells. When no separate reference price was set, Thai practice writes the budget. If the \
 loader already reported the same cell as missing (P1xx), fixing that fixes this.",

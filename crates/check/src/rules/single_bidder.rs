@@ -1,14 +1,11 @@
 //! C405: an open method that received one bid.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo, records};
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C405",
-    severity: Severity::Warning,
-    title_th: "ควรตรวจสอบ: วิธีประกาศเชิญชวนทั่วไปมีผู้เสนอราคารายเดียว",
-    title_en: "Worth a look: single bidder on an open method",
-    source: "Red Flags for Integrity (OCP/TI 2016): single bidder; cardinal-rs indicator R018 (Single bid received); พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 55 (1)",
+    entry: &codes::C405,
     doc: "e-bidding, e-market and สอบราคา are open to anyone; a single bid can mean the call was too short, too \
 narrow or not seen. Reported when รายชื่อผู้เสนอราคา lists exactly one bidder on an open method (cancelled records \
 excluded). Keep the reason on file; the law allows continuing with one bidder under conditions.",

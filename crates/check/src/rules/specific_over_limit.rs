@@ -1,14 +1,11 @@
 //! C305: วิธีเฉพาะเจาะจง above 500,000 บาท without a documented มาตรา 56 ground.
 
+use prongsai_model::codes;
 use super::{Ctx, LAW_LIMIT, RuleInfo, baht, records};
-use prongsai_model::{Diagnostic, Field, Method, Severity};
+use prongsai_model::{Diagnostic, Field, Method};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C305",
-    severity: Severity::Error,
-    title_th: "วิธีเฉพาะเจาะจงเกิน 500,000 บาท โดยไม่ระบุเหตุตามมาตรา 56",
-    title_en: "Specific method above 500,000 baht without a section 56 ground",
-    source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 56 (2)(ข) และกฎกระทรวงกำหนดวงเงิน (ไม่เกิน 500,000 บาท) [S]; Open Contracting red flags: non-competitive method above threshold",
+    entry: &codes::C305,
     doc: "วิธีเฉพาะเจาะจง on the ground of มาตรา 56 (2)(ข) is limited to a value of 500,000 บาท (the budget, \
 วงเงินงบประมาณ). Above it the purchase needs another ground of มาตรา 56 (e.g. (2)(ก) no bidder in an open call, \
 (2)(ค) urgency, (2)(ง) a single maker), written in the column เหตุผลตามมาตรา 56 (legal_ground). Without it, this is \

@@ -2,16 +2,13 @@
 
 use super::{Ctx, RuleInfo, amount, baht};
 use crate::text::{common_prefix_len, dice_sorted, normalise_title, sorted_bigrams};
-use prongsai_model::{Diagnostic, Field, Money, Procurement, Severity, SupplierKey};
+use prongsai_model::codes;
+use prongsai_model::{Diagnostic, Field, Money, Procurement, SupplierKey};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C401",
-    severity: Severity::Warning,
-    title_th: "ควรตรวจสอบ: อาจเป็นการแบ่งซื้อแบ่งจ้าง",
-    title_en: "Worth a look: possible splitting",
-    source: "ระเบียบกระทรวงการคลังว่าด้วยการจัดซื้อจัดจ้างฯ 2560 ข้อ 20 (ห้ามแบ่งซื้อแบ่งจ้าง) [S]; Red Flags for Integrity (OCP/TI 2016): contract splitting / multiple awards just below a threshold",
+    entry: &codes::C401,
     doc: "Records won by the same supplier (same TIN, or same name once บริษัท/หจก./จำกัด and spaces are \
 removed), with similar titles, within checks.split_window_days (30) days of the first, each below a threshold of \
 checks.split_thresholds (500,000 บาท) but together above it. Titles are compared after removing spaces, punctuation \

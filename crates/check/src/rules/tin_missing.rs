@@ -1,15 +1,12 @@
 //! C311: a company or partnership won without its taxpayer number.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo, records};
 use crate::text::looks_juristic;
-use prongsai_model::{Diagnostic, Field, Severity};
+use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C311",
-    severity: Severity::Info,
-    title_th: "ผู้ชนะเป็นนิติบุคคลแต่ไม่มีเลขประจำตัวผู้เสียภาษี",
-    title_en: "Juristic winner without a taxpayer number",
-    source: "ประมวลรัษฎากร (เลขประจำตัวผู้เสียภาษีอากร 13 หลัก); OCDS 1.1 parties.identifier; Open Contracting red flags: supplier identification",
+    entry: &codes::C311,
     doc: "A company or partnership (บริษัท, ห้างหุ้นส่วน, หจก., … จำกัด) always has a 13-digit taxpayer number. \
 Writing it in เลขประจำตัวผู้เสียภาษี lets the site and the OCDS release identify the supplier across spellings of its \
 name. This is information, not a requirement of the ITA list. The check digit itself (mod 11) is enforced by the \
@@ -36,6 +33,7 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use prongsai_model::Severity;
     use crate::rules::{run_rule, testkit::*};
     use prongsai_model::Tin;
 

@@ -1,15 +1,12 @@
 //! C312: one supplier name with two taxpayer numbers, or one taxpayer number under two names.
 
+use prongsai_model::codes;
 use super::{Ctx, RuleInfo, records};
-use prongsai_model::{Diagnostic, Field, Procurement, Severity, Tin, normalise_name};
+use prongsai_model::{Diagnostic, Field, Procurement, Tin, normalise_name};
 use std::collections::BTreeMap;
 
 pub const INFO: RuleInfo = RuleInfo {
-    code: "C312",
-    severity: Severity::Warning,
-    title_th: "ชื่อผู้ประกอบการกับเลขประจำตัวผู้เสียภาษีไม่ตรงกัน",
-    title_en: "Supplier name and taxpayer number disagree",
-    source: "ประมวลรัษฎากร (เลขประจำตัวผู้เสียภาษีอากร 13 หลัก: หนึ่งเลขต่อหนึ่งนิติบุคคล); OCDS 1.1 parties.identifier and organisation identifier guidance",
+    entry: &codes::C312,
     doc: "A firm has one 13-digit taxpayer number, and the site (the /suppliers/ pages and the OCDS party ids) treats \
 every row with the same name or the same number as the same firm, in every fiscal year. So one name written with two \
 different numbers, or one number written under two different names, is almost always a typing slip: the supplier \
@@ -93,6 +90,7 @@ fn where_is(p: &Procurement) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use prongsai_model::Severity;
     use crate::rules::{run_rule, testkit::*};
 
     fn won(month: &str, seq: u32, name: &str, tin: Option<&str>) -> Procurement {
