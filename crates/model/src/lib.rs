@@ -30,4 +30,5 @@ pub use method::{Method, Status};
 pub use money::Money;
 pub use summary::{
     PlanProgress, Supplier, SupplierKey, Tally, YearSummary, normalise_name, suppliers,
+    winner_name,
 };

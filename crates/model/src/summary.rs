@@ -206,13 +206,19 @@ pub struct Supplier<'a> {
     pub by_year: BTreeMap<i32, Tally>,
 }
 
+/// The supplier a record chose, as written; `None` when it names none (cancelled, or left
+/// blank): such a record has no supplier page.
+pub fn winner_name(r: &Procurement) -> Option<&str> {
+    r.winner.as_deref().map(str::trim).filter(|n| !n.is_empty())
+}
+
 /// Groups the winners of all records by supplier, sorted by key for stable output.
 pub fn suppliers<'a>(records: impl Iterator<Item = &'a Procurement>) -> Vec<Supplier<'a>> {
     // Per supplier: how often each spelling of the name occurs, the TIN, and the records.
     type Acc<'a> = (BTreeMap<&'a str, u32>, Option<Tin>, Vec<&'a Procurement>);
     let mut map: BTreeMap<SupplierKey, Acc<'a>> = BTreeMap::new();
     for r in records {
-        let Some(name) = r.winner.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
+        let Some(name) = winner_name(r) else {
             continue;
         };
         let key = SupplierKey::of(name, r.winner_tin.as_ref());
