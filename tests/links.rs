@@ -182,7 +182,11 @@ fn target(from_url: &str, link: &str) -> Option<(String, String)> {
     let (rest, fragment) = link.split_once('#').unwrap_or((link, ""));
     let rest = rest.split('?').next().unwrap_or("");
     let path = if let Some(p) = rest.strip_prefix(BASE) {
-        if p.is_empty() { "/".to_owned() } else { p.to_owned() }
+        if p.is_empty() {
+            "/".to_owned()
+        } else {
+            p.to_owned()
+        }
     } else if rest.starts_with("//") || rest.contains(':') && !rest.starts_with('/') {
         // Another site, or mailto:, tel:, data:, javascript: (which the sanitiser removes).
         return None;
@@ -307,15 +311,27 @@ fn every_fixture_site_that_builds_has_no_dead_links() {
         }
         let name = root.file_name().unwrap().to_string_lossy().into_owned();
         if let Some(site) = build(&root, "2026-11-01") {
-            dead.extend(dead_links(&site).into_iter().map(|d| format!("{name}: {d}")));
+            dead.extend(
+                dead_links(&site)
+                    .into_iter()
+                    .map(|d| format!("{name}: {d}")),
+            );
             built.push(name);
         }
     }
-    assert!(dead.is_empty(), "{} dead links:\n{}", dead.len(), dead.join("\n"));
+    assert!(
+        dead.is_empty(),
+        "{} dead links:\n{}",
+        dead.len(),
+        dead.join("\n")
+    );
     built.sort();
     // The fixtures of bad input fail to build; these must build, or the test checks nothing.
     for name in ["calendar", "data-only", "hostile", "override"] {
-        assert!(built.contains(&name.to_owned()), "{name} did not build: {built:?}");
+        assert!(
+            built.contains(&name.to_owned()),
+            "{name} did not build: {built:?}"
+        );
     }
 }
 

@@ -653,10 +653,7 @@ fn months(ctx: &Ctx<'_>, fy: i32, e: &Evidence, gaps: &[Gap]) -> Found {
         for file in output(Kind::Quarter).files(year, as_of) {
             if let Period::Quarter(q) = file.period {
                 f.urls.push(data_url(
-                    format!(
-                        "แบบ สขร.1 ไตรมาสที่ {q} ปี {fy} ({})",
-                        file.format.label()
-                    ),
+                    format!("แบบ สขร.1 ไตรมาสที่ {q} ปี {fy} ({})", file.format.label()),
                     absolute(base, &file.url),
                 ));
             }
@@ -706,13 +703,15 @@ fn plan(ctx: &Ctx<'_>, fy: i32, gaps: &[Gap]) -> Found {
                 absolute(base, &urls::plan(fy)),
             )];
             for (kind, format, what) in [
-                (Kind::PlanDocument, Format::Pdf, "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง"),
+                (
+                    Kind::PlanDocument,
+                    Format::Pdf,
+                    "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง",
+                ),
                 (Kind::PlanDocument, Format::Xlsx, "แผนการจัดซื้อจัดจ้าง"),
                 (Kind::PlanData, Format::Csv, "แผนการจัดซื้อจัดจ้าง"),
             ] {
-                if let Some(url) =
-                    output(kind).link(year, Period::Year, format, ctx.opts.as_of)
-                {
+                if let Some(url) = output(kind).link(year, Period::Year, format, ctx.opts.as_of) {
                     f.urls.push(data_url(
                         format!("{what} ปี {fy} ({})", format.label()),
                         absolute(base, &url),

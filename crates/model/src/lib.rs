@@ -29,6 +29,5 @@ pub use ids::{EgpNo, Tin, tin_check_digit};
 pub use method::{Method, Status};
 pub use money::Money;
 pub use summary::{
-    PlanProgress, Supplier, SupplierKey, Tally, YearSummary, normalise_name, suppliers,
-    winner_name,
+    PlanProgress, Supplier, SupplierKey, Tally, YearSummary, normalise_name, suppliers, winner_name,
 };

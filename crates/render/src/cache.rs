@@ -108,7 +108,9 @@ impl DocInput {
                     .collect(),
                 *due,
             ),
-            (Kind::AnnualSummary, _) => DocInput::AnnualSummary(fy.months.clone(), fy.annual.clone()),
+            (Kind::AnnualSummary, _) => {
+                DocInput::AnnualSummary(fy.months.clone(), fy.annual.clone())
+            }
             (Kind::PlanDocument, _) => DocInput::Plan(fy.plan.clone(), fy.plan_meta.clone()),
             // No other output is a document; an input matching nothing is never reused.
             _ => DocInput::Other,

@@ -10,10 +10,10 @@ use crate::cache::{
 use prongsai_check::ItaEvaluation;
 use prongsai_content::{PageKind, Site};
 use prongsai_export::ExportOptions;
+use prongsai_model::FiscalYear;
 use prongsai_model::{Data, Diagnostic, Location};
 use prongsai_ocds::OcdsOptions;
 use prongsai_search::SearchDoc;
-use prongsai_model::FiscalYear;
 use prongsai_views::outputs::{self, Format, Kind, OUTPUTS, Period, Producer};
 use prongsai_views::{Fmt, Options, PageView};
 use prongsai_write::{OutputFile, Sink};
@@ -250,8 +250,16 @@ pub(crate) fn downloads(
             let (files, diags, reused) = match hit {
                 Some((files, diags)) => (files, diags, true),
                 None => {
-                    let (files, diags) =
-                        produce(job, data, agency, &export, &shapes, &ocds, &due, input.as_of);
+                    let (files, diags) = produce(
+                        job,
+                        data,
+                        agency,
+                        &export,
+                        &shapes,
+                        &ocds,
+                        &due,
+                        input.as_of,
+                    );
                     (files, diags, false)
                 }
             };
@@ -375,7 +383,10 @@ fn produce(
     type Made = Result<Vec<u8>, prongsai_export::ExportError>;
     let mut files = Vec::new();
     let mut diags = Vec::new();
-    let mut put = |src: &str, file: &outputs::File, made: Option<Made>, diags: &mut Vec<Diagnostic>| match made {
+    let mut put = |src: &str,
+                   file: &outputs::File,
+                   made: Option<Made>,
+                   diags: &mut Vec<Diagnostic>| match made {
         Some(Ok(bytes)) => files.push(OutputFile::raw(file.path(), bytes, src)),
         Some(Err(e)) => diags.push(export_error(src, file.format.label(), &e.to_string())),
         // A format added to the registry without its producer: an error, never a dead link.
@@ -407,11 +418,11 @@ fn produce(
                         }
                         (Kind::PlanData, Format::Csv) => Some(prongsai_export::plan_csv(fy)),
                         (Kind::Ocds, Format::Json) => Some(prongsai_ocds::to_json_bytes(&pkg)),
-                        (Kind::OcdsRecords, Format::Json) => Some(
-                            prongsai_ocds::record_json_bytes(&prongsai_ocds::record_package(
-                                &pkg, y,
-                            )),
-                        ),
+                        (Kind::OcdsRecords, Format::Json) => {
+                            Some(prongsai_ocds::record_json_bytes(
+                                &prongsai_ocds::record_package(&pkg, y),
+                            ))
+                        }
                         _ => None,
                     };
                     put(&src, &file, made.map(Ok), &mut diags);

@@ -289,7 +289,8 @@ pub fn has_year_indexes(data: &Data) -> bool {
 
 /// Is `/suppliers/` written? Once a record names the supplier it chose.
 pub fn has_suppliers(data: &Data) -> bool {
-    data.records().any(|r| prongsai_model::winner_name(r).is_some())
+    data.records()
+        .any(|r| prongsai_model::winner_name(r).is_some())
 }
 
 /// `/data/<FY>/ocds.json`, the URI inside the package itself.
@@ -337,8 +338,14 @@ mod tests {
         urls.dedup();
         // Year, quarter and month stems differ only for the quarter and month entries.
         assert!(urls.len() < all);
-        assert_eq!(output(Kind::Quarter).url(2569, Period::Quarter(1), Format::Pdf), "/data/2569/quarters/2569-Q1.pdf");
-        assert_eq!(output(Kind::Month).url(2569, Period::Month(ym), Format::Xlsx), "/data/2569/months/2568-10.xlsx");
+        assert_eq!(
+            output(Kind::Quarter).url(2569, Period::Quarter(1), Format::Pdf),
+            "/data/2569/quarters/2569-Q1.pdf"
+        );
+        assert_eq!(
+            output(Kind::Month).url(2569, Period::Month(ym), Format::Xlsx),
+            "/data/2569/months/2568-10.xlsx"
+        );
         assert_eq!(ocds(2569), "/data/2569/ocds.json");
     }
 

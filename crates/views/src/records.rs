@@ -1,5 +1,5 @@
-use crate::years::{TallyView, tally_view};
 use crate::outputs::{self, Kind};
+use crate::years::{TallyView, tally_view};
 use crate::{Options, PageView, urls};
 use prongsai_model::{Data, Procurement, SupplierKey, suppliers};
 use rayon::prelude::*;

@@ -169,10 +169,16 @@ pub(crate) fn download_link(f: &outputs::File) -> Link {
         (Kind::PlanDocument | Kind::PlanData, _) => "แผนการจัดซื้อจัดจ้าง".to_owned(),
         // One file each, in one format: the package is its own name.
         (Kind::Ocds, _) => {
-            return named(f, "Open Contracting Data Standard (OCDS 1.1) ชุดรายการเผยแพร่ (release package)");
+            return named(
+                f,
+                "Open Contracting Data Standard (OCDS 1.1) ชุดรายการเผยแพร่ (release package)",
+            );
         }
         (Kind::OcdsRecords, _) => {
-            return named(f, "Open Contracting Data Standard (OCDS 1.1) ชุดระเบียนรวม (record package)");
+            return named(
+                f,
+                "Open Contracting Data Standard (OCDS 1.1) ชุดระเบียนรวม (record package)",
+            );
         }
         // Month files are linked from the month grid and the month page.
         _ => "ข้อมูล".to_owned(),
