@@ -9,6 +9,7 @@ use prongsai_model::codes;
 use prongsai_model::{
     Data, Date, Diagnostic, Disclosure, Gap, YearMonth, fiscal_year_months, month_due,
 };
+use prongsai_views::outputs::{Format, Kind, Period, output};
 use prongsai_views::urls;
 use serde::Serialize;
 
@@ -602,11 +603,19 @@ fn months(ctx: &Ctx<'_>, fy: i32, e: &Evidence, gaps: &[Gap]) -> Found {
                 format!("เดือน{} (หน้าเว็บ)", m.thai_short()),
                 absolute(base, &urls::month(*m)),
             ));
+            // Only the formats the build writes a month in: a criteria file naming another
+            // format gets no link rather than a dead one.
+            let month_file = |fmt: &String| {
+                let format = Format::parse(fmt)?;
+                output(Kind::Month).link(year?, Period::Month(*m), format, as_of)
+            };
             for fmt in &e.formats {
-                f.urls.push(data_url(
-                    format!("เดือน{} ({})", m.thai_short(), fmt.to_uppercase()),
-                    absolute(base, &urls::month_download(*m, &fmt.to_lowercase())),
-                ));
+                if let Some(url) = month_file(fmt) {
+                    f.urls.push(data_url(
+                        format!("เดือน{} ({})", m.thai_short(), fmt.to_uppercase()),
+                        absolute(base, &url),
+                    ));
+                }
             }
         } else if required.contains(m) {
             let unreadable = year.is_some_and(|y| y.unreadable.contains(&Disclosure::Month(*m)));
@@ -638,14 +647,11 @@ fn months(ctx: &Ctx<'_>, fy: i32, e: &Evidence, gaps: &[Gap]) -> Found {
     if e.coverage == Coverage::Quarterly
         && let Some(year) = year
     {
-        for q in prongsai_model::quarters_shown(year, as_of) {
-            for (url, fmt) in [
-                (urls::quarter_pdf(fy, q), "PDF"),
-                (urls::quarter_xlsx(fy, q), "XLSX"),
-            ] {
+        for file in output(Kind::Quarter).files(year, as_of) {
+            if let Period::Quarter(q) = file.period {
                 f.urls.push(data_url(
-                    format!("แบบ สขร.1 ไตรมาสที่ {q} ปี {fy} ({fmt})"),
-                    absolute(base, &url),
+                    format!("แบบ สขร.1 ไตรมาสที่ {q} ปี {fy} ({})", file.format.label()),
+                    absolute(base, &file.url),
                 ));
             }
         }
@@ -686,27 +692,29 @@ fn months(ctx: &Ctx<'_>, fy: i32, e: &Evidence, gaps: &[Gap]) -> Found {
 
 fn plan(ctx: &Ctx<'_>, fy: i32, gaps: &[Gap]) -> Found {
     let base = ctx.opts.base_url.as_str();
-    match ctx.data.years.get(&fy).and_then(|y| y.plan.as_ref()) {
-        Some(_) => {
+    match ctx.data.years.get(&fy).filter(|y| y.plan.is_some()) {
+        Some(year) => {
             let mut f = Found::new(ItaStatus::Met);
-            f.urls = vec![
-                data_url(
-                    format!("แผนการจัดซื้อจัดจ้าง ปี {fy} (หน้าเว็บ)"),
-                    absolute(base, &urls::plan(fy)),
+            f.urls = vec![data_url(
+                format!("แผนการจัดซื้อจัดจ้าง ปี {fy} (หน้าเว็บ)"),
+                absolute(base, &urls::plan(fy)),
+            )];
+            for (kind, format, what) in [
+                (
+                    Kind::PlanDocument,
+                    Format::Pdf,
+                    "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง",
                 ),
-                data_url(
-                    format!("ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง ปี {fy} (PDF)"),
-                    absolute(base, &urls::plan_pdf(fy)),
-                ),
-                data_url(
-                    format!("แผนการจัดซื้อจัดจ้าง ปี {fy} (XLSX)"),
-                    absolute(base, &urls::plan_xlsx(fy)),
-                ),
-                data_url(
-                    format!("แผนการจัดซื้อจัดจ้าง ปี {fy} (CSV)"),
-                    absolute(base, &urls::plan_csv(fy)),
-                ),
-            ];
+                (Kind::PlanDocument, Format::Xlsx, "แผนการจัดซื้อจัดจ้าง"),
+                (Kind::PlanData, Format::Csv, "แผนการจัดซื้อจัดจ้าง"),
+            ] {
+                if let Some(url) = output(kind).link(year, Period::Year, format, ctx.opts.as_of) {
+                    f.urls.push(data_url(
+                        format!("{what} ปี {fy} ({})", format.label()),
+                        absolute(base, &url),
+                    ));
+                }
+            }
             f
         }
         None => {
@@ -760,20 +768,21 @@ fn annual(ctx: &Ctx<'_>, fy: i32, gaps: &[Gap]) -> Found {
         });
     }
     // annual.md exists, so the build writes the annual summary (ITA O12's form) too.
-    f.urls = vec![
-        data_url(
-            format!("รายงานผลการจัดซื้อจัดจ้างประจำปี {fy}"),
-            absolute(base, &urls::annual(fy)),
-        ),
-        data_url(
-            format!("แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ {fy} (PDF)"),
-            absolute(base, &urls::annual_summary_pdf(fy)),
-        ),
-        data_url(
-            format!("แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ {fy} (XLSX)"),
-            absolute(base, &urls::annual_summary_xlsx(fy)),
-        ),
-    ];
+    f.urls = vec![data_url(
+        format!("รายงานผลการจัดซื้อจัดจ้างประจำปี {fy}"),
+        absolute(base, &urls::annual(fy)),
+    )];
+    if let Some(year) = ctx.data.years.get(&fy) {
+        for file in output(Kind::AnnualSummary).files(year, ctx.opts.as_of) {
+            f.urls.push(data_url(
+                format!(
+                    "แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ {fy} ({})",
+                    file.format.label()
+                ),
+                absolute(base, &file.url),
+            ));
+        }
+    }
     f
 }
 

@@ -31,6 +31,6 @@ pub use ids::{EgpNo, Tin, tin_check_digit};
 pub use method::{Method, Status};
 pub use money::Money;
 pub use summary::{
-    PlanProgress, Supplier, SupplierKey, Tally, YearSummary, normalise_name, suppliers,
+    PlanProgress, Supplier, SupplierKey, Tally, YearSummary, normalise_name, suppliers, winner_name,
 };
 pub use value::{ValueError, normalise_value, parse_date, parse_date_any_era, parse_month};

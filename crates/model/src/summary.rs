@@ -153,12 +153,7 @@ impl SupplierKey {
     /// the `/suppliers/` pages and the red-flag checks (C406 supplier share, splitting) use it
     /// alike, so a check never counts a firm the pages show as two, or the other way round.
     pub fn winner(r: &Procurement) -> Option<SupplierKey> {
-        let name = r
-            .winner
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())?;
-        Some(SupplierKey::of(name, r.winner_tin.as_ref()))
+        Some(SupplierKey::of(winner_name(r)?, r.winner_tin.as_ref()))
     }
 }
 
@@ -209,16 +204,21 @@ pub struct Supplier<'a> {
     pub by_year: BTreeMap<i32, Tally>,
 }
 
+/// The supplier a record chose, as written; `None` when it names none (cancelled, or left
+/// blank): such a record has no supplier page.
+pub fn winner_name(r: &Procurement) -> Option<&str> {
+    r.winner.as_deref().map(str::trim).filter(|n| !n.is_empty())
+}
+
 /// Groups the winners of all records by supplier, sorted by key for stable output.
 pub fn suppliers<'a>(records: impl Iterator<Item = &'a Procurement>) -> Vec<Supplier<'a>> {
     // Per supplier: how often each spelling of the name occurs, the TIN, and the records.
     type Acc<'a> = (BTreeMap<&'a str, u32>, Option<Tin>, Vec<&'a Procurement>);
     let mut map: BTreeMap<SupplierKey, Acc<'a>> = BTreeMap::new();
     for r in records {
-        let (Some(key), Some(name)) = (SupplierKey::winner(r), r.winner.as_deref()) else {
+        let (Some(key), Some(name)) = (SupplierKey::winner(r), winner_name(r)) else {
             continue;
         };
-        let name = name.trim();
         let entry = map.entry(key).or_default();
         *entry.0.entry(name).or_default() += 1;
         if entry.1.is_none() {

@@ -16,7 +16,7 @@ pub use schema::*;
 use prongsai_model::{
     Agency, Data, Date, Diagnostic, FiscalYear, Location, Method, PlanLine, Procurement, Status,
 };
-use prongsai_views::urls;
+use prongsai_views::outputs;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where `ocid_prefix` and `egp_department_code` are configured, for diagnostics.
@@ -73,7 +73,7 @@ pub fn release_package(
         uri: format!(
             "{}{}",
             site_base(&agency, opts, &mut diags),
-            urls::ocds(fiscal_year)
+            outputs::ocds(fiscal_year)
         ),
         version: OCDS_VERSION,
         extensions: vec![BIDS_EXTENSION],
@@ -107,7 +107,7 @@ impl ReleasePackage {
 pub fn record_package(package: &ReleasePackage, fiscal_year: i32) -> RecordPackage {
     let base = package
         .uri
-        .strip_suffix(&urls::ocds(fiscal_year))
+        .strip_suffix(&outputs::ocds(fiscal_year))
         .unwrap_or(&package.uri);
     let mut by_ocid: BTreeMap<&str, Vec<&Release>> = BTreeMap::new();
     let mut order: Vec<&str> = Vec::new();
@@ -142,7 +142,7 @@ pub fn record_package(package: &ReleasePackage, fiscal_year: i32) -> RecordPacka
         })
         .collect();
     RecordPackage {
-        uri: format!("{base}{}", urls::ocds_records(fiscal_year)),
+        uri: format!("{base}{}", outputs::ocds_records(fiscal_year)),
         version: package.version,
         extensions: package.extensions.clone(),
         published_date: package.published_date.clone(),

@@ -19,6 +19,7 @@ use prongsai_model::{
     YearMonth, fiscal_quarter_months,
 };
 use prongsai_search::SearchDoc;
+use prongsai_views::outputs::{Kind, Period};
 use prongsai_views::{Options, PageView};
 use prongsai_write::{OutputFile, Sink};
 use rayon::prelude::*;
@@ -83,16 +84,9 @@ pub(crate) struct DownloadCache {
     pub docs: HashMap<(i32, DocKind), DocEntry>,
 }
 
-/// A fiscal year's document besides its month files and data files.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum DocKind {
-    /// `data/<FY>/quarters/<FY>-Q<n>.pdf|xlsx` (ITA O11).
-    Quarter(u8),
-    /// `data/<FY>/annual-summary.pdf|xlsx` (ITA O12).
-    AnnualSummary,
-    /// `data/<FY>/plan.pdf|xlsx` (มาตรา 11).
-    Plan,
-}
+/// A fiscal year's document besides its month files and data files: a
+/// [`Producer::Document`](prongsai_views::outputs::Producer) output of the registry and its period.
+pub(crate) type DocKind = (Kind, Period);
 
 /// What one document was made from: exactly what its export function reads.
 pub(crate) enum DocInput {
@@ -101,27 +95,32 @@ pub(crate) enum DocInput {
     Quarter(Vec<(YearMonth, Option<MonthFile>)>, DueRules),
     AnnualSummary(BTreeMap<YearMonth, MonthFile>, Option<AnnualReport>),
     Plan(Option<Plan>, Option<PlanMeta>),
+    Other,
 }
 
 impl DocInput {
     pub(crate) fn of(fy: &FiscalYear, kind: DocKind, due: &DueRules) -> DocInput {
         match kind {
-            DocKind::Quarter(q) => DocInput::Quarter(
+            (Kind::Quarter, Period::Quarter(q)) => DocInput::Quarter(
                 fiscal_quarter_months(fy.year, q)
                     .iter()
                     .map(|m| (*m, fy.months.get(m).cloned()))
                     .collect(),
                 *due,
             ),
-            DocKind::AnnualSummary => DocInput::AnnualSummary(fy.months.clone(), fy.annual.clone()),
-            DocKind::Plan => DocInput::Plan(fy.plan.clone(), fy.plan_meta.clone()),
+            (Kind::AnnualSummary, _) => {
+                DocInput::AnnualSummary(fy.months.clone(), fy.annual.clone())
+            }
+            (Kind::PlanDocument, _) => DocInput::Plan(fy.plan.clone(), fy.plan_meta.clone()),
+            // No other output is a document; an input matching nothing is never reused.
+            _ => DocInput::Other,
         }
     }
 
     /// Equal to `DocInput::of(fy, kind, due)`, without copying the data to find out.
     pub(crate) fn matches(&self, fy: &FiscalYear, kind: DocKind, due: &DueRules) -> bool {
         match (self, kind) {
-            (DocInput::Quarter(months, d), DocKind::Quarter(q)) => {
+            (DocInput::Quarter(months, d), (Kind::Quarter, Period::Quarter(q))) => {
                 d == due
                     && months.len() == 3
                     && fiscal_quarter_months(fy.year, q)
@@ -129,10 +128,10 @@ impl DocInput {
                         .zip(months)
                         .all(|(m, (m2, f))| m == m2 && fy.months.get(m) == f.as_ref())
             }
-            (DocInput::AnnualSummary(months, annual), DocKind::AnnualSummary) => {
+            (DocInput::AnnualSummary(months, annual), (Kind::AnnualSummary, _)) => {
                 *months == fy.months && *annual == fy.annual
             }
-            (DocInput::Plan(plan, meta), DocKind::Plan) => {
+            (DocInput::Plan(plan, meta), (Kind::PlanDocument, _)) => {
                 *plan == fy.plan && *meta == fy.plan_meta
             }
             _ => false,

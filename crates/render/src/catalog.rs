@@ -4,19 +4,20 @@
 //!
 //! The catalogue is made from the files actually written (their paths and sizes, recorded as
 //! they pass to the writer), never from a list of what ought to exist: a dataset the build did
-//! not write cannot be advertised, and a new download is catalogued by adding one [`KINDS`]
-//! entry. Dates come from the data (the months a file covers, the plan's publication date),
+//! not write cannot be advertised. What each file is comes from the registry of outputs
+//! ([`prongsai_views::outputs`]); a [`KINDS`] entry says how the catalogue describes its outputs. Dates come from the data (the months a file covers, the plan's publication date),
 //! never from the clock, so the catalogue is as deterministic as the rest of the output.
 
 use crate::RenderInput;
 use crate::feeds::encode_path;
 use prongsai_content::Licence;
 use prongsai_model::{Data, Date, FiscalYear, YearMonth, fiscal_year_months};
+use prongsai_views::outputs::{self, Format, Period};
 use prongsai_views::{Fmt, urls};
 use prongsai_write::{OutputFile, Sink};
 use serde::Serialize;
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
 /// Passes every file on to `inner`, noting the path and size of each one under `data/`.
@@ -54,14 +55,6 @@ impl Sink for Recorder<'_> {
     }
 }
 
-/// What part of a fiscal year a file covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Period {
-    Year,
-    Quarter(u8),
-    Month(YearMonth),
-}
-
 /// Where a dataset's dates come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Dated {
@@ -84,8 +77,8 @@ pub(crate) struct Kind {
     dcat_frequency: &'static str,
     tags: &'static [&'static str],
     dated: Dated,
-    /// The period a file covers, from its path under `data/<FY>/` without the extension.
-    period: fn(fy: i32, stem: &str) -> Option<Period>,
+    /// The registry's outputs this dataset lists.
+    outputs: &'static [outputs::Kind],
 }
 
 /// Every kind of download, in the order `/data/` lists them. A new output is one entry here.
@@ -98,7 +91,7 @@ pub(crate) const KINDS: &[Kind] = &[
         dcat_frequency: "http://purl.org/cld/freq/monthly",
         tags: &["จัดซื้อจัดจ้าง", "สขร.1", "ITA", "งบประมาณ"],
         dated: Dated::Months,
-        period: |_, stem| (stem == "procurements").then_some(Period::Year),
+        outputs: &[outputs::Kind::Procurements],
     },
     Kind {
         id: "plan",
@@ -108,7 +101,7 @@ pub(crate) const KINDS: &[Kind] = &[
         dcat_frequency: "http://purl.org/cld/freq/annual",
         tags: &["จัดซื้อจัดจ้าง", "แผนการจัดซื้อจัดจ้าง", "ITA"],
         dated: Dated::Plan,
-        period: |_, stem| (stem == "plan").then_some(Period::Year),
+        outputs: &[outputs::Kind::PlanData, outputs::Kind::PlanDocument],
     },
     Kind {
         id: "months",
@@ -118,14 +111,7 @@ pub(crate) const KINDS: &[Kind] = &[
         dcat_frequency: "http://purl.org/cld/freq/monthly",
         tags: &["จัดซื้อจัดจ้าง", "สขร.1", "ITA", "รายเดือน"],
         dated: Dated::Months,
-        period: |fy, stem| {
-            let key = stem.strip_prefix("months/")?;
-            let (y, m) = key.split_once('-')?;
-            let ym = YearMonth::new(y.parse().ok()?, m.parse().ok()?);
-            // The month must be a real one and of this fiscal year, written as urls::month_pdf writes it.
-            (ym.key() == key && (1..=12).contains(&ym.month) && ym.fiscal_year() == fy)
-                .then_some(Period::Month(ym))
-        },
+        outputs: &[outputs::Kind::Month],
     },
     Kind {
         id: "quarters",
@@ -135,11 +121,7 @@ pub(crate) const KINDS: &[Kind] = &[
         dcat_frequency: "http://purl.org/cld/freq/quarterly",
         tags: &["จัดซื้อจัดจ้าง", "ITA", "รายไตรมาส"],
         dated: Dated::Months,
-        period: |fy, stem| {
-            let q = stem.strip_prefix(&format!("quarters/{fy}-Q"))?;
-            let q: u8 = q.parse().ok()?;
-            (1..=4).contains(&q).then_some(Period::Quarter(q))
-        },
+        outputs: &[outputs::Kind::Quarter],
     },
     Kind {
         id: "annual-summary",
@@ -149,7 +131,7 @@ pub(crate) const KINDS: &[Kind] = &[
         dcat_frequency: "http://purl.org/cld/freq/annual",
         tags: &["จัดซื้อจัดจ้าง", "ITA", "รายงานประจำปี"],
         dated: Dated::Months,
-        period: |_, stem| (stem == "annual-summary").then_some(Period::Year),
+        outputs: &[outputs::Kind::AnnualSummary],
     },
     Kind {
         id: "ocds",
@@ -159,45 +141,22 @@ pub(crate) const KINDS: &[Kind] = &[
         dcat_frequency: "http://purl.org/cld/freq/monthly",
         tags: &["จัดซื้อจัดจ้าง", "OCDS", "open contracting"],
         dated: Dated::Months,
-        period: |_, stem| matches!(stem, "ocds" | "ocds-records").then_some(Period::Year),
+        outputs: &[outputs::Kind::Ocds, outputs::Kind::OcdsRecords],
     },
 ];
 
-/// A file format: how the catalogue names it for people, for thai_gdc and for DCAT.
-struct Format {
-    ext: &'static str,
-    label: &'static str,
-    /// thai_gdc `data_format` choice.
-    gdc: &'static str,
-    media_type: &'static str,
+/// How the catalogue names a format for thai_gdc (its `data_format` choice) and for DCAT.
+fn catalogued(format: Format) -> (&'static str, &'static str) {
+    match format {
+        Format::Csv => ("CSV", "text/csv"),
+        Format::Json => ("JSON", "application/json"),
+        Format::Xlsx => (
+            "XLS",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        Format::Pdf => ("PDF", "application/pdf"),
+    }
 }
-
-const FORMATS: &[Format] = &[
-    Format {
-        ext: "csv",
-        label: "CSV",
-        gdc: "CSV",
-        media_type: "text/csv",
-    },
-    Format {
-        ext: "json",
-        label: "JSON",
-        gdc: "JSON",
-        media_type: "application/json",
-    },
-    Format {
-        ext: "xlsx",
-        label: "XLSX",
-        gdc: "XLS",
-        media_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    },
-    Format {
-        ext: "pdf",
-        label: "PDF",
-        gdc: "PDF",
-        media_type: "application/pdf",
-    },
-];
 
 /// One file of a dataset.
 #[derive(Clone, Debug, Serialize)]
@@ -253,18 +212,30 @@ pub(crate) fn datasets(
 ) -> Vec<Dataset> {
     // (kind, fy, period) → files
     let mut grouped: BTreeMap<(usize, std::cmp::Reverse<i32>, Period), Vec<File>> = BTreeMap::new();
+    // What the registry says each written file is, rather than reading its path back.
+    let known: HashMap<String, outputs::File> = data
+        .years
+        .values()
+        .flat_map(|fy| outputs::files(fy, as_of))
+        .map(|f| (f.path().to_owned(), f))
+        .collect();
     for (path, size) in files {
-        let Some((k, fy, period, format)) = classify(path) else {
+        let Some(file) = known.get(path) else {
             continue;
         };
+        let Some(k) = KINDS.iter().position(|k| k.outputs.contains(&file.kind)) else {
+            continue;
+        };
+        let (fy, period, format) = (file.fy, file.period, file.format);
+        let (gdc_format, media_type) = catalogued(format);
         grouped
             .entry((k, std::cmp::Reverse(fy), period))
             .or_default()
             .push(File {
                 url: format!("/{path}"),
-                format: format.label,
-                gdc_format: format.gdc,
-                media_type: format.media_type,
+                format: format.label(),
+                gdc_format,
+                media_type,
                 size: *size,
                 size_th: size_th(*size, fmt),
             });
@@ -314,24 +285,11 @@ pub(crate) fn datasets(
             .iter()
             .flat_map(|r| r.files.iter().map(|f| f.format))
             .collect();
-        formats.sort_by_key(|f| FORMATS.iter().position(|x| x.label == *f));
+        formats.sort_by_key(|f| Format::ALL.iter().position(|x| x.label() == *f));
         formats.dedup();
         d.formats = formats;
     }
     out
-}
-
-/// The kind (index into [`KINDS`]), fiscal year, period and format of `data/<FY>/<stem>.<ext>`.
-fn classify(path: &str) -> Option<(usize, i32, Period, &'static Format)> {
-    let rest = path.strip_prefix("data/")?;
-    let (fy, rest) = rest.split_once('/')?;
-    let fy: i32 = fy.parse().ok()?;
-    let (stem, ext) = rest.rsplit_once('.')?;
-    let format = FORMATS.iter().find(|f| f.ext == ext)?;
-    KINDS
-        .iter()
-        .enumerate()
-        .find_map(|(i, k)| (k.period)(fy, stem).map(|p| (i, fy, p, format)))
 }
 
 /// The months a period of fiscal year `fy` spans.
@@ -503,7 +461,7 @@ pub(crate) fn gdc_json(datasets: &[Dataset], p: &Publisher<'_>) -> Vec<u8> {
                 .iter()
                 .flat_map(|r| r.files.iter().map(|f| f.gdc_format))
                 .collect();
-            gdc_formats.sort_by_key(|f| FORMATS.iter().position(|x| x.gdc == *f));
+            gdc_formats.sort_by_key(|f| Format::ALL.iter().position(|x| catalogued(*x).0 == *f));
             gdc_formats.dedup();
             let tags: Vec<Value> = d.tags.iter().map(|t| json!({ "name": t })).collect();
             let values = [
@@ -644,46 +602,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_download_path_is_one_kind() {
-        let path =
-            |p: &str| classify(p).map(|(k, fy, period, f)| (KINDS[k].id, fy, period, f.label));
-        assert_eq!(
-            path("data/2569/procurements.csv"),
-            Some(("procurements", 2569, Period::Year, "CSV"))
-        );
-        assert_eq!(
-            path("data/2569/months/2568-10.pdf"),
-            Some((
-                "months",
-                2569,
-                Period::Month(YearMonth::new(2568, 10)),
-                "PDF"
-            ))
-        );
-        assert_eq!(
-            path("data/2569/quarters/2569-Q2.xlsx"),
-            Some(("quarters", 2569, Period::Quarter(2), "XLSX"))
-        );
-        assert_eq!(
-            path("data/2569/annual-summary.pdf").map(|p| p.0),
-            Some("annual-summary")
-        );
-        assert_eq!(
-            path("data/2569/ocds-records.json").map(|p| p.0),
-            Some("ocds")
-        );
-        assert_eq!(path("data/2569/plan.pdf").map(|p| p.0), Some("plan"));
-        for not in [
-            "data/catalog.json",
-            "data/2569/quarters/2568-Q1.pdf",
-            "data/2569/quarters/2569-Q5.pdf",
-            "data/2569/months/2568-1.pdf",
-            "data/2569/months/2568-13.pdf",
-            "data/2569/months/2567-10.pdf",
-            "data/2569/other.csv",
-            "data/2569/procurements.exe",
-        ] {
-            assert_eq!(path(not), None, "{not}");
+    fn every_registered_output_is_in_one_dataset() {
+        for o in outputs::OUTPUTS {
+            let n = KINDS.iter().filter(|k| k.outputs.contains(&o.kind)).count();
+            assert_eq!(n, 1, "{:?}", o.kind);
         }
     }
 

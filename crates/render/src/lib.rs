@@ -213,7 +213,9 @@ fn render(
         );
     }
     let procurement_feed_link = procurement_feed.as_ref().map(|f| &f.link);
-    let globals_list: [(&'static str, &dyn erased::Value); 14] = [
+    // The index pages templates may link, only those this build writes.
+    let indexes = prongsai_views::outputs::Indexes::of(input.data);
+    let globals_list: [(&'static str, &dyn erased::Value); 15] = [
         ("site", &site_values),
         ("menu_main", &site.menu_main),
         ("menu_footer", &site.menu_footer),
@@ -228,6 +230,7 @@ fn render(
         ("assets", &assets.urls),
         ("procurement_feed", &procurement_feed_link),
         ("og_image", &card.meta),
+        ("indexes", &indexes),
     ];
     let globals = tera.global_context();
     for (name, value) in globals_list {
@@ -386,7 +389,7 @@ fn render(
     }
     // The catalogue last: it lists the files the steps above actually wrote, with their sizes.
     let data_files = recorder.into_files();
-    if !input.data.years.is_empty() {
+    if prongsai_views::outputs::has_year_indexes(input.data) {
         match render_catalogue(&tera, input, &data_files, out) {
             Ok(url) => extra_urls.push(url),
             Err(d) => diagnostics.push(*d),

@@ -10,9 +10,11 @@ use crate::cache::{
 use prongsai_check::ItaEvaluation;
 use prongsai_content::{PageKind, Site};
 use prongsai_export::ExportOptions;
+use prongsai_model::FiscalYear;
 use prongsai_model::{Data, Diagnostic, Location};
 use prongsai_ocds::OcdsOptions;
 use prongsai_search::SearchDoc;
+use prongsai_views::outputs::{self, Format, Kind, OUTPUTS, Period, Producer};
 use prongsai_views::{Fmt, Options, PageView};
 use prongsai_write::{OutputFile, Sink};
 use rayon::prelude::*;
@@ -169,30 +171,32 @@ fn render_ita(
         .map_err(|e| Box::new(crate::render_error("ita.html", &ita.criteria.file, &e)))
 }
 
-/// One download to produce; the work itself runs in parallel.
+/// One download job: the files of one [`Producer`] of the registry; the jobs run in parallel.
 enum Job<'a> {
-    Year(&'a prongsai_model::FiscalYear),
-    Month(
-        &'a prongsai_model::FiscalYear,
-        &'a prongsai_model::MonthFile,
-    ),
-    /// A quarter, the annual summary or the plan document: each its own job, since its PDF is
-    /// as much work as a month's.
-    Doc(&'a prongsai_model::FiscalYear, DocKind),
+    /// Every [`Producer::Year`] output of the year (the record lists, the plan's data, OCDS).
+    Year(&'a FiscalYear),
+    Month(&'a FiscalYear, &'a prongsai_model::MonthFile),
+    /// A [`Producer::Document`] output's files of one period.
+    Doc(&'a FiscalYear, DocKind),
 }
 
-/// The documents a fiscal year has on `as_of`: the same rules the year page's links follow
-/// (`prongsai_model::quarters_shown`, `annual_report_shown`, a plan only when plan.csv exists).
-fn doc_kinds(fy: &prongsai_model::FiscalYear, as_of: prongsai_model::Date) -> Vec<DocKind> {
-    let mut out: Vec<DocKind> = prongsai_model::quarters_shown(fy, as_of)
-        .into_iter()
-        .map(DocKind::Quarter)
-        .collect();
-    if prongsai_model::annual_report_shown(fy, as_of) {
-        out.push(DocKind::AnnualSummary);
-    }
-    if fy.plan.is_some() {
-        out.push(DocKind::Plan);
+/// The download jobs of a fiscal year on `as_of`: the registry's outputs, so the jobs write
+/// what the pages link.
+fn jobs_of(fy: &FiscalYear, as_of: prongsai_model::Date) -> Vec<Job<'_>> {
+    let mut out = vec![Job::Year(fy)];
+    for o in OUTPUTS {
+        for period in o.periods(fy, as_of) {
+            match (o.producer, period) {
+                (Producer::Month, Period::Month(ym)) => {
+                    if let Some(m) = fy.months.get(&ym) {
+                        out.push(Job::Month(fy, m));
+                    }
+                }
+                (Producer::Document, _) => out.push(Job::Doc(fy, (o.kind, period))),
+                // The year's job makes all of its outputs at once.
+                _ => {}
+            }
+        }
     }
     out
 }
@@ -226,15 +230,7 @@ pub(crate) fn downloads(
     let jobs: Vec<Job<'_>> = data
         .years
         .values()
-        .flat_map(|fy| {
-            std::iter::once(Job::Year(fy))
-                .chain(fy.months.values().map(move |m| Job::Month(fy, m)))
-                .chain(
-                    doc_kinds(fy, input.as_of)
-                        .into_iter()
-                        .map(move |k| Job::Doc(fy, k)),
-                )
-        })
+        .flat_map(|fy| jobs_of(fy, input.as_of))
         .collect();
     let old = cache.as_deref();
     let results: Vec<(Vec<OutputFile>, Vec<Diagnostic>, bool)> = jobs
@@ -260,7 +256,16 @@ pub(crate) fn downloads(
             let (files, diags, reused) = match hit {
                 Some((files, diags)) => (files, diags, true),
                 None => {
-                    let (files, diags) = produce(job, data, agency, &export, &shapes, &ocds, &due);
+                    let (files, diags) = produce(
+                        job,
+                        data,
+                        agency,
+                        &export,
+                        &shapes,
+                        &ocds,
+                        &due,
+                        input.as_of,
+                    );
                     (files, diags, false)
                 }
             };
@@ -366,7 +371,8 @@ fn ocds_options(input: &RenderInput<'_>) -> OcdsOptions {
     }
 }
 
-/// The files of one download job.
+/// The files of one download job, at the paths and in the formats the registry names.
+#[allow(clippy::too_many_arguments)]
 fn produce(
     job: &Job<'_>,
     data: &Data,
@@ -375,155 +381,128 @@ fn produce(
     shapes: &prongsai_export::ShapeCache,
     ocds: &OcdsOptions,
     due: &prongsai_model::DueRules,
+    as_of: prongsai_model::Date,
 ) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    type Made = Result<Vec<u8>, prongsai_export::ExportError>;
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    let mut put = |src: &str,
+                   file: &outputs::File,
+                   made: Option<Made>,
+                   diags: &mut Vec<Diagnostic>| match made {
+        Some(Ok(bytes)) => files.push(OutputFile::raw(file.path(), bytes, src)),
+        Some(Err(e)) => diags.push(export_error(src, file.format.label(), &e.to_string())),
+        // A format added to the registry without its producer: an error, never a dead link.
+        None => diags.push(export_error(
+            src,
+            file.format.label(),
+            &format!("no producer for {}", file.path()),
+        )),
+    };
     match job {
         Job::Year(fy) => {
             let y = fy.year;
             let src = format!("procurement-data/{y}");
-            let mut files = vec![
-                OutputFile::raw(
-                    format!("data/{y}/procurements.json"),
-                    prongsai_export::procurements_json(fy, Some(agency)),
-                    &src,
-                ),
-                OutputFile::raw(
-                    format!("data/{y}/procurements.csv"),
-                    prongsai_export::procurements_csv(fy),
-                    &src,
-                ),
-            ];
-            if fy.plan.is_some() {
-                files.push(OutputFile::raw(
-                    format!("data/{y}/plan.json"),
-                    prongsai_export::plan_json(fy, Some(agency)),
-                    &src,
-                ));
-                files.push(OutputFile::raw(
-                    format!("data/{y}/plan.csv"),
-                    prongsai_export::plan_csv(fy),
-                    &src,
-                ));
-            }
-            let (pkg, diags) = prongsai_ocds::release_package(data, y, ocds);
-            // The year page links ocds.json by the model's question; the two must agree.
+            let (pkg, ocds_diags) = prongsai_ocds::release_package(data, y, ocds);
+            diags.extend(ocds_diags);
+            // The registry asks the model whether a year has OCDS releases; the two must agree.
             debug_assert_eq!(pkg.is_publishable(), fy.has_ocds_releases());
-            if pkg.is_publishable() {
-                let records = prongsai_ocds::record_package(&pkg, y);
-                files.push(OutputFile::raw(
-                    prongsai_views::urls::ocds(y).trim_start_matches('/'),
-                    prongsai_ocds::to_json_bytes(&pkg),
-                    &src,
-                ));
-                files.push(OutputFile::raw(
-                    prongsai_views::urls::ocds_records(y).trim_start_matches('/'),
-                    prongsai_ocds::record_json_bytes(&records),
-                    &src,
-                ));
+            for o in OUTPUTS.iter().filter(|o| o.producer == Producer::Year) {
+                for file in o.files(fy, as_of) {
+                    let made = match (file.kind, file.format) {
+                        (Kind::Procurements, Format::Json) => {
+                            Some(prongsai_export::procurements_json(fy, Some(agency)))
+                        }
+                        (Kind::Procurements, Format::Csv) => {
+                            Some(prongsai_export::procurements_csv(fy))
+                        }
+                        (Kind::PlanData, Format::Json) => {
+                            Some(prongsai_export::plan_json(fy, Some(agency)))
+                        }
+                        (Kind::PlanData, Format::Csv) => Some(prongsai_export::plan_csv(fy)),
+                        (Kind::Ocds, Format::Json) => Some(prongsai_ocds::to_json_bytes(&pkg)),
+                        (Kind::OcdsRecords, Format::Json) => {
+                            Some(prongsai_ocds::record_json_bytes(
+                                &prongsai_ocds::record_package(&pkg, y),
+                            ))
+                        }
+                        _ => None,
+                    };
+                    put(&src, &file, made.map(Ok), &mut diags);
+                }
             }
-            (files, diags)
         }
         Job::Month(fy, m) => {
-            let key = m.month.key();
-            let mut files = Vec::with_capacity(2);
-            let mut diags = Vec::new();
-            let base = format!("data/{}/months/{key}", fy.year);
-            match prongsai_export::month_xlsx(agency, fy.year, m.month, &m.records, export) {
-                Ok(bytes) => {
-                    files.push(OutputFile::raw(format!("{base}.xlsx"), bytes, &m.file.path))
+            let period = Period::Month(m.month);
+            for file in outputs::output(Kind::Month).files(fy, as_of) {
+                if file.period != period {
+                    continue;
                 }
-                Err(e) => diags.push(export_error(&m.file.path, "XLSX", &e.to_string())),
+                let made = match file.format {
+                    Format::Xlsx => Some(prongsai_export::month_xlsx(
+                        agency, fy.year, m.month, &m.records, export,
+                    )),
+                    Format::Pdf => Some(prongsai_export::month_pdf_shared(
+                        agency, fy.year, m.month, &m.records, export, shapes,
+                    )),
+                    _ => None,
+                };
+                put(&m.file.path, &file, made, &mut diags);
             }
-            let pdf = prongsai_export::month_pdf_shared(
-                agency, fy.year, m.month, &m.records, export, shapes,
-            );
-            match pdf {
-                Ok(bytes) => {
-                    files.push(OutputFile::raw(format!("{base}.pdf"), bytes, &m.file.path))
-                }
-                Err(e) => diags.push(export_error(&m.file.path, "PDF", &e.to_string())),
-            }
-            (files, diags)
         }
-        Job::Doc(fy, kind) => produce_doc(fy, *kind, agency, export, shapes, due),
-    }
-}
-
-/// A document's PDF and XLSX, at the paths `prongsai_views::urls` names.
-fn produce_doc(
-    fy: &prongsai_model::FiscalYear,
-    kind: DocKind,
-    agency: &prongsai_model::Agency,
-    export: &ExportOptions,
-    shapes: &prongsai_export::ShapeCache,
-    due: &prongsai_model::DueRules,
-) -> (Vec<OutputFile>, Vec<Diagnostic>) {
-    use prongsai_views::urls;
-    let y = fy.year;
-    type Made = Result<Vec<u8>, prongsai_export::ExportError>;
-    // (source named in diagnostics and the file's provenance, [(url, bytes)])
-    let (src, made): (String, [(String, Made); 2]) = match kind {
-        DocKind::Quarter(q) => {
-            let months = prongsai_export::quarter_months(fy, q);
-            (
-                format!("procurement-data/{y}/months"),
-                [
-                    (
-                        urls::quarter_pdf(y, q),
-                        prongsai_export::quarter_pdf_shared(
-                            agency, y, q, &months, due, export, shapes,
-                        ),
-                    ),
-                    (
-                        urls::quarter_xlsx(y, q),
-                        prongsai_export::quarter_xlsx(agency, y, q, &months, due, export),
-                    ),
-                ],
-            )
-        }
-        DocKind::AnnualSummary => (
-            fy.annual.as_ref().map_or_else(
-                || format!("procurement-data/{y}/months"),
-                |a| a.path.clone(),
-            ),
-            [
-                (
-                    urls::annual_summary_pdf(y),
-                    prongsai_export::annual_summary_pdf_shared(agency, fy, export, shapes),
+        Job::Doc(fy, (kind, period)) => {
+            let y = fy.year;
+            // The source named in diagnostics and the files' provenance.
+            let src = match kind {
+                Kind::AnnualSummary => fy.annual.as_ref().map_or_else(
+                    || format!("procurement-data/{y}/months"),
+                    |a| a.path.clone(),
                 ),
-                (
-                    urls::annual_summary_xlsx(y),
-                    prongsai_export::annual_summary_xlsx(agency, fy, export),
-                ),
-            ],
-        ),
-        DocKind::Plan => {
-            let Some(plan) = &fy.plan else {
-                return (Vec::new(), Vec::new());
+                Kind::PlanDocument => fy
+                    .plan
+                    .as_ref()
+                    .map_or_else(|| format!("procurement-data/{y}"), |p| p.path.clone()),
+                _ => format!("procurement-data/{y}/months"),
             };
-            let meta = fy.plan_meta.as_ref();
-            (
-                plan.path.clone(),
-                [
-                    (
-                        urls::plan_pdf(y),
-                        prongsai_export::plan_pdf_shared(agency, y, plan, meta, export, shapes),
+            let quarter = match period {
+                Period::Quarter(q) => Some((*q, prongsai_export::quarter_months(fy, *q))),
+                _ => None,
+            };
+            for file in outputs::output(*kind).files(fy, as_of) {
+                if file.period != *period {
+                    continue;
+                }
+                let made = match (kind, file.format, &quarter, &fy.plan) {
+                    (Kind::Quarter, Format::Pdf, Some((q, months)), _) => {
+                        Some(prongsai_export::quarter_pdf_shared(
+                            agency, y, *q, months, due, export, shapes,
+                        ))
+                    }
+                    (Kind::Quarter, Format::Xlsx, Some((q, months)), _) => Some(
+                        prongsai_export::quarter_xlsx(agency, y, *q, months, due, export),
                     ),
-                    (
-                        urls::plan_xlsx(y),
-                        prongsai_export::plan_xlsx(agency, y, plan, meta, export),
+                    (Kind::AnnualSummary, Format::Pdf, _, _) => Some(
+                        prongsai_export::annual_summary_pdf_shared(agency, fy, export, shapes),
                     ),
-                ],
-            )
-        }
-    };
-    let mut files = Vec::with_capacity(2);
-    let mut diags = Vec::new();
-    for (url, bytes) in made {
-        match bytes {
-            Ok(bytes) => files.push(OutputFile::raw(urls::output_file(&url), bytes, &src)),
-            Err(e) => {
-                let what = if url.ends_with(".pdf") { "PDF" } else { "XLSX" };
-                diags.push(export_error(&src, what, &e.to_string()));
+                    (Kind::AnnualSummary, Format::Xlsx, _, _) => {
+                        Some(prongsai_export::annual_summary_xlsx(agency, fy, export))
+                    }
+                    (Kind::PlanDocument, Format::Pdf, _, Some(plan)) => {
+                        Some(prongsai_export::plan_pdf_shared(
+                            agency,
+                            y,
+                            plan,
+                            fy.plan_meta.as_ref(),
+                            export,
+                            shapes,
+                        ))
+                    }
+                    (Kind::PlanDocument, Format::Xlsx, _, Some(plan)) => Some(
+                        prongsai_export::plan_xlsx(agency, y, plan, fy.plan_meta.as_ref(), export),
+                    ),
+                    _ => None,
+                };
+                put(&src, &file, made, &mut diags);
             }
         }
     }

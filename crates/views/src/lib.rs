@@ -8,6 +8,7 @@
 
 pub mod dates;
 pub mod fmt;
+pub mod outputs;
 pub mod urls;
 
 mod records;
@@ -119,7 +120,7 @@ pub fn page_plan<'a>(data: &'a Data, opts: &Options) -> PagePlan<'a> {
 /// The pages [`pages`] lists first, which summarise every fiscal year: the years index. (The
 /// downloads index `/data/` is made by the render stage from the files it actually wrote.)
 pub fn index_pages(data: &Data, opts: &Options) -> Vec<PageView> {
-    if data.years.is_empty() {
+    if !outputs::has_year_indexes(data) {
         return Vec::new();
     }
     vec![years::years_index(data, opts)]

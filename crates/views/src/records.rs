@@ -1,3 +1,4 @@
+use crate::outputs::{self, Kind};
 use crate::years::{TallyView, tally_view};
 use crate::{Options, PageView, urls};
 use prongsai_model::{Data, Procurement, SupplierKey, suppliers};
@@ -47,6 +48,8 @@ struct RecordView<'a> {
     legal_ground: Option<&'a str>,
     source_file: &'a str,
     source_line: u32,
+    /// The whole year's record lists, as the build writes them.
+    year_downloads: Vec<crate::Link>,
 }
 
 pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageView {
@@ -56,7 +59,7 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
         .plan_id
         .as_deref()
         .and_then(|id| data.years.get(&fy).and_then(|y| y.plan_line(id.trim())));
-    let winner = r.winner.as_deref().map(str::trim).filter(|w| !w.is_empty());
+    let winner = prongsai_model::winner_name(r);
     let supplier_url = winner.map(|w| urls::supplier(&SupplierKey::of(w, r.winner_tin.as_ref())));
     let view = RecordView {
         id: r.id(),
@@ -101,6 +104,13 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
         legal_ground: r.legal_ground.as_deref(),
         source_file: &r.file.path,
         source_line: r.line,
+        year_downloads: data.years.get(&fy).map_or_else(Vec::new, |y| {
+            outputs::output(Kind::Procurements)
+                .files(y, opts.as_of)
+                .iter()
+                .map(crate::years::download_link)
+                .collect()
+        }),
     };
     PageView::new(
         urls::record(r),

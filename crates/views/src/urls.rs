@@ -1,4 +1,5 @@
 //! Site paths of the procurement pages (docs/site-config.md): the one place they are spelled.
+//! The downloads under `/data/<FY>/` are in [`crate::outputs`], which also says when each exists.
 
 use prongsai_model::{Procurement, SupplierKey, YearMonth};
 
@@ -46,35 +47,6 @@ pub fn supplier(key: &SupplierKey) -> String {
 pub fn data_index() -> String {
     "/data/".to_owned()
 }
-pub fn procurements_csv(fy: i32) -> String {
-    format!("/data/{fy}/procurements.csv")
-}
-pub fn procurements_json(fy: i32) -> String {
-    format!("/data/{fy}/procurements.json")
-}
-pub fn plan_csv(fy: i32) -> String {
-    format!("/data/{fy}/plan.csv")
-}
-pub fn plan_json(fy: i32) -> String {
-    format!("/data/{fy}/plan.json")
-}
-pub fn ocds(fy: i32) -> String {
-    format!("/data/{fy}/ocds.json")
-}
-/// The OCDS record package (compiled releases) beside the release package.
-pub fn ocds_records(fy: i32) -> String {
-    format!("/data/{fy}/ocds-records.json")
-}
-pub fn month_xlsx(ym: YearMonth) -> String {
-    month_download(ym, "xlsx")
-}
-pub fn month_pdf(ym: YearMonth) -> String {
-    month_download(ym, "pdf")
-}
-/// A month's download in format `ext` (`xlsx`, `pdf`): ITA criteria files name the formats.
-pub fn month_download(ym: YearMonth, ext: &str) -> String {
-    format!("/data/{}/months/{}.{ext}", ym.fiscal_year(), ym.key())
-}
 /// The ITA evidence index of an assessment year, and the same index as downloads.
 pub fn ita(assessment_year: i32) -> String {
     format!("/ita/{assessment_year}/")
@@ -85,33 +57,6 @@ pub fn ita_csv(assessment_year: i32) -> String {
 pub fn ita_json(assessment_year: i32) -> String {
     format!("/ita/{assessment_year}/evidence.json")
 }
-/// A fiscal quarter's แบบ สขร.1 (ITA O11): `/data/2569/quarters/2569-Q1.pdf`.
-pub fn quarter_pdf(fy: i32, q: u8) -> String {
-    format!("/data/{fy}/quarters/{fy}-Q{q}.pdf")
-}
-pub fn quarter_xlsx(fy: i32, q: u8) -> String {
-    format!("/data/{fy}/quarters/{fy}-Q{q}.xlsx")
-}
-/// แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ (ITA O12).
-pub fn annual_summary_pdf(fy: i32) -> String {
-    format!("/data/{fy}/annual-summary.pdf")
-}
-pub fn annual_summary_xlsx(fy: i32) -> String {
-    format!("/data/{fy}/annual-summary.xlsx")
-}
-/// ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง (มาตรา 11), only when plan.csv exists.
-pub fn plan_pdf(fy: i32) -> String {
-    format!("/data/{fy}/plan.pdf")
-}
-pub fn plan_xlsx(fy: i32) -> String {
-    format!("/data/{fy}/plan.xlsx")
-}
-
-/// The output file of a download's site path (`/data/2569/plan.pdf` → `data/2569/plan.pdf`).
-pub fn output_file(url: &str) -> String {
-    url.trim_start_matches('/').to_owned()
-}
-
 /// The open-data catalogue in CKAN thai_gdc field names (GD Catalog, data.go.th).
 pub fn catalog_json() -> String {
     "/data/catalog.json".to_owned()

@@ -1,3 +1,4 @@
+use crate::outputs::{self, Format, Kind, Period};
 use crate::{Link, Options, PageView, urls};
 use prongsai_charts::{Bar, Column, bar_chart, column_chart};
 use prongsai_model::{
@@ -95,6 +96,7 @@ pub struct MonthCell {
 
 pub fn month_grid(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> Vec<MonthCell> {
     let f = opts.fmt;
+    let months = outputs::output(Kind::Month);
     fiscal_year_months(fy.year)
         .into_iter()
         .map(|ym| {
@@ -128,97 +130,77 @@ pub fn month_grid(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> Vec<Month
                 url: file.map(|_| urls::month(ym)),
                 count: f.int(t.count + t.cancelled),
                 value: f.money(t.agreed),
-                xlsx: file.map(|_| urls::month_xlsx(ym)),
-                pdf: file.map(|_| urls::month_pdf(ym)),
+                xlsx: months.link(fy, Period::Month(ym), Format::Xlsx, opts.as_of),
+                pdf: months.link(fy, Period::Month(ym), Format::Pdf, opts.as_of),
             }
         })
         .collect()
 }
 
-/// The plan's downloads; only called when plan.csv exists, since the build writes them only then.
-fn plan_downloads(fy: i32) -> Vec<Link> {
-    vec![
-        Link {
-            label: "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง (PDF)".into(),
-            url: urls::plan_pdf(fy),
-            format: "PDF",
-        },
-        Link {
-            label: "แผนการจัดซื้อจัดจ้าง (XLSX)".into(),
-            url: urls::plan_xlsx(fy),
-            format: "XLSX",
-        },
-        Link {
-            label: "แผนการจัดซื้อจัดจ้าง (CSV สำหรับ Excel)".into(),
-            url: urls::plan_csv(fy),
-            format: "CSV",
-        },
-        Link {
-            label: "แผนการจัดซื้อจัดจ้าง (JSON)".into(),
-            url: urls::plan_json(fy),
-            format: "JSON",
-        },
-    ]
+/// A fiscal year's downloads: exactly the files the build writes for it on `as_of`
+/// ([`outputs::files`], which the render stage's download jobs write), months aside: the
+/// month grid links those.
+fn year_downloads(fy: &FiscalYear, opts: &Options) -> Vec<Link> {
+    outputs::files(fy, opts.as_of)
+        .into_iter()
+        .filter(|f| f.kind != Kind::Month)
+        .map(|f| download_link(&f))
+        .collect()
 }
 
-/// A fiscal year's downloads: only files the build writes for it on `as_of` (the plan's when
-/// plan.csv exists, the quarters and the annual summary by the rules in `prongsai_model::gaps`,
-/// which the render stage follows too).
-fn year_downloads(fy: &FiscalYear, opts: &Options) -> Vec<Link> {
-    let y = fy.year;
-    let mut out = vec![
-        Link {
-            label: "รายการจัดซื้อจัดจ้างทั้งปี (CSV สำหรับ Excel)".into(),
-            url: urls::procurements_csv(y),
-            format: "CSV",
-        },
-        Link {
-            label: "รายการจัดซื้อจัดจ้างทั้งปี (JSON)".into(),
-            url: urls::procurements_json(y),
-            format: "JSON",
-        },
-    ];
-    if prongsai_model::annual_report_shown(fy, opts.as_of) {
-        out.push(Link {
-            label: format!("แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ {y} (PDF)"),
-            url: urls::annual_summary_pdf(y),
-            format: "PDF",
-        });
-        out.push(Link {
-            label: format!("แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ {y} (XLSX)"),
-            url: urls::annual_summary_xlsx(y),
-            format: "XLSX",
-        });
+/// The plan's downloads, as the plan page lists them.
+fn plan_downloads(fy: &FiscalYear, opts: &Options) -> Vec<Link> {
+    outputs::files(fy, opts.as_of)
+        .into_iter()
+        .filter(|f| matches!(f.kind, Kind::PlanDocument | Kind::PlanData))
+        .map(|f| download_link(&f))
+        .collect()
+}
+
+/// A download as a year's list names it.
+pub(crate) fn download_link(f: &outputs::File) -> Link {
+    let y = f.fy;
+    let what = match (f.kind, f.period) {
+        (Kind::Procurements, _) => "รายการจัดซื้อจัดจ้างทั้งปี".to_owned(),
+        (Kind::AnnualSummary, _) => format!("แบบสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ {y}"),
+        (Kind::Quarter, Period::Quarter(q)) => format!("แบบ สขร.1 ไตรมาสที่ {q}"),
+        (Kind::PlanDocument, _) if f.format == Format::Pdf => {
+            "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง".to_owned()
+        }
+        (Kind::PlanDocument | Kind::PlanData, _) => "แผนการจัดซื้อจัดจ้าง".to_owned(),
+        // One file each, in one format: the package is its own name.
+        (Kind::Ocds, _) => {
+            return named(
+                f,
+                "Open Contracting Data Standard (OCDS 1.1) ชุดรายการเผยแพร่ (release package)",
+            );
+        }
+        (Kind::OcdsRecords, _) => {
+            return named(
+                f,
+                "Open Contracting Data Standard (OCDS 1.1) ชุดระเบียนรวม (record package)",
+            );
+        }
+        // Month files are linked from the month grid and the month page.
+        _ => "ข้อมูล".to_owned(),
+    };
+    named(f, &format!("{what} ({})", format_named(f.format)))
+}
+
+/// A format as a link names it: a CSV says it opens in Excel.
+fn format_named(format: Format) -> &'static str {
+    match format {
+        Format::Csv => "CSV สำหรับ Excel",
+        other => other.label(),
     }
-    for q in prongsai_model::quarters_shown(fy, opts.as_of) {
-        out.push(Link {
-            label: format!("แบบ สขร.1 ไตรมาสที่ {q} (PDF)"),
-            url: urls::quarter_pdf(y, q),
-            format: "PDF",
-        });
-        out.push(Link {
-            label: format!("แบบ สขร.1 ไตรมาสที่ {q} (XLSX)"),
-            url: urls::quarter_xlsx(y, q),
-            format: "XLSX",
-        });
+}
+
+fn named(f: &outputs::File, label: &str) -> Link {
+    Link {
+        label: label.to_owned(),
+        url: f.url.clone(),
+        format: f.format.label(),
     }
-    if fy.plan.is_some() {
-        out.extend(plan_downloads(y));
-    }
-    if fy.has_ocds_releases() {
-        out.push(Link {
-            label: "Open Contracting Data Standard (OCDS 1.1) ชุดรายการเผยแพร่ (release package)"
-                .into(),
-            url: urls::ocds(y),
-            format: "JSON",
-        });
-        out.push(Link {
-            label: "Open Contracting Data Standard (OCDS 1.1) ชุดระเบียนรวม (record package)".into(),
-            url: urls::ocds_records(y),
-            format: "JSON",
-        });
-    }
-    out
 }
 
 #[derive(Serialize)]
@@ -473,7 +455,7 @@ fn plan_page(fy: &FiscalYear, opts: &Options) -> PageView {
             "egp_plan_no": meta.and_then(|m| m.egp_plan_no.clone()),
             "note": meta.and_then(|m| m.note.clone()),
             "over_500k": lines.iter().any(|l| l.budget > prongsai_model::Money::from_baht(500_000)),
-            "downloads": plan_downloads(fy.year),
+            "downloads": plan_downloads(fy, opts),
         }),
     )
     .updated(crate::dates::plan_updated(fy, opts.as_of))
@@ -563,13 +545,31 @@ fn month_page(
             "total": tally_view("รวม".into(), &t, opts),
             "prev": nav(prev),
             "next": nav(next),
-            "downloads": [
-                Link { label: format!("แบบ สขร.1 เดือน{label} (PDF)"), url: urls::month_pdf(ym), format: "PDF" },
-                Link { label: format!("รายการตามแบบ ITA เดือน{label} (XLSX)"), url: urls::month_xlsx(ym), format: "XLSX" },
-            ],
+            "downloads": month_downloads(fy, ym, &label, opts),
         }),
     )
     .updated(crate::dates::month_updated(fy, ym, opts.as_of))
+}
+
+/// A month's downloads, as its page lists them; `label` is the month as the page names it.
+fn month_downloads(fy: &FiscalYear, ym: YearMonth, label: &str, opts: &Options) -> Vec<Link> {
+    let months = outputs::output(Kind::Month);
+    months
+        .formats
+        .iter()
+        .filter_map(|&format| {
+            let url = months.link(fy, Period::Month(ym), format, opts.as_of)?;
+            let what = match format {
+                Format::Xlsx => format!("รายการตามแบบ ITA เดือน{label}"),
+                _ => format!("แบบ สขร.1 เดือน{label}"),
+            };
+            Some(Link {
+                label: format!("{what} ({})", format_named(format)),
+                url,
+                format: format.label(),
+            })
+        })
+        .collect()
 }
 
 fn annual_page(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
