@@ -9,16 +9,6 @@ use prongsai_check::{CheckOptions, check, page_refs};
 use prongsai_model::{Date, sort_diagnostics};
 use std::path::{Path, PathBuf};
 
-/// Rules whose problem the loader already refuses, so through the real loader the bad case shows
-/// the loader's code (the row or file is left out) and the rule stays a guard for data built
-/// another way: (rule, loader code).
-const CAUGHT_BY_THE_LOADER: [(&str, &str); 4] = [
-    ("C203", "P151"), // an empty agency.yaml key
-    ("C204", "P120"), // an empty ราคากลาง cell
-    ("C302", "P141"), // a month file in another fiscal year's folder
-    ("C308", "P132"), // a plan id used twice
-];
-
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
@@ -98,13 +88,9 @@ fn fixtures_report_exactly_what_expected_txt_says() {
             .and_then(|n| n.to_str())
             .unwrap_or_default();
         if case.ends_with("bad") {
-            let by = CAUGHT_BY_THE_LOADER
-                .iter()
-                .find(|(r, _)| *r == rule)
-                .map_or(rule, |(_, loader)| loader);
             assert!(
-                want.contains(&format!("[{by}]")),
-                "{}: a bad case must expect {by}",
+                want.contains(&format!("[{rule}]")),
+                "{}: a bad case must expect {rule}",
                 case.display()
             );
         } else {
