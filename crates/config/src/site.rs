@@ -276,37 +276,25 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         );
     }
     let as_of_line = key_line(text, "as_of");
-    let as_of = raw.as_of.as_deref().and_then(|t| {
-        let date = crate::parse_date(t);
-        if date.is_none() {
-            diags.push(
-                Diagnostic::error(
-                    prongsai_model::codes::C106.code,
-                    format!("as_of \"{t}\" ไม่ใช่วันที่ — ใช้รูปแบบ ปปปป-ดด-วว เช่น 2569-11-01 (พ.ศ.) หรือ 2026-11-01 (ค.ศ.) หรือลบบรรทัดนี้ออกเพื่อใช้วันที่ปัจจุบัน"),
-                    format!("as_of \"{t}\" is not a date; write YYYY-MM-DD, e.g. 2569-11-01 (BE) or 2026-11-01 (CE), or remove the line to use today's date"),
-                )
-                .at(Location {
-                    file: SITE_FILE.to_owned(),
-                    line: as_of_line,
-                    ..Location::default()
-                }),
-            );
-        }
-        date
+    let as_of = date_key(raw.as_of.as_deref(), &mut diags, |t| {
+        Diagnostic::error(
+            prongsai_model::codes::C106.code,
+            format!("as_of \"{t}\" ไม่ใช่วันที่ — ใช้รูปแบบ ปปปป-ดด-วว เช่น 2569-11-01 (พ.ศ.) หรือ 2026-11-01 (ค.ศ.) หรือลบบรรทัดนี้ออกเพื่อใช้วันที่ปัจจุบัน"),
+            format!("as_of \"{t}\" is not a date; write YYYY-MM-DD, e.g. 2569-11-01 (BE) or 2026-11-01 (CE), or remove the line to use today's date"),
+        )
+        .at(Location {
+            file: SITE_FILE.to_owned(),
+            line: as_of_line,
+            ..Location::default()
+        })
     });
-    let policies_updated = raw.policies_updated.as_deref().and_then(|t| {
-        let date = crate::parse_date(t);
-        if date.is_none() {
-            diags.push(
-                Diagnostic::error(
-                    prongsai_model::codes::C109.code,
-                    format!("policies_updated \"{t}\" ไม่ใช่วันที่ — ใช้วันที่ประกาศนโยบายเว็บไซต์ รูปแบบ ปปปป-ดด-วว เช่น 2568-10-01 (พ.ศ.)"),
-                    format!("policies_updated \"{t}\" is not a date; write the day the site's policies were announced as YYYY-MM-DD, e.g. 2568-10-01 (BE)"),
-                )
-                .at(at_key(text, "policies_updated")),
-            );
-        }
-        date
+    let policies_updated = date_key(raw.policies_updated.as_deref(), &mut diags, |t| {
+        Diagnostic::error(
+            prongsai_model::codes::C109.code,
+            format!("policies_updated \"{t}\" ไม่ใช่วันที่ — ใช้วันที่ประกาศนโยบายเว็บไซต์ รูปแบบ ปปปป-ดด-วว เช่น 2568-10-01 (พ.ศ.)"),
+            format!("policies_updated \"{t}\" is not a date; write the day the site's policies were announced as YYYY-MM-DD, e.g. 2568-10-01 (BE)"),
+        )
+        .at(at_key(text, "policies_updated"))
     });
     let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
     if theme.is_empty()
@@ -353,6 +341,20 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
 }
 
 /// The line of a top-level `key:`, for diagnostics about its value.
+/// A date-valued key: its date, or `bad`'s located error when the text is not one.
+fn date_key(
+    value: Option<&str>,
+    diags: &mut Vec<Diagnostic>,
+    bad: impl FnOnce(&str) -> Diagnostic,
+) -> Option<prongsai_model::Date> {
+    let text = value?;
+    let date = crate::parse_date(text);
+    if date.is_none() {
+        diags.push(bad(text));
+    }
+    date
+}
+
 fn key_line(text: &str, key: &str) -> Option<u32> {
     top_level_keys(text)
         .into_iter()
