@@ -202,6 +202,9 @@ pub(crate) struct JobInputs<'a> {
     pub due: DueRules,
 }
 
+/// A download job's files and diagnostics.
+pub(crate) type JobMade = (Vec<OutputFile>, Vec<Diagnostic>);
+
 /// Decides which download jobs re-run (see [`PageLayer`]).
 pub(crate) trait DownloadLayer: Send + Sync {
     /// An earlier render's files and diagnostics of `job`, when made from equal inputs.
@@ -212,14 +215,8 @@ pub(crate) trait DownloadLayer: Send + Sync {
     ) -> Option<(&[OutputFile], &[Diagnostic])>;
     /// Whether [`DownloadLayer::remember`] wants the files, which a build must not hold.
     fn remembers(&self) -> bool;
-    /// A job this render ran anew.
-    fn remember(
-        &mut self,
-        job: &Job<'_>,
-        inputs: &JobInputs<'_>,
-        files: Vec<OutputFile>,
-        diags: Vec<Diagnostic>,
-    );
+    /// A job this render ran anew, with what it made.
+    fn remember(&mut self, job: &Job<'_>, inputs: &JobInputs<'_>, made: JobMade);
     /// After the last job: forgets what this render no longer has.
     fn finish(&mut self, data: &Data, jobs: &[Job<'_>]);
     /// No job could run (there is no agency).
@@ -233,8 +230,7 @@ impl DownloadLayer for Fresh {
     fn remembers(&self) -> bool {
         false
     }
-    fn remember(&mut self, _: &Job<'_>, _: &JobInputs<'_>, _: Vec<OutputFile>, _: Vec<Diagnostic>) {
-    }
+    fn remember(&mut self, _: &Job<'_>, _: &JobInputs<'_>, _: JobMade) {}
     fn finish(&mut self, _: &Data, _: &[Job<'_>]) {}
     fn clear(&mut self) {}
 }
@@ -272,13 +268,7 @@ impl DownloadLayer for &mut DownloadCache {
         true
     }
 
-    fn remember(
-        &mut self,
-        job: &Job<'_>,
-        inputs: &JobInputs<'_>,
-        files: Vec<OutputFile>,
-        diags: Vec<Diagnostic>,
-    ) {
+    fn remember(&mut self, job: &Job<'_>, inputs: &JobInputs<'_>, (files, diags): JobMade) {
         let agency = inputs.agency.clone();
         match job {
             Job::Year(fy) => {

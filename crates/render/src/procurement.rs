@@ -363,7 +363,7 @@ pub(crate) fn downloads(
         // Only what was produced anew replaces its entry: a reused one is equal already, and
         // copying every entry (the data and the files) each rebuild was a good part of it.
         if let Some(files) = remembered {
-            layer.remember(job, &inputs, files, d.clone());
+            layer.remember(job, &inputs, (files, d.clone()));
         }
         diags.extend(d);
     }
