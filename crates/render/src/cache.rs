@@ -12,8 +12,13 @@
 //! year and the record pages of one month file are also kept as a group, keyed by the data they
 //! are made from (see [`prongsai_views::year_pages`] and [`prongsai_views::record_page`]): while
 //! that data and their templates' site-wide values are unchanged, their views are not even made.
+//!
+//! The cache is a layer, never a second way to render: the render stage runs the same jobs for
+//! `build` and `serve` and asks a [`PageLayer`], [`DownloadLayer`] and [`SearchLayer`] which of
+//! them to run. A build's layer ([`Fresh`]) runs every job and keeps nothing, so its files stream
+//! to the writer; `serve`'s layers are the pieces of a [`RenderCache`].
 
-use crate::procurement::Seen;
+use crate::procurement::{Job, Seen};
 use prongsai_model::{
     Agency, AnnualReport, Data, Diagnostic, DueRules, FiscalYear, MonthFile, Plan, PlanMeta,
     YearMonth, fiscal_quarter_months,
@@ -21,8 +26,7 @@ use prongsai_model::{
 use prongsai_search::SearchDoc;
 use prongsai_views::outputs::{Kind, Period};
 use prongsai_views::{Options, PageView};
-use prongsai_write::{OutputFile, Sink};
-use rayon::prelude::*;
+use prongsai_write::OutputFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Cached outputs of earlier renders; start with `RenderCache::default()`.
@@ -49,13 +53,15 @@ pub(crate) struct PageCache {
 }
 
 /// A page's view and what it rendered to.
-type Entry = (PageView, OutputFile);
+pub(crate) type Entry = (PageView, OutputFile);
 
 /// The pages made from one part of the data, and that part as it was.
 pub(crate) struct Group<K> {
     pub key: K,
     /// In the order the views list them; only pages that rendered, as errors are never cached.
     pub pages: Vec<Entry>,
+    /// Index into `pages` by output path.
+    pub by_output: HashMap<String, usize>,
     /// Every view rendered: only then may the group stand in for its views.
     pub whole: bool,
 }
@@ -170,20 +176,182 @@ impl RenderStats {
     }
 }
 
-impl DownloadCache {
-    /// Drops the entries of fiscal years and month files that are no longer there.
-    pub(crate) fn forget_missing(&mut self, data: &Data) {
+/// What decides, for each kind of output, which of its jobs a render re-runs.
+pub(crate) struct Layers<'a> {
+    pub pages: Box<dyn PageLayer + 'a>,
+    pub downloads: Box<dyn DownloadLayer + 'a>,
+    pub search: Box<dyn SearchLayer + 'a>,
+}
+
+impl Layers<'static> {
+    /// A build's: every job runs, and nothing is kept.
+    pub(crate) fn fresh() -> Layers<'static> {
+        Layers {
+            pages: Box::new(Fresh),
+            downloads: Box::new(Fresh),
+            search: Box::new(Fresh),
+        }
+    }
+}
+
+/// What a download job's output is made from besides its own part of the data.
+pub(crate) struct JobInputs<'a> {
+    pub agency: &'a Agency,
+    /// The OCDS options and the TINs of every year: a TIN given in one names the party in all.
+    pub ocds: &'a (prongsai_ocds::OcdsOptions, prongsai_ocds::TinDirectory),
+    pub due: DueRules,
+}
+
+/// A download job's files and diagnostics.
+pub(crate) type JobMade = (Vec<OutputFile>, Vec<Diagnostic>);
+
+/// Decides which download jobs re-run (see [`PageLayer`]).
+pub(crate) trait DownloadLayer: Send + Sync {
+    /// An earlier render's files and diagnostics of `job`, when made from equal inputs.
+    fn reuse(
+        &self,
+        job: &Job<'_>,
+        inputs: &JobInputs<'_>,
+    ) -> Option<(&[OutputFile], &[Diagnostic])>;
+    /// Whether [`DownloadLayer::remember`] wants the files, which a build must not hold.
+    fn remembers(&self) -> bool;
+    /// A job this render ran anew, with what it made.
+    fn remember(&mut self, job: &Job<'_>, inputs: &JobInputs<'_>, made: JobMade);
+    /// After the last job: forgets what this render no longer has.
+    fn finish(&mut self, data: &Data, jobs: &[Job<'_>]);
+    /// No job could run (there is no agency).
+    fn clear(&mut self);
+}
+
+impl DownloadLayer for Fresh {
+    fn reuse(&self, _: &Job<'_>, _: &JobInputs<'_>) -> Option<(&[OutputFile], &[Diagnostic])> {
+        None
+    }
+    fn remembers(&self) -> bool {
+        false
+    }
+    fn remember(&mut self, _: &Job<'_>, _: &JobInputs<'_>, _: JobMade) {}
+    fn finish(&mut self, _: &Data, _: &[Job<'_>]) {}
+    fn clear(&mut self) {}
+}
+
+/// A month's files are re-produced only when the agency or that month file changed, a year's
+/// only when the agency, that fiscal year or the OCDS inputs changed, a document's only when
+/// the agency or what it is made from ([`DocInput`]) changed.
+impl DownloadLayer for &mut DownloadCache {
+    fn reuse(
+        &self,
+        job: &Job<'_>,
+        inputs: &JobInputs<'_>,
+    ) -> Option<(&[OutputFile], &[Diagnostic])> {
+        let agency = inputs.agency;
+        match job {
+            Job::Year(fy) => self
+                .years
+                .get(&fy.year)
+                .filter(|e| e.agency == *agency && e.year == **fy && e.ocds == *inputs.ocds)
+                .map(|e| (&e.files[..], &e.diags[..])),
+            Job::Month(fy, m) => self
+                .months
+                .get(&(fy.year, m.month))
+                .filter(|e| e.agency == *agency && e.month == **m)
+                .map(|e| (&e.files[..], &e.diags[..])),
+            Job::Doc(fy, kind) => self
+                .docs
+                .get(&(fy.year, *kind))
+                .filter(|e| e.agency == *agency && e.input.matches(fy, *kind, &inputs.due))
+                .map(|e| (&e.files[..], &e.diags[..])),
+        }
+    }
+
+    fn remembers(&self) -> bool {
+        true
+    }
+
+    fn remember(&mut self, job: &Job<'_>, inputs: &JobInputs<'_>, (files, diags): JobMade) {
+        let agency = inputs.agency.clone();
+        match job {
+            Job::Year(fy) => {
+                let entry = YearEntry {
+                    agency,
+                    year: (*fy).clone(),
+                    ocds: inputs.ocds.clone(),
+                    files,
+                    diags,
+                };
+                self.years.insert(fy.year, entry);
+            }
+            Job::Month(fy, m) => {
+                let entry = MonthEntry {
+                    agency,
+                    month: (*m).clone(),
+                    files,
+                    diags,
+                };
+                self.months.insert((fy.year, m.month), entry);
+            }
+            Job::Doc(fy, kind) => {
+                let entry = DocEntry {
+                    agency,
+                    input: DocInput::of(fy, *kind, &inputs.due),
+                    files,
+                    diags,
+                };
+                self.docs.insert((fy.year, *kind), entry);
+            }
+        }
+    }
+
+    fn finish(&mut self, data: &Data, jobs: &[Job<'_>]) {
         self.years.retain(|y, _| data.years.contains_key(y));
         self.months.retain(|(y, m), _| {
             data.years
                 .get(y)
                 .is_some_and(|fy| fy.months.contains_key(m))
         });
+        let docs: HashSet<(i32, DocKind)> = jobs
+            .iter()
+            .filter_map(|j| match j {
+                Job::Doc(fy, kind) => Some((fy.year, *kind)),
+                _ => None,
+            })
+            .collect();
+        self.docs.retain(|k, _| docs.contains(k));
     }
 
-    /// Keeps only the documents this render produced or reused.
-    pub(crate) fn keep_docs(&mut self, current: &HashSet<(i32, DocKind)>) {
-        self.docs.retain(|k, _| current.contains(k));
+    fn clear(&mut self) {
+        **self = DownloadCache::default();
+    }
+}
+
+/// Decides whether the search index is rebuilt: only when its documents changed.
+pub(crate) trait SearchLayer: Send + Sync {
+    fn reuse(&self, docs: &[SearchDoc]) -> Option<&[OutputFile]>;
+    /// Whether [`SearchLayer::remember`] wants the documents and files.
+    fn remembers(&self) -> bool;
+    fn remember(&mut self, docs: Vec<SearchDoc>, files: Vec<OutputFile>);
+}
+
+impl SearchLayer for Fresh {
+    fn reuse(&self, _: &[SearchDoc]) -> Option<&[OutputFile]> {
+        None
+    }
+    fn remembers(&self) -> bool {
+        false
+    }
+    fn remember(&mut self, _: Vec<SearchDoc>, _: Vec<OutputFile>) {}
+}
+
+impl SearchLayer for &mut SearchCache {
+    fn reuse(&self, docs: &[SearchDoc]) -> Option<&[OutputFile]> {
+        self.files.as_deref().filter(|_| self.docs == docs)
+    }
+    fn remembers(&self) -> bool {
+        true
+    }
+    fn remember(&mut self, docs: Vec<SearchDoc>, files: Vec<OutputFile>) {
+        self.docs = docs;
+        self.files = Some(files);
     }
 }
 
@@ -208,8 +376,19 @@ impl RenderCache {
         self.stats
     }
 
-    pub(crate) fn parts(&mut self) -> (&mut PageCache, &mut DownloadCache, &mut SearchCache) {
-        (&mut self.pages, &mut self.downloads, &mut self.search)
+    /// The layers one render goes through: its pieces of the cache, apart so the pages, the
+    /// downloads and the search index can render in parallel.
+    pub(crate) fn layers<'a>(
+        &'a mut self,
+        seen: &Seen,
+        data: &'a Data,
+        opts: Options,
+    ) -> Layers<'a> {
+        Layers {
+            pages: Box::new(CachedPages::new(&mut self.pages, seen, data, opts)),
+            downloads: Box::new(&mut self.downloads),
+            search: Box::new(&mut self.search),
+        }
     }
 
     /// Forgets everything when the templates differ from those the entries were rendered with.
@@ -247,44 +426,17 @@ impl MonthKey {
     }
 }
 
-/// One part of the procurement pages, in the order [`prongsai_views::pages`] lists them.
+/// One part of the procurement pages, in the order [`prongsai_views::pages`] lists them: the
+/// unit a [`PageLayer`] keeps whole or re-runs page by page.
 #[derive(Clone, Copy)]
-enum Part<'a> {
+pub(crate) enum Part<'a> {
     Index,
     Year(&'a FiscalYear),
     Month(&'a FiscalYear, &'a MonthFile),
     Closing,
 }
 
-/// A part's pages as this render has them.
-enum Made {
-    /// Its group still holds: its pages are the cached ones.
-    Kept,
-    /// Views made afresh, each rendered or reused: (view, file or error, reused).
-    Views(Vec<(PageView, Result<OutputFile, Box<Diagnostic>>, bool)>),
-}
-
-/// The procurement pages through the cache: the output paths put into `sink` in
-/// [`prongsai_views::pages`] order, the render errors, and what was produced and reused.
-/// Afterwards the cache holds exactly this render's pages.
-pub(crate) fn pages(
-    cache: &mut PageCache,
-    seen: &Seen,
-    data: &Data,
-    opts: &Options,
-    render: &(dyn Fn(&PageView) -> Result<OutputFile, Box<Diagnostic>> + Sync),
-    sink: &dyn Sink,
-) -> (Vec<String>, Vec<Diagnostic>, RenderStats) {
-    // Every template's, not only those in use: computing them needs no views.
-    let globals: HashMap<String, String> = seen
-        .texts
-        .keys()
-        .map(|t| (t.clone(), globals_seen_by(t, &seen.texts, &seen.globals)))
-        .collect();
-    let fresh = |template: &str| cache.globals.get(template) == globals.get(template);
-    let group_holds =
-        |pages: &[Entry], whole: bool| whole && pages.iter().all(|(v, _)| fresh(v.template));
-
+pub(crate) fn parts(data: &Data) -> Vec<Part<'_>> {
     let mut parts = vec![Part::Index];
     parts.extend(data.years.values().map(Part::Year));
     parts.extend(
@@ -293,159 +445,221 @@ pub(crate) fn pages(
             .flat_map(|fy| fy.months.values().map(move |m| Part::Month(fy, m))),
     );
     parts.push(Part::Closing);
+    parts
+}
 
-    let made: Vec<Made> = parts
-        .par_iter()
-        .map(|part| {
-            let (views, old): (Vec<PageView>, Option<&[Entry]>) = match *part {
-                Part::Index => (prongsai_views::index_pages(data, opts), None),
-                Part::Closing => (prongsai_views::closing_pages(data, opts), None),
-                Part::Year(fy) => {
-                    let old = cache.years.get(&fy.year);
-                    if let Some(g) = old
-                        && g.key.opts == *opts
-                        && g.key.year == *fy
-                        && group_holds(&g.pages, g.whole)
-                    {
-                        return Made::Kept;
-                    }
-                    let views = prongsai_views::year_pages(fy, opts);
-                    (views, old.map(|g| g.pages.as_slice()))
-                }
-                Part::Month(fy, m) => {
-                    let old = cache.months.get(&(fy.year, m.month));
-                    if let Some(g) = old
-                        && g.key.matches(opts, m, &month_plans(data, m))
-                        && group_holds(&g.pages, g.whole)
-                    {
-                        return Made::Kept;
-                    }
-                    let views = m
-                        .records
-                        .par_iter()
-                        .map(|r| prongsai_views::record_page(data, r, opts))
-                        .collect();
-                    (views, old.map(|g| g.pages.as_slice()))
-                }
-            };
-            let by_output: Option<HashMap<&str, &Entry>> =
-                old.map(|pages| pages.iter().map(|e| (e.0.output.as_str(), e)).collect());
-            let rendered = views
-                .into_par_iter()
-                .map(|v| {
-                    let hit = match &by_output {
-                        Some(pages) => pages.get(v.output.as_str()).copied(),
-                        None => cache.pages.get(&v.output),
-                    };
-                    match hit {
-                        Some((view, file)) if *view == v && fresh(v.template) => {
-                            let file = file.clone();
-                            (v, Ok(file), true)
-                        }
-                        _ => {
-                            let file = render(&v);
-                            (v, file, false)
-                        }
-                    }
-                })
-                .collect();
-            Made::Views(rendered)
-        })
-        .collect();
+/// What a part rendered, for [`PageLayer::remember`]: each page that rendered, in order, with
+/// its file, or `None` when [`PageLayer::reuse`] supplied it (the layer still has it).
+pub(crate) struct Made {
+    pub pages: Vec<(PageView, Option<OutputFile>)>,
+    /// Every page rendered.
+    pub whole: bool,
+}
 
-    let mut stats = RenderStats::default();
-    let mut paths = Vec::new();
-    let mut diags = Vec::new();
-    let mut shared_outputs = HashSet::new();
-    for (part, made) in parts.iter().zip(made) {
-        let rendered = match made {
-            Made::Kept => {
-                let pages = match *part {
-                    Part::Year(fy) => cache.years.get(&fy.year).map(|g| &g.pages),
-                    Part::Month(fy, m) => cache.months.get(&(fy.year, m.month)).map(|g| &g.pages),
-                    Part::Index | Part::Closing => None,
-                };
-                for (_, file) in pages.into_iter().flatten() {
-                    stats.reused += 1;
-                    paths.push(file.path.clone());
-                    sink.put(file.clone());
-                }
-                continue;
-            }
-            Made::Views(rendered) => rendered,
-        };
-        let whole = rendered.iter().all(|(_, r, _)| r.is_ok());
-        let mut group = Vec::with_capacity(rendered.len());
-        for (view, result, reused) in rendered {
-            if reused {
-                stats.reused += 1;
-            } else {
-                stats.produced += 1;
-            }
-            let file = match result {
-                Ok(file) => file,
-                Err(d) => {
-                    diags.push(*d);
-                    continue;
-                }
-            };
-            paths.push(file.path.clone());
-            match part {
-                Part::Index | Part::Closing => {
-                    shared_outputs.insert(view.output.clone());
-                    if !reused {
-                        cache
-                            .pages
-                            .insert(view.output.clone(), (view, file.clone()));
-                    }
-                }
-                Part::Year(_) | Part::Month(..) => group.push((view, file.clone())),
-            }
-            sink.put(file);
+/// Decides which page jobs re-run. The render loop is the same for `build` and `serve`; only
+/// the layer differs: [`Fresh`] re-runs everything and keeps nothing, so a large build streams,
+/// and [`CachedPages`] reuses what an earlier render made from equal inputs.
+pub(crate) trait PageLayer: Send + Sync {
+    /// The part's pages from an earlier render when what they are made of is unchanged: their
+    /// views need not even be made.
+    fn kept(&self, part: Part<'_>) -> Option<&[Entry]>;
+    /// An earlier render's file for `view`, when that render saw the same view and globals.
+    fn reuse(&self, part: Part<'_>, view: &PageView) -> Option<&OutputFile>;
+    /// Whether [`PageLayer::remember`] wants the views and files, which a build must not hold.
+    fn remembers(&self) -> bool;
+    /// A part this render did not keep whole; called in [`parts`] order, after every part ran.
+    fn remember(&mut self, part: Part<'_>, made: Made);
+    /// After the last part: forgets what this render no longer has.
+    fn finish(&mut self);
+}
+
+/// The layer of a build: every job runs, nothing is cloned or kept.
+pub(crate) struct Fresh;
+
+impl PageLayer for Fresh {
+    fn kept(&self, _: Part<'_>) -> Option<&[Entry]> {
+        None
+    }
+    fn reuse(&self, _: Part<'_>, _: &PageView) -> Option<&OutputFile> {
+        None
+    }
+    fn remembers(&self) -> bool {
+        false
+    }
+    fn remember(&mut self, _: Part<'_>, _: Made) {}
+    fn finish(&mut self) {}
+}
+
+/// The [`PageCache`] as a layer over one render.
+pub(crate) struct CachedPages<'a> {
+    cache: &'a mut PageCache,
+    data: &'a Data,
+    opts: Options,
+    /// This render's [`PageCache::globals`].
+    globals: HashMap<String, String>,
+    /// Outputs of the index and closing parts this render.
+    shared: HashSet<String>,
+}
+
+impl<'a> CachedPages<'a> {
+    pub(crate) fn new(
+        cache: &'a mut PageCache,
+        seen: &Seen,
+        data: &'a Data,
+        opts: Options,
+    ) -> CachedPages<'a> {
+        // Every template's, not only those in use: computing them needs no views.
+        let globals = seen
+            .texts
+            .keys()
+            .map(|t| (t.clone(), globals_seen_by(t, &seen.texts, &seen.globals)))
+            .collect();
+        CachedPages {
+            cache,
+            data,
+            opts,
+            globals,
+            shared: HashSet::new(),
         }
-        match *part {
+    }
+
+    fn fresh(&self, template: &str) -> bool {
+        self.cache.globals.get(template) == self.globals.get(template)
+    }
+
+    fn holds<K>(&self, group: &Group<K>) -> bool {
+        group.whole && group.pages.iter().all(|(v, _)| self.fresh(v.template))
+    }
+}
+
+impl PageLayer for CachedPages<'_> {
+    fn kept(&self, part: Part<'_>) -> Option<&[Entry]> {
+        let group = match part {
+            Part::Index | Part::Closing => return None,
+            Part::Year(fy) => self
+                .cache
+                .years
+                .get(&fy.year)
+                .filter(|g| g.key.opts == self.opts && g.key.year == *fy && self.holds(g))
+                .map(|g| &g.pages),
+            Part::Month(fy, m) => self
+                .cache
+                .months
+                .get(&(fy.year, m.month))
+                .filter(|g| {
+                    g.key.matches(&self.opts, m, &month_plans(self.data, m)) && self.holds(g)
+                })
+                .map(|g| &g.pages),
+        };
+        group.map(Vec::as_slice)
+    }
+
+    fn reuse(&self, part: Part<'_>, view: &PageView) -> Option<&OutputFile> {
+        let hit = match part {
+            Part::Index | Part::Closing => self.cache.pages.get(&view.output),
+            Part::Year(fy) => self
+                .cache
+                .years
+                .get(&fy.year)
+                .and_then(|g| g.get(&view.output)),
+            Part::Month(fy, m) => self
+                .cache
+                .months
+                .get(&(fy.year, m.month))
+                .and_then(|g| g.get(&view.output)),
+        };
+        hit.filter(|(v, _)| v == view && self.fresh(view.template))
+            .map(|(_, f)| f)
+    }
+
+    fn remembers(&self) -> bool {
+        true
+    }
+
+    fn remember(&mut self, part: Part<'_>, made: Made) {
+        match part {
+            Part::Index | Part::Closing => {
+                for (view, file) in made.pages {
+                    self.shared.insert(view.output.clone());
+                    if let Some(file) = file {
+                        self.cache.pages.insert(view.output.clone(), (view, file));
+                    }
+                }
+            }
             Part::Year(fy) => {
+                let old = self.cache.years.remove(&fy.year).map(|g| g.pages);
                 let key = YearKey {
-                    opts: *opts,
+                    opts: self.opts,
                     year: fy.clone(),
                 };
-                let group = Group {
-                    key,
-                    pages: group,
-                    whole,
-                };
-                cache.years.insert(fy.year, group);
+                self.cache.years.insert(fy.year, Group::new(key, old, made));
             }
             Part::Month(fy, m) => {
+                let old = self
+                    .cache
+                    .months
+                    .remove(&(fy.year, m.month))
+                    .map(|g| g.pages);
                 let key = MonthKey {
-                    opts: *opts,
+                    opts: self.opts,
                     month: m.clone(),
-                    plans: month_plans(data, m)
+                    plans: month_plans(self.data, m)
                         .into_iter()
                         .map(|(y, p)| (y, p.cloned()))
                         .collect(),
                 };
-                let group = Group {
-                    key,
-                    pages: group,
-                    whole,
-                };
-                cache.months.insert((fy.year, m.month), group);
+                self.cache
+                    .months
+                    .insert((fy.year, m.month), Group::new(key, old, made));
             }
-            Part::Index | Part::Closing => {}
         }
     }
-    cache
-        .pages
-        .retain(|output, _| shared_outputs.contains(output));
-    cache.years.retain(|y, _| data.years.contains_key(y));
-    cache.months.retain(|(y, m), _| {
-        data.years
-            .get(y)
-            .is_some_and(|fy| fy.months.contains_key(m))
-    });
-    cache.globals = globals;
-    (paths, diags, stats)
+
+    fn finish(&mut self) {
+        let (data, shared) = (self.data, &self.shared);
+        self.cache.pages.retain(|output, _| shared.contains(output));
+        self.cache.years.retain(|y, _| data.years.contains_key(y));
+        self.cache.months.retain(|(y, m), _| {
+            data.years
+                .get(y)
+                .is_some_and(|fy| fy.months.contains_key(m))
+        });
+        self.cache.globals = std::mem::take(&mut self.globals);
+    }
+}
+
+impl<K> Group<K> {
+    /// The group of `made`, whose reused pages are moved out of the group it replaces.
+    fn new(key: K, old: Option<Vec<Entry>>, made: Made) -> Group<K> {
+        let mut old: HashMap<String, OutputFile> = old
+            .into_iter()
+            .flatten()
+            .map(|(v, f)| (v.output, f))
+            .collect();
+        let mut whole = made.whole;
+        let mut pages = Vec::with_capacity(made.pages.len());
+        for (view, file) in made.pages {
+            match file.or_else(|| old.remove(&view.output)) {
+                Some(file) => pages.push((view, file)),
+                None => whole = false,
+            }
+        }
+        let by_output = pages
+            .iter()
+            .enumerate()
+            .map(|(i, (v, _))| (v.output.clone(), i))
+            .collect();
+        Group {
+            key,
+            pages,
+            by_output,
+            whole,
+        }
+    }
+
+    fn get(&self, output: &str) -> Option<&Entry> {
+        self.by_output.get(output).map(|i| &self.pages[*i])
+    }
 }
 
 /// The JSON of every site-wide value whose name occurs in `template` or in a template it names

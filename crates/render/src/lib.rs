@@ -237,24 +237,30 @@ fn render(
         value.insert_into(globals, name);
     }
     let tera = tera;
-    let seen = cache.as_deref().map(|_| procurement::Seen {
-        texts: theme
-            .templates()
-            .map(|(n, f)| (n.to_owned(), String::from_utf8_lossy(&f.bytes).into_owned()))
-            .collect(),
-        globals: globals_list
-            .iter()
-            .map(|(name, value)| (*name, value.json()))
-            .collect(),
-    });
-
-    // Content pages, procurement pages, downloads and the search index are independent.
-    // Each of the three cached parts gets its own piece of the cache, so they can run in parallel.
-    let mut parts = cache.as_deref_mut().map(RenderCache::parts);
-    let (page_cache, download_cache, search_cache) = match parts.as_mut() {
-        Some((p, d, s)) => (Some(&mut **p), Some(&mut **d), Some(&mut **s)),
-        None => (None, None, None),
+    // Content pages, procurement pages, downloads and the search index are independent; each
+    // of the last three goes through its own layer (serve's: its piece of the cache), so they
+    // run in parallel.
+    let mut layers = match cache.as_deref_mut() {
+        Some(cache) => {
+            let seen = procurement::Seen {
+                texts: theme
+                    .templates()
+                    .map(|(n, f)| (n.to_owned(), String::from_utf8_lossy(&f.bytes).into_owned()))
+                    .collect(),
+                globals: globals_list
+                    .iter()
+                    .map(|(name, value)| (*name, value.json()))
+                    .collect(),
+            };
+            cache.layers(&seen, input.data, procurement::view_options(input))
+        }
+        None => cache::Layers::fresh(),
     };
+    let cache::Layers {
+        pages: page_layer,
+        downloads: download_layer,
+        search: search_layer,
+    } = &mut layers;
     let ((page_diags, (proc_paths, proc_diags, proc_stats)), ((dl_diags, dl_stats), search_stats)) =
         rayon::join(
             || {
@@ -271,24 +277,25 @@ fn render(
                             })
                             .collect::<Vec<Diagnostic>>()
                     },
-                    || procurement::pages(&tera, input, page_cache.zip(seen.as_ref()), sink),
+                    || procurement::pages(&tera, input, &mut **page_layer, sink),
                 )
             },
             || {
                 rayon::join(
-                    || procurement::downloads(input, download_cache, sink),
+                    || procurement::downloads(input, &mut **download_layer, sink),
                     || {
                         procurement::search(
                             site,
                             input.data,
                             procurement::view_options(input).fmt,
-                            search_cache,
+                            &mut **search_layer,
                             sink,
                         )
                     },
                 )
             },
         );
+    drop(layers);
     if let Some(cache) = cache {
         cache.stats = proc_stats.add(dl_stats).add(search_stats);
     }

@@ -4,8 +4,7 @@
 
 use crate::RenderInput;
 use crate::cache::{
-    self, DocEntry, DocInput, DocKind, DownloadCache, MonthEntry, PageCache, RenderStats,
-    SearchCache, YearEntry,
+    self, DocKind, DownloadLayer, JobInputs, Made, PageLayer, Part, RenderStats, SearchLayer,
 };
 use prongsai_check::ItaEvaluation;
 use prongsai_content::{PageKind, Site};
@@ -40,49 +39,140 @@ pub(crate) struct Seen {
 /// Renders every procurement page and ITA index into `sink`; returns the output paths put, in
 /// a fixed order (for the sitemap), and any template errors.
 ///
-/// With a cache, a page whose view and visible site-wide values equal the cached ones is taken
-/// from the cache; the cache then holds exactly this render's pages.
+/// Each page goes to `sink` the moment it exists and a record's view is made only as it is
+/// rendered, so a large build never holds every page's view model and HTML at once. `layer`
+/// decides which parts and pages need rendering at all.
 pub(crate) fn pages(
     tera: &Tera,
     input: &RenderInput<'_>,
-    cache: Option<(&mut PageCache, &Seen)>,
+    layer: &mut dyn PageLayer,
     sink: &dyn Sink,
 ) -> (Vec<String>, Vec<Diagnostic>, RenderStats) {
     let opts = view_options(input);
-    let mut stats = RenderStats::default();
-    let Some((cache, seen)) = cache else {
-        // A build makes each view as it renders it and hands the page straight to the writer,
-        // so a large site never holds every page's view model and its HTML at once.
-        let plan = prongsai_views::page_plan(input.data, &opts);
-        let render_put = |v: &PageView| -> Result<String, Box<Diagnostic>> {
-            let file = render_view(tera, v)?;
-            let path = file.path.clone();
-            sink.put(file);
-            Ok(path)
-        };
-        let before: Vec<_> = plan.before.par_iter().map(render_put).collect();
-        let records: Vec<_> = plan
-            .records
+    let parts = cache::parts(input.data);
+    let done: Vec<PartDone> = {
+        let layer: &dyn PageLayer = layer;
+        parts
             .par_iter()
-            .map(|r| render_put(&prongsai_views::record_page(input.data, r, &opts)))
-            .collect();
-        let after: Vec<_> = plan.after.par_iter().map(render_put).collect();
-        let mut paths = Vec::with_capacity(before.len() + records.len() + after.len());
-        let mut diags = Vec::new();
-        for r in before.into_iter().chain(records).chain(after) {
+            .map(|part| render_part(tera, input.data, &opts, *part, layer, sink))
+            .collect()
+    };
+    let mut stats = RenderStats::default();
+    let mut paths = Vec::new();
+    let mut diags = Vec::new();
+    for (part, done) in parts.into_iter().zip(done) {
+        stats = stats.add(done.stats);
+        for r in done.pages {
             match r {
                 Ok(p) => paths.push(p),
                 Err(d) => diags.push(*d),
             }
         }
-        stats.produced = paths.len();
-        render_itas(tera, input, &mut paths, &mut diags, sink);
-        return (paths, diags, stats);
-    };
-    let render = |v: &PageView| render_view(tera, v);
-    let (mut paths, mut diags, stats) = cache::pages(cache, seen, input.data, &opts, &render, sink);
+        if let Some(made) = done.made {
+            layer.remember(part, made);
+        }
+    }
+    layer.finish();
     render_itas(tera, input, &mut paths, &mut diags, sink);
     (paths, diags, stats)
+}
+
+/// One part's pages: each one's output path or render error, in order.
+struct PartDone {
+    pages: Vec<Result<String, Box<Diagnostic>>>,
+    stats: RenderStats,
+    /// `None` when the layer kept the part whole.
+    made: Option<Made>,
+}
+
+fn render_part(
+    tera: &Tera,
+    data: &Data,
+    opts: &Options,
+    part: Part<'_>,
+    layer: &dyn PageLayer,
+    sink: &dyn Sink,
+) -> PartDone {
+    if let Some(kept) = layer.kept(part) {
+        let pages = kept
+            .iter()
+            .map(|(_, file)| {
+                sink.put(file.clone());
+                Ok(file.path.clone())
+            })
+            .collect();
+        let stats = RenderStats {
+            produced: 0,
+            reused: kept.len(),
+        };
+        return PartDone {
+            pages,
+            stats,
+            made: None,
+        };
+    }
+    let remembers = layer.remembers();
+    // A page's path or error, whether it was reused, and what the layer remembers of it.
+    type Page = (
+        Result<String, Box<Diagnostic>>,
+        bool,
+        Option<(PageView, Option<OutputFile>)>,
+    );
+    let page = |view: PageView| -> Page {
+        let (file, reused) = match layer.reuse(part, &view) {
+            Some(file) => (Ok(file.clone()), true),
+            None => (render_view(tera, &view), false),
+        };
+        match file {
+            Ok(file) => {
+                let path = file.path.clone();
+                let remembered = remembers.then(|| (view, (!reused).then(|| file.clone())));
+                sink.put(file);
+                (Ok(path), reused, remembered)
+            }
+            Err(d) => (Err(d), reused, None),
+        }
+    };
+    let done: Vec<Page> = match part {
+        Part::Index => prongsai_views::index_pages(data, opts)
+            .into_par_iter()
+            .map(page)
+            .collect(),
+        Part::Year(fy) => prongsai_views::year_pages(fy, opts)
+            .into_par_iter()
+            .map(page)
+            .collect(),
+        Part::Month(_, m) => m
+            .records
+            .par_iter()
+            .map(|r| page(prongsai_views::record_page(data, r, opts)))
+            .collect(),
+        Part::Closing => prongsai_views::closing_pages(data, opts)
+            .into_par_iter()
+            .map(page)
+            .collect(),
+    };
+    let mut stats = RenderStats::default();
+    let mut pages = Vec::with_capacity(done.len());
+    let mut made = Made {
+        pages: Vec::new(),
+        whole: true,
+    };
+    for (result, reused, remembered) in done {
+        if reused {
+            stats.reused += 1;
+        } else {
+            stats.produced += 1;
+        }
+        made.whole &= result.is_ok();
+        made.pages.extend(remembered);
+        pages.push(result);
+    }
+    PartDone {
+        pages,
+        stats,
+        made: Some(made),
+    }
 }
 
 fn render_itas(
@@ -172,7 +262,7 @@ fn render_ita(
 }
 
 /// One download job: the files of one [`Producer`] of the registry; the jobs run in parallel.
-enum Job<'a> {
+pub(crate) enum Job<'a> {
     /// Every [`Producer::Year`] output of the year (the record lists, the plan's data, OCDS).
     Year(&'a FiscalYear),
     Month(&'a FiscalYear, &'a prongsai_model::MonthFile),
@@ -201,22 +291,17 @@ fn jobs_of(fy: &FiscalYear, as_of: prongsai_model::Date) -> Vec<Job<'_>> {
     out
 }
 
-/// CSV, JSON, XLSX, PDF and OCDS files at the data contract's stable paths.
-///
-/// With a cache, a month's files are re-produced only when the agency or that month file
-/// changed, a year's only when the agency, that fiscal year or the OCDS options changed, a
-/// document's only when the agency or what it is made from ([`DocInput`]) changed.
+/// CSV, JSON, XLSX, PDF and OCDS files at the data contract's stable paths; `layer` decides
+/// which jobs need running.
 pub(crate) fn downloads(
     input: &RenderInput<'_>,
-    cache: Option<&mut DownloadCache>,
+    layer: &mut dyn DownloadLayer,
     sink: &dyn Sink,
 ) -> (Vec<Diagnostic>, RenderStats) {
     let data = input.data;
     let Some(agency) = data.agency.as_ref() else {
         // Without agency.yaml the loader has already reported an error; nothing to fill the ITA columns with.
-        if let Some(cache) = cache {
-            *cache = DownloadCache::default();
-        }
+        layer.clear();
         return (Vec::new(), RenderStats::default());
     };
     let export = ExportOptions::default();
@@ -224,125 +309,65 @@ pub(crate) fn downloads(
     // page label) is shaped at most twice per build rather than once per month.
     let shapes = prongsai_export::ShapeCache::default();
     let ocds = ocds_options(input);
-    // A year's OCDS also depends on the other years: a TIN given in one names the party in all.
     let ocds_key = (ocds.clone(), prongsai_ocds::TinDirectory::of(data));
-    let due = input.due;
+    let inputs = JobInputs {
+        agency,
+        ocds: &ocds_key,
+        due: input.due,
+    };
     let jobs: Vec<Job<'_>> = data
         .years
         .values()
         .flat_map(|fy| jobs_of(fy, input.as_of))
         .collect();
-    let old = cache.as_deref();
-    let results: Vec<(Vec<OutputFile>, Vec<Diagnostic>, bool)> = jobs
-        .par_iter()
-        .map(|job| {
-            let hit = old.and_then(|c| match job {
-                Job::Year(fy) => c
-                    .years
-                    .get(&fy.year)
-                    .filter(|e| e.agency == *agency && e.year == **fy && e.ocds == ocds_key)
-                    .map(|e| (e.files.clone(), e.diags.clone())),
-                Job::Month(fy, m) => c
-                    .months
-                    .get(&(fy.year, m.month))
-                    .filter(|e| e.agency == *agency && e.month == **m)
-                    .map(|e| (e.files.clone(), e.diags.clone())),
-                Job::Doc(fy, kind) => c
-                    .docs
-                    .get(&(fy.year, *kind))
-                    .filter(|e| e.agency == *agency && e.input.matches(fy, *kind, &due))
-                    .map(|e| (e.files.clone(), e.diags.clone())),
-            });
-            let (files, diags, reused) = match hit {
-                Some((files, diags)) => (files, diags, true),
-                None => {
-                    let (files, diags) = produce(
-                        job,
-                        data,
-                        agency,
-                        &export,
-                        &shapes,
-                        &ocds,
-                        &due,
-                        input.as_of,
-                    );
-                    (files, diags, false)
+    let remembers = layer.remembers();
+    // Per job: its diagnostics, whether it was reused, and the files the layer remembers.
+    let results: Vec<(Vec<Diagnostic>, bool, Option<Vec<OutputFile>>)> = {
+        let layer: &dyn DownloadLayer = layer;
+        jobs.par_iter()
+            .map(|job| {
+                let (files, diags, reused) = match layer.reuse(job, &inputs) {
+                    Some((files, diags)) => (files.to_vec(), diags.to_vec(), true),
+                    None => {
+                        let (files, diags) = produce(
+                            job,
+                            data,
+                            agency,
+                            &export,
+                            &shapes,
+                            &ocds,
+                            &input.due,
+                            input.as_of,
+                        );
+                        (files, diags, false)
+                    }
+                };
+                let remembered = (remembers && !reused).then(|| files.clone());
+                // Each job's files go out as soon as they exist (an OCDS package of 10,000
+                // records is tens of megabytes) instead of every year's being held.
+                for file in files {
+                    sink.put(file);
                 }
-            };
-            if old.is_some() {
-                // Kept until the cache has its copies.
-                return (files, diags, reused);
-            }
-            // A build writes each year's exports as soon as they exist (an OCDS package of
-            // 10,000 records is tens of megabytes) instead of holding every year's.
-            for file in files {
-                sink.put(file);
-            }
-            (Vec::new(), diags, reused)
-        })
-        .collect();
+                (diags, reused, remembered)
+            })
+            .collect()
+    };
     let mut diags = Vec::new();
     let mut stats = RenderStats::default();
-    // Only what was produced anew replaces its entry: a reused one is equal already, and
-    // copying every entry (the data and the files) each rebuild was a good part of it.
-    let mut produced = Vec::new();
-    for ((f, d, reused), job) in results.into_iter().zip(&jobs) {
+    for ((d, reused, remembered), job) in results.into_iter().zip(&jobs) {
         if reused {
             stats.reused += 1;
         } else {
             stats.produced += 1;
-            if cache.is_some() {
-                produced.push((job, f.clone(), d.clone()));
-            }
         }
-        for file in f {
-            sink.put(file);
+        // Only what was produced anew replaces its entry: a reused one is equal already, and
+        // copying every entry (the data and the files) each rebuild was a good part of it.
+        if let Some(files) = remembered {
+            layer.remember(job, &inputs, (files, d.clone()));
         }
         diags.extend(d);
     }
-    if let Some(cache) = cache {
-        for (job, files, diags) in produced {
-            match job {
-                Job::Year(fy) => {
-                    let entry = YearEntry {
-                        agency: agency.clone(),
-                        year: (*fy).clone(),
-                        ocds: ocds_key.clone(),
-                        files,
-                        diags,
-                    };
-                    cache.years.insert(fy.year, entry);
-                }
-                Job::Month(fy, m) => {
-                    let entry = MonthEntry {
-                        agency: agency.clone(),
-                        month: (*m).clone(),
-                        files,
-                        diags,
-                    };
-                    cache.months.insert((fy.year, m.month), entry);
-                }
-                Job::Doc(fy, kind) => {
-                    let entry = DocEntry {
-                        agency: agency.clone(),
-                        input: DocInput::of(fy, *kind, &due),
-                        files,
-                        diags,
-                    };
-                    cache.docs.insert((fy.year, *kind), entry);
-                }
-            }
-        }
-        cache.forget_missing(data);
-        let current = jobs
-            .iter()
-            .filter_map(|j| match j {
-                Job::Doc(fy, kind) => Some((fy.year, *kind)),
-                _ => None,
-            })
-            .collect();
-        cache.keep_docs(&current);
-    }
+    layer.finish(data, &jobs);
     dedup_by_code(&mut diags, &[prongsai_model::codes::O110.code]);
     (diags, stats)
 }
@@ -524,13 +549,13 @@ fn dedup_by_code(diags: &mut Vec<Diagnostic>, codes: &[&str]) {
     diags.retain(|d| !codes.contains(&d.code.as_str()) || seen.insert(d.code.clone()));
 }
 
-/// The search index over content pages, suppliers and records; with a cache, rebuilt only
-/// when its documents changed.
+/// The search index over content pages, suppliers and records; `layer` decides whether it
+/// needs building.
 pub(crate) fn search(
     site: &Site,
     data: &Data,
     fmt: Fmt,
-    cache: Option<&mut SearchCache>,
+    layer: &mut dyn SearchLayer,
     sink: &dyn Sink,
 ) -> RenderStats {
     let mut docs: Vec<SearchDoc> = site
@@ -546,10 +571,7 @@ pub(crate) fn search(
         })
         .collect();
     docs.extend(prongsai_views::search_docs(data, fmt));
-    if let Some(cache) = cache.as_deref()
-        && let Some(files) = &cache.files
-        && cache.docs == docs
-    {
+    if let Some(files) = layer.reuse(&docs) {
         for file in files {
             sink.put(file.clone());
         }
@@ -562,9 +584,8 @@ pub(crate) fn search(
         .into_iter()
         .map(|(path, bytes)| OutputFile::raw(path, bytes, "search index"))
         .collect();
-    if let Some(cache) = cache {
-        cache.files = Some(files.clone());
-        cache.docs = docs;
+    if layer.remembers() {
+        layer.remember(docs, files.clone());
     }
     for file in files {
         sink.put(file);

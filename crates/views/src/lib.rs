@@ -81,27 +81,12 @@ pub struct Link {
 
 /// All procurement pages of the site: years, plans, months, records, suppliers, annual reports
 /// and the search page.
+///
+/// The render stage does not call this: it makes the same pages part by part ([`index_pages`],
+/// [`year_pages`] per year, [`record_page`] per record as it renders it, [`closing_pages`]), so
+/// a large build never holds every record's view at once.
 pub fn pages(data: &Data, opts: &Options) -> Vec<PageView> {
-    let plan = page_plan(data, opts);
-    let mut out = plan.before;
-    out.extend(records::record_pages(data, opts));
-    out.extend(plan.after);
-    out
-}
-
-/// [`pages`] with the record pages not yet made: one per record, they are most of a large
-/// site, so a build makes each record's view only as it renders it and never holds them all.
-pub struct PagePlan<'a> {
-    /// Years and each year's pages.
-    pub before: Vec<PageView>,
-    /// The records whose pages [`record_page`] makes, in the order [`pages`] lists them.
-    pub records: Vec<&'a Procurement>,
-    /// Suppliers and the search page.
-    pub after: Vec<PageView>,
-}
-
-pub fn page_plan<'a>(data: &'a Data, opts: &Options) -> PagePlan<'a> {
-    let mut before = index_pages(data, opts);
+    let mut out = index_pages(data, opts);
     let per_year: Vec<Vec<PageView>> = data
         .years
         .values()
@@ -109,12 +94,10 @@ pub fn page_plan<'a>(data: &'a Data, opts: &Options) -> PagePlan<'a> {
         .par_iter()
         .map(|fy| year_pages(fy, opts))
         .collect();
-    before.extend(per_year.into_iter().flatten());
-    PagePlan {
-        before,
-        records: data.records().collect(),
-        after: closing_pages(data, opts),
-    }
+    out.extend(per_year.into_iter().flatten());
+    out.extend(records::record_pages(data, opts));
+    out.extend(closing_pages(data, opts));
+    out
 }
 
 /// The pages [`pages`] lists first, which summarise every fiscal year: the years index. (The
@@ -143,7 +126,7 @@ pub fn closing_pages(data: &Data, opts: &Options) -> Vec<PageView> {
     out
 }
 
-/// The page of one record (see [`PagePlan`]).
+/// The page of one record, listed by [`pages`] after every year's pages, in record order.
 ///
 /// Made from the record, the plan of its fiscal year (`data.years[&record.fiscal_year()]`)
 /// and `opts` alone: `prongsai serve` reuses a month's record pages while these are unchanged,
