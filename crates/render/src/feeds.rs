@@ -31,6 +31,38 @@ fn atom_time(d: Date) -> String {
     format!("{}T00:00:00+07:00", d.iso())
 }
 
+/// An Atom feed's opening up to its entries; the addresses come absolute and escaped.
+fn feed_head(
+    base: &str,
+    title: &str,
+    id: &str,
+    self_href: &str,
+    alternate: &str,
+    updated: Date,
+    author: &str,
+) -> String {
+    // xml:base lets feed readers resolve the site-relative links inside entry content.
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\" xml:base=\"{}/\">\n",
+        xml_escape(base)
+    );
+    let _ = writeln!(xml, "  <title>{}</title>", xml_escape(title));
+    let _ = writeln!(xml, "  <id>{id}</id>");
+    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{self_href}\"/>");
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{alternate}\"/>"
+    );
+    let _ = writeln!(xml, "  <updated>{}</updated>", atom_time(updated));
+    let _ = writeln!(
+        xml,
+        "  <author><name>{}</name></author>",
+        xml_escape(author)
+    );
+    let _ = writeln!(xml, "  <generator>prongsai</generator>");
+    xml
+}
+
 /// How many of a section's newest pages its feed carries.
 const FEED_ENTRIES: usize = 20;
 
@@ -58,34 +90,16 @@ pub(crate) fn feeds(input: &RenderInput<'_>) -> Vec<Feed> {
         };
         let title = format!("{section_title} | {}", input.title);
         let feed_url = format!("{}atom.xml", section.url);
-        // xml:base lets feed readers resolve the site-relative links inside entry content.
-        let mut xml = format!(
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\" xml:base=\"{}/\">\n",
-            xml_escape(base)
+        let abs = |path: &str| xml_escape(&format!("{base}{}", encode_path(path)));
+        let mut xml = feed_head(
+            base,
+            &title,
+            &abs(&section.url),
+            &abs(&feed_url),
+            &abs(&section.url),
+            newest,
+            input.title,
         );
-        let _ = writeln!(xml, "  <title>{}</title>", xml_escape(&title));
-        let _ = writeln!(
-            xml,
-            "  <id>{}</id>",
-            xml_escape(&format!("{base}{}", encode_path(&section.url)))
-        );
-        let _ = writeln!(
-            xml,
-            "  <link rel=\"self\" href=\"{}\"/>",
-            xml_escape(&format!("{base}{}", encode_path(&feed_url)))
-        );
-        let _ = writeln!(
-            xml,
-            "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            xml_escape(&format!("{base}{}", encode_path(&section.url)))
-        );
-        let _ = writeln!(xml, "  <updated>{}</updated>", atom_time(newest));
-        let _ = writeln!(
-            xml,
-            "  <author><name>{}</name></author>",
-            xml_escape(input.title)
-        );
-        let _ = writeln!(xml, "  <generator>prongsai</generator>");
         // Feed readers poll the whole file: the newest entries are what they need, and a section
         // with years of news must not make every poll download all of it.
         for (page, date) in dated.into_iter().take(FEED_ENTRIES) {
@@ -191,25 +205,15 @@ pub(crate) fn procurement_feed(input: &RenderInput<'_>) -> Option<Feed> {
     let newest = entries.first().map(|e| e.0)?;
     let feed_url = urls::procurement_feed();
     let title = format!("การจัดซื้อจัดจ้าง | {}", input.title);
-    let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"th\" xml:base=\"{}/\">\n",
-        xml_escape(base)
+    let mut xml = feed_head(
+        base,
+        &title,
+        &abs(&feed_url),
+        &abs(&feed_url),
+        &abs(&urls::years()),
+        newest,
+        input.title,
     );
-    let _ = writeln!(xml, "  <title>{}</title>", xml_escape(&title));
-    let _ = writeln!(xml, "  <id>{}</id>", abs(&feed_url));
-    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", abs(&feed_url));
-    let _ = writeln!(
-        xml,
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        abs(&urls::years())
-    );
-    let _ = writeln!(xml, "  <updated>{}</updated>", atom_time(newest));
-    let _ = writeln!(
-        xml,
-        "  <author><name>{}</name></author>",
-        xml_escape(input.title)
-    );
-    let _ = writeln!(xml, "  <generator>prongsai</generator>");
     for (date, url, entry_title, html) in entries.into_iter().take(PROCUREMENT_ENTRIES) {
         xml.push_str("  <entry>\n");
         let _ = writeln!(xml, "    <title>{}</title>", xml_escape(&entry_title));

@@ -206,13 +206,7 @@ pub fn supplier_pages(data: &Data, opts: &Options) -> Vec<PageView> {
             "ผู้ประกอบการทุกรายที่ได้รับการคัดเลือก พร้อมจำนวนและมูลค่าสัญญา".into(),
             serde_json::json!({ "rows": rows, "count": rows.len() }),
         )
-        .updated(
-            data.years
-                .values()
-                .map(|fy| crate::dates::year_updated(fy, opts.as_of))
-                .max()
-                .unwrap_or(opts.as_of),
-        ),
+        .updated(crate::dates::data_updated(data, opts.as_of).unwrap_or(opts.as_of)),
     ];
     out.par_extend(all.par_iter().map(|s| {
         let years: Vec<TallyView> = s

@@ -222,13 +222,7 @@ pub fn years_index(data: &Data, opts: &Options) -> PageView {
         "แผน ความก้าวหน้า และผลการจัดซื้อจัดจ้าง แยกตามปีงบประมาณ".into(),
         YearsIndex { years },
     )
-    .updated(
-        data.years
-            .values()
-            .map(|fy| crate::dates::year_updated(fy, opts.as_of))
-            .max()
-            .unwrap_or(opts.as_of),
-    )
+    .updated(crate::dates::data_updated(data, opts.as_of).unwrap_or(opts.as_of))
 }
 
 /// Overview, plan, months and annual report of one fiscal year.
