@@ -346,7 +346,7 @@ fn thai_text_and_digits_round_trip_as_utf8() {
     let text = std::str::from_utf8(&bytes).expect("UTF-8");
     assert!(!text.contains("\\u0e"), "Thai must not be \\u-escaped");
     assert!(text.contains("โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ ๓ บ้านเมืองหลวง"));
-    assert!(text.contains("\"id\": \"๑๒/๒๕๖๘\""));
+    assert!(text.contains("\"id\":\"๑๒/๒๕๖๘\""));
     let title = &release(&pkg, "ocds-abc123-2568-2567-10-2")["tender"]["title"];
     assert_eq!(title, "จัดซื้อวัสดุสำนักงาน ๑๐ รายการ ชุดที่ 2");
     assert_eq!(pkg["releases"][0]["language"], "th");
@@ -646,4 +646,42 @@ fn no_tin_no_egp_code_gives_name_based_ids() {
 fn print_fixture() {
     let (_, _, bytes) = build(&fixture());
     println!("{}", String::from_utf8_lossy(&bytes));
+}
+
+/// One release (one record) a line, each line a complete JSON value, and nothing indented: the
+/// packages are tens of megabytes a year and indentation was half of their bytes.
+#[test]
+fn packages_have_one_release_or_record_a_line() {
+    let (pkg, _, bytes) = build(&fixture());
+    let (_, _, record_bytes) = build_records(&fixture());
+    for (bytes, key, n) in [
+        (&bytes, "releases", 9),
+        (
+            &record_bytes,
+            "records",
+            pkg["releases"].as_array().map_or(0, Vec::len),
+        ),
+    ] {
+        let text = std::str::from_utf8(bytes).expect("UTF-8");
+        assert!(
+            text.ends_with("\n]\n}\n"),
+            "{key}: {}",
+            &text[text.len() - 20..]
+        );
+        assert!(!text.contains("\n "), "{key}: indented");
+        let lines: Vec<&str> = text.lines().collect();
+        let start = lines
+            .iter()
+            .position(|l| *l == format!("\"{key}\":["))
+            .unwrap_or_else(|| panic!("no line opening {key}"));
+        let items = &lines[start + 1..lines.len() - 2];
+        assert_eq!(items.len(), n, "{key}");
+        for (i, line) in items.iter().enumerate() {
+            let line = line.strip_suffix(',').unwrap_or(line);
+            let v: Json = serde_json::from_str(line).expect("each line is one JSON object");
+            assert!(v["ocid"].is_string(), "{key} line {i}");
+        }
+        assert_eq!(lines[0], "{");
+        assert!(lines[1].starts_with("\"uri\":"), "{}", lines[1]);
+    }
 }
