@@ -7,8 +7,9 @@ mod common;
 use calamine::{Data, Reader, Xlsx};
 use common::*;
 use prongsai_export::{
-    ExportOptions, annual_summary_pdf, annual_summary_xlsx, month_pdf, plan_pdf, plan_xlsx,
-    quarter_months, quarter_pdf, quarter_xlsx,
+    ExportOptions, ShapeCache, annual_summary_pdf, annual_summary_xlsx, month_pdf,
+    month_pdf_shared, plan_pdf, plan_xlsx, quarter_months, quarter_pdf, quarter_pdf_shared,
+    quarter_xlsx,
 };
 use prongsai_model::{AnnualReport, Date, DueRules, FiscalYear, Money, Procurement};
 use std::io::Cursor;
@@ -313,5 +314,32 @@ fn plan_documents_list_every_line_and_the_total() {
         &total.to_string(),
     ] {
         assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+}
+
+/// A build shares its wrapped rows between a month's document and its quarter's (whichever is
+/// made first wraps, the other takes): the bytes must be those of each document made alone.
+#[test]
+fn quarter_and_month_pdfs_sharing_rows_are_unchanged() {
+    let fy = q1();
+    let months = quarter_months(&fy, 1);
+    let (a, opts, due) = (agency(true), ExportOptions::default(), DueRules::default());
+    let oct = &fy.months[&OCT].records;
+    let quarter_alone = quarter_pdf(&a, 2568, 1, &months, &due, &opts).expect("pdf");
+    let month_alone = month_pdf(&a, 2568, OCT, oct, &opts).expect("pdf");
+    for month_first in [true, false] {
+        let shapes = ShapeCache::default();
+        let month = || month_pdf_shared(&a, 2568, OCT, oct, &opts, &shapes).expect("pdf");
+        let quarter =
+            || quarter_pdf_shared(&a, 2568, 1, &months, &due, &opts, &shapes).expect("pdf");
+        let (m, q) = if month_first {
+            let m = month();
+            (m, quarter())
+        } else {
+            let q = quarter();
+            (month(), q)
+        };
+        assert!(m == month_alone, "month, month first: {month_first}");
+        assert!(q == quarter_alone, "quarter, month first: {month_first}");
     }
 }

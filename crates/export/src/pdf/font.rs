@@ -85,10 +85,74 @@ struct Run {
 ///
 /// Memory is bounded: once a face's runs take about [`ShapeCache::MAX_BYTES_PER_FACE`], new
 /// texts are no longer added (they are then shaped once per document, as without this cache).
+///
+/// It also holds the build's [`SharedRows`]: a quarter draws the same rows as its three months.
 #[derive(Default)]
 pub struct ShapeCache {
     pub(crate) regular: SharedRuns,
     pub(crate) bold: SharedRuns,
+    pub(crate) rows: SharedRows,
+}
+
+/// Table rows wrapped into lines, kept from the first document that wraps a row until a second
+/// one asks for it, then forgotten: each record's row is drawn twice per build, in its month's
+/// แบบ สขร.1 and in its quarter's (ITA O11), and wrapping (measuring every cluster, choosing
+/// breaks) was a third of a PDF's CPU. Wrapping depends only on the font, the column widths and
+/// the text, so a document's bytes do not depend on which document wrapped a row first.
+///
+/// Bounded: at most [`SharedRows::MAX_ROWS`] rows wait for their second document; past that,
+/// new rows are wrapped by each document, as without this cache.
+#[derive(Default)]
+pub(crate) struct SharedRows {
+    rows: Mutex<RowMap>,
+}
+
+/// A row's key → its cells' lines.
+type RowMap = HashMap<Box<str>, Vec<Vec<String>>, BuildHasherDefault<FxHasher>>;
+
+impl SharedRows {
+    /// About 60 MB of waiting rows (a row's text and lines take some 600 bytes).
+    pub const MAX_ROWS: usize = 100_000;
+
+    /// The key of a row: everything its wrapping depends on besides the font data.
+    pub fn key(bold: bool, widths: &[f32], cells: &[String]) -> Box<str> {
+        use std::fmt::Write;
+        let mut key = String::with_capacity(cells.iter().map(|c| c.len() + 1).sum::<usize>() + 64);
+        key.push(if bold { 'B' } else { 'R' });
+        for w in widths {
+            let _ = write!(key, "{:08x}", w.to_bits());
+        }
+        for c in cells {
+            key.push('\u{0}');
+            key.push_str(c);
+        }
+        key.into()
+    }
+
+    /// The row's lines if another document wrapped it, which this takes away.
+    pub fn take(&self, key: &str) -> Option<Vec<Vec<String>>> {
+        self.rows
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(key)
+    }
+
+    /// How many rows wait for their second document.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.rows
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
+    /// Keeps a row this document wrapped for the next document that draws it.
+    pub fn put(&self, key: Box<str>, lines: &[Vec<String>]) {
+        let mut rows = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
+        if rows.len() < Self::MAX_ROWS {
+            rows.insert(key, lines.to_vec());
+        }
+    }
 }
 
 impl ShapeCache {
@@ -106,6 +170,7 @@ impl ShapeCache {
         ShapeCache {
             regular: SharedRuns::with_limit(max_bytes_per_face),
             bold: SharedRuns::with_limit(max_bytes_per_face),
+            rows: SharedRows::default(),
         }
     }
 
