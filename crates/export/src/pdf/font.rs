@@ -51,7 +51,7 @@ struct RawGlyph {
 
 /// What shaping one text gives, before CIDs: the same in every document, so it can be shared.
 #[derive(Clone)]
-struct Shaped {
+pub(crate) struct Shaped {
     glyphs: Arc<[RawGlyph]>,
     /// The script the text was shaped as (`None`: no strong script, e.g. digits only).
     script: Option<Script>,
@@ -96,28 +96,35 @@ pub struct ShapeCache {
 
 /// Table rows wrapped into lines, kept from the first document that wraps a row until a second
 /// one asks for it, then forgotten: each record's row is drawn twice per build, in its month's
-/// แบบ สขร.1 and in its quarter's (ITA O11), and wrapping (measuring every cluster, choosing
-/// breaks) was a third of a PDF's CPU. Wrapping depends only on the font, the column widths and
-/// the text, so a document's bytes do not depend on which document wrapped a row first.
+/// แบบ สขร.1 and in its quarter's (ITA O11), and wrapping (shaping each cell to measure it,
+/// choosing breaks) was a third of a PDF's CPU. Each line keeps the glyphs the first document
+/// drew it with, so the second does not shape it again either. Wrapping depends only on the
+/// font, the column widths and the text, and a line's glyphs are what shaping it alone gives
+/// (see `Font::reuse_for_line`), so a document's bytes do not depend on which document wrapped a
+/// row first.
 ///
-/// Bounded: at most [`SharedRows::MAX_ROWS`] rows wait for their second document; past that,
-/// new rows are wrapped by each document, as without this cache.
+/// Bounded: once the waiting rows take about [`SharedRows::MAX_BYTES`], new rows are wrapped by
+/// each document, as without this cache.
 #[derive(Default)]
 pub(crate) struct SharedRows {
-    rows: Mutex<RowMap>,
+    inner: Mutex<(RowMap, usize)>,
 }
 
-/// A row's key → its cells' lines.
-type RowMap = HashMap<Box<str>, Vec<Vec<String>>, BuildHasherDefault<FxHasher>>;
+/// A row's key → its cells' lines, each with its glyphs when the document had them.
+type RowMap = HashMap<Box<str>, (WrappedRow, usize), BuildHasherDefault<FxHasher>>;
+
+/// A row's cells, each a list of lines.
+pub(crate) type WrappedRow = Vec<Vec<(String, Option<Shaped>)>>;
 
 impl SharedRows {
-    /// About 60 MB of waiting rows (a row's text and lines take some 600 bytes).
-    pub const MAX_ROWS: usize = 100_000;
+    /// A year's twelve months wait for their quarters when one thread makes them in order:
+    /// 10,000 rows of some 3 KB (the lines' glyphs are 20 bytes each).
+    pub const MAX_BYTES: usize = 48 << 20;
 
     /// The key of a row: everything its wrapping depends on besides the font data.
     pub fn key(bold: bool, widths: &[f32], cells: &[String]) -> Box<str> {
         use std::fmt::Write;
-        let mut key = String::with_capacity(cells.iter().map(|c| c.len() + 1).sum::<usize>() + 64);
+        let mut key = String::with_capacity(cells.iter().map(|c| c.len() + 1).sum::<usize>() + 80);
         key.push(if bold { 'B' } else { 'R' });
         for w in widths {
             let _ = write!(key, "{:08x}", w.to_bits());
@@ -129,29 +136,39 @@ impl SharedRows {
         key.into()
     }
 
+    fn lock(&self) -> std::sync::MutexGuard<'_, (RowMap, usize)> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// The row's lines if another document wrapped it, which this takes away.
-    pub fn take(&self, key: &str) -> Option<Vec<Vec<String>>> {
-        self.rows
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(key)
+    pub fn take(&self, key: &str) -> Option<WrappedRow> {
+        let mut inner = self.lock();
+        let (row, bytes) = inner.0.remove(key)?;
+        inner.1 -= bytes;
+        Some(row)
+    }
+
+    /// Keeps a row this document wrapped for the next document that draws it.
+    pub fn put(&self, key: Box<str>, row: WrappedRow) {
+        let bytes = key.len()
+            + row
+                .iter()
+                .flatten()
+                .map(|(line, shaped)| {
+                    64 + line.len() + shaped.as_ref().map_or(0, |s| 20 * s.glyphs.len())
+                })
+                .sum::<usize>();
+        let mut inner = self.lock();
+        if inner.1 + bytes <= Self::MAX_BYTES {
+            inner.1 += bytes;
+            inner.0.insert(key, (row, bytes));
+        }
     }
 
     /// How many rows wait for their second document.
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.rows
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .len()
-    }
-
-    /// Keeps a row this document wrapped for the next document that draws it.
-    pub fn put(&self, key: Box<str>, lines: &[Vec<String>]) {
-        let mut rows = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
-        if rows.len() < Self::MAX_ROWS {
-            rows.insert(key, lines.to_vec());
-        }
+        self.lock().0.len()
     }
 }
 
@@ -589,6 +606,21 @@ impl<'c> Font<'c> {
                 script,
             },
         );
+    }
+
+    /// The glyphs this document has for `line` already (measured or drawn), to hand on with
+    /// a wrapped row.
+    pub fn line_glyphs(&self, line: &str) -> Option<Shaped> {
+        let idx = *self.run_index.get(line)?;
+        Some(self.runs[idx].shaped.clone())
+    }
+
+    /// Takes `line`'s glyphs from another document's wrapped row: exactly what shaping it here
+    /// would give (see [`SharedRows`]).
+    pub fn seed_line(&mut self, line: &str, shaped: Shaped) {
+        if self.cache && !line.is_empty() && !self.run_index.contains_key(line) {
+            self.add_run(line, shaped);
+        }
     }
 
     /// What the code did before the caches: a fresh buffer and plan for every call.

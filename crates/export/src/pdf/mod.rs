@@ -255,6 +255,46 @@ impl Layout<'_, '_> {
             .collect()
     }
 
+    /// [`Layout::wrap`] through the build's shared rows: a row another document wrapped comes
+    /// with its lines' glyphs; a new one is wrapped here and left for the next document.
+    fn wrap_shared(
+        &mut self,
+        rows: &SharedRows,
+        face: Face,
+        widths: &[f32],
+        cells: &[String],
+    ) -> Vec<Vec<String>> {
+        let key = SharedRows::key(face == Face::Bold, widths, cells);
+        let font = self.fonts.get_mut(face);
+        if let Some(row) = rows.take(&key) {
+            return row
+                .into_iter()
+                .map(|cell| {
+                    cell.into_iter()
+                        .map(|(line, shaped)| {
+                            if let Some(shaped) = shaped {
+                                font.seed_line(&line, shaped);
+                            }
+                            line
+                        })
+                        .collect()
+                })
+                .collect();
+        }
+        let lines = self.wrap(face, widths, cells);
+        let font = self.fonts.get(face);
+        let row = lines
+            .iter()
+            .map(|cell| {
+                cell.iter()
+                    .map(|line| (line.clone(), font.line_glyphs(line)))
+                    .collect()
+            })
+            .collect();
+        rows.put(key, row);
+        lines
+    }
+
     /// Draws one table row (or part of one) of height `h` at the current position.
     fn row(&mut self, cells: &[Vec<String>], h: f32, face: Face, header: bool) {
         let Some(t) = &self.table else {
@@ -293,17 +333,7 @@ impl Layout<'_, '_> {
             None => return,
         };
         let mut cells = match self.rows {
-            Some(rows) => {
-                let key = SharedRows::key(face == Face::Bold, &widths, cells);
-                match rows.take(&key) {
-                    Some(lines) => lines,
-                    None => {
-                        let lines = self.wrap(face, &widths, cells);
-                        rows.put(key, &lines);
-                        lines
-                    }
-                }
-            }
+            Some(rows) => self.wrap_shared(rows, face, &widths, cells),
             None => self.wrap(face, &widths, cells),
         };
         let lh = line_height(BODY_SIZE);
