@@ -7,12 +7,32 @@
 //! reader then confirms the exact substring. That finds `ถนน` inside `ก่อสร้างถนนคอนกรีต`
 //! with no segmentation and no false positives.
 //!
-//! Layout under `search/` in the built site (version 1):
-//! - `meta.json`: `{"v":1,"docs":N,"shards":S,"chunk":C}`
-//! - `s-<i>.json`: shard `i` of the inverted index, `{"<bigram>":[delta-encoded doc ids]}`;
-//!   a bigram lives in shard `fnv1a32(utf8(bigram)) % S`
-//! - `d-<k>.json`: documents `k·C … k·C+C−1` as `[title, url, kind, meta, normalised text]`
+//! Layout under `search/` in the built site (version 2):
+//! - `meta.json`: `{"v":2,"docs":N,"shards":S,"chunk":C,"max":3000,"kinds":[…],"folders":[…]}`;
+//!   `kinds` and `folders` are the distinct badges and URL folders, in order of first use.
+//! - `s-<i>.json`: shard `i` of the inverted index, `{"<bigram>":"<postings>"}`; a bigram lives in
+//!   shard `fnv1a32(utf8(bigram)) % S`. Postings are a string of URL-safe base-64 varints (5 bits
+//!   a digit, lowest first, the digit's 6th bit = more follow): per id `2·(gap−1)` from the
+//!   previous id (the first from −1), `+1` when a run of consecutive ids starts there, then
+//!   followed by the run's length − 1.
+//! - `d-<k>.json`: documents `k·C … k·C+C−1`, each `[title, folder, url tail, kind, meta, rest]`
+//!   or the same with a 7th element `overlap`: the URL is `folders[folder] + tail`, the badge
+//!   `kinds[kind]`, and the searchable text is `normalise(title) + normalise(meta)`, then that
+//!   head's last `overlap` UTF-16 units again (a record's text starts with the supplier its meta
+//!   ends with), then `rest`, cut to `max` characters. That is exactly version 1's stored text
+//!   `normalise(title + meta + text)`, so the bigrams and every query's hits are unchanged.
 //! - `search.js`: the reader, which loads only the shards a query needs and the chunks of its hits.
+//!
+//! Sizes, version 1 → 2 (bytes; same hits, checked by the tests below and against each site):
+//!
+//! | site | `d-*.json` | `s-*.json` | `search/` |
+//! |---|---|---|---|
+//! | sample (414 docs) | 453,162 → 247,076 | 150,449 → 63,753 | 625,373 → 336,801 |
+//! | `bench/gen --records 10000` (10,500 docs) | 9,221,761 → 4,621,162 | 2,972,246 → 1,131,170 | 12,213,567 → 5,776,038 |
+//! | `bench/gen --pages 10000` (10,100 docs) | 35,421,258 → 33,898,641 | 6,901,078 → 1,439,117 | 42.3 MB → 35.4 MB |
+//!
+//! A content page's documents are mostly its body text (up to 3,000 normalised characters), which
+//! the reader needs to confirm a hit and which nothing else in the index repeats.
 //!
 //! The normalisation here and in `assets/search.js` must stay identical (tested both ways).
 
