@@ -60,14 +60,23 @@
     }
     return ids;
   }
+  // Chunks store Thai (U+0E00…U+0E7F) shifted to U+0700…U+077F, two UTF-8 bytes instead of
+  // three; DEL escapes a character that was in that block (pack_thai in lib.rs).
+  var PACKED = /\x7f[\s\S]|[\u0700-\u077f]/g;
+  function unpack(s) {
+    return s.replace(PACKED, function (m) {
+      return m.length === 2 ? m[1] : String.fromCharCode(m.charCodeAt(0) + 0x700);
+    });
+  }
   // A chunk row is [title, folder, url tail, kind, meta, rest, overlap?]; the searchable text is
   // normalise(title + meta), its last `overlap` UTF-16 units again, then rest, cut to meta.max
   // characters (StoredText in lib.rs).
   function toDoc(meta, row) {
-    var head = normalise(row[0]) + normalise(row[4]);
-    var text = head + head.slice(head.length - (row[6] || 0)) + row[5];
+    var title = unpack(row[0]), info = unpack(row[4]);
+    var head = normalise(title) + normalise(info);
+    var text = head + head.slice(head.length - (row[6] || 0)) + unpack(row[5]);
     if (text.length > meta.max) text = Array.from(text).slice(0, meta.max).join("");
-    return { title: row[0], url: meta.folders[row[1]] + row[2], kind: meta.kinds[row[3]], meta: row[4], text: text };
+    return { title: title, url: meta.folders[row[1]] + unpack(row[2]), kind: meta.kinds[row[3]], meta: info, text: text };
   }
   // The documents containing the normalised query, from the first maxChunks chunks of
   // candidates; load(path) resolves to a parsed JSON file of the index.

@@ -67,6 +67,13 @@ pub struct SearchDoc {
 /// characters kept (spaces and punctuation dropped, so `1,234` matches `1234` and `ม. 3` matches `ม.3`).
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalise_into(&mut out, text);
+    out
+}
+
+/// [`normalise`], appending to `out`: the index builder normalises a document's parts into one
+/// buffer.
+fn normalise_into(out: &mut String, text: &str) {
     for c in text.chars() {
         // Thai and ASCII first: they are nearly all of the text, and the general Unicode
         // lookups below cost more than everything else in the index build.
@@ -79,7 +86,6 @@ pub fn normalise(text: &str) -> String {
             _ => {}
         }
     }
-    out
 }
 
 /// The distinct character pairs of a normalised text, in order. Pairs of chars, not strings:
@@ -215,10 +221,11 @@ impl StoredText {
     fn new(d: &SearchDoc) -> StoredText {
         // normalise() maps each character on its own and drops the spaces, so this is
         // normalise(title + " " + meta + " " + text), the version 1 text.
-        let mut full = normalise(&d.title);
-        full.push_str(&normalise(&d.meta));
+        let mut full = String::with_capacity(d.title.len() + d.meta.len() + d.text.len());
+        normalise_into(&mut full, &d.title);
+        normalise_into(&mut full, &d.meta);
         let head_len = full.len();
-        full.push_str(&normalise(&d.text));
+        normalise_into(&mut full, &d.text);
         if let Some((cut, _)) = full.char_indices().nth(MAX_TEXT_CHARS) {
             full.truncate(cut);
         }
@@ -295,7 +302,67 @@ impl<'a> Table<'a> {
     }
 }
 
+/// Thai takes three UTF-8 bytes a character, and most of the chunks' bytes are Thai. The chunks
+/// store the Thai block `U+0E00…U+0E7F` shifted to `U+0700…U+077F` (Syriac and Arabic
+/// Supplement: two bytes each, and rare in Thai procurement text); a character already in that
+/// block, or the escape itself, is written after [`ESCAPE`].
+const THAI: u32 = 0x0E00;
+const PACKED: u32 = 0x0700;
+/// DEL: JSON keeps it as one raw byte, and no title or text has a reason to hold it.
+const ESCAPE: char = '\u{7f}';
+
+/// Appends `text` packed to `out` (whole characters, so `out` stays UTF-8 at every piece's end).
+fn pack_thai_into(out: &mut Vec<u8>, text: &str) {
+    // On UTF-8 bytes, as this runs over every stored character: U+0E00…U+0E7F is E0 B8|B9 xx,
+    // U+0700…U+077F is DC|DD xx.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            0xE0 if matches!(bytes.get(i + 1), Some(0xB8 | 0xB9)) => {
+                out.push(bytes[i + 1] + (0xDC - 0xB8));
+                out.extend_from_slice(&bytes[i + 2..i + 3]);
+                i += 3;
+            }
+            0xDC | 0xDD => {
+                out.push(0x7F);
+                out.extend_from_slice(&bytes[i..i + 2]);
+                i += 2;
+            }
+            0x7F => {
+                out.extend_from_slice(&[0x7F, 0x7F]);
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+fn pack_thai(text: &str) -> String {
+    let mut out = Vec::new();
+    pack_thai_into(&mut out, text);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn unpack_thai(packed: &str) -> String {
+    let mut out = String::with_capacity(packed.len() * 3 / 2);
+    let mut chars = packed.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            ESCAPE => out.extend(chars.next()),
+            '\u{0700}'..='\u{077F}' => out.extend(char::from_u32(c as u32 - PACKED + THAI)),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// One document as a chunk stores it (see the module comment); the overlap is left off when 0.
+/// The strings are [`pack_thai`]ed.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Row<'a> {
@@ -383,12 +450,32 @@ pub fn build(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
         .zip(kind_ids.par_chunks(CHUNK).zip(urls.par_chunks(CHUNK)))
         .enumerate()
         .map(|(k, ((ds, ts), (ks, us)))| {
-            let rows: Vec<Row> = ds
+            // The chunk's strings packed into one buffer, one allocation per chunk.
+            let mut packed = Vec::new();
+            let mut ends = Vec::with_capacity(ds.len() * 4);
+            for (d, (t, &(_, tail))) in ds.iter().zip(ts.iter().zip(us)) {
+                for part in [d.title.as_str(), tail, d.meta.as_str(), t.rest()] {
+                    pack_thai_into(&mut packed, part);
+                    ends.push(packed.len());
+                }
+            }
+            // Whole characters were copied or mapped to whole characters.
+            let packed = String::from_utf8(packed).unwrap_or_default();
+            let part = |i: usize| {
+                let start = if i == 0 { 0 } else { ends[i - 1] };
+                packed.get(start..ends[i]).unwrap_or_default()
+            };
+            let rows: Vec<Row> = ts
                 .iter()
-                .zip(ts)
                 .zip(ks.iter().zip(us))
-                .map(|((d, t), (&kind, &(folder, tail)))| {
-                    let (title, meta, rest) = (d.title.as_str(), d.meta.as_str(), t.rest());
+                .enumerate()
+                .map(|(j, (t, (&kind, &(folder, _))))| {
+                    let (title, tail, meta, rest) = (
+                        part(4 * j),
+                        part(4 * j + 1),
+                        part(4 * j + 2),
+                        part(4 * j + 3),
+                    );
                     match t.overlap {
                         0 => Row::Plain(title, folder, tail, kind, meta, rest),
                         n => Row::Overlap(title, folder, tail, kind, meta, rest, n),
@@ -483,7 +570,11 @@ impl<'a> Index<'a> {
         let rows: Vec<serde_json::Value> =
             self.json(&format!("search/d-{}.json", id / self.chunk))?;
         let row = rows.get((id % self.chunk) as usize)?.as_array()?;
-        let str_at = |i: usize| row.get(i).and_then(serde_json::Value::as_str);
+        let str_at = |i: usize| {
+            row.get(i)
+                .and_then(serde_json::Value::as_str)
+                .map(unpack_thai)
+        };
         let num_at = |i: usize| {
             row.get(i)
                 .and_then(serde_json::Value::as_u64)
@@ -492,11 +583,11 @@ impl<'a> Index<'a> {
         let (title, meta, rest) = (str_at(0)?, str_at(4)?, str_at(5)?);
         Some(Hit {
             id,
-            title: title.to_owned(),
+            text: rebuild_text(&title, &meta, &rest, num_at(6).unwrap_or(0), self.max_chars),
+            title,
             url: format!("{}{}", self.folders.get(num_at(1)?)?, str_at(2)?),
             kind: self.kinds.get(num_at(3)?)?.clone(),
-            meta: meta.to_owned(),
-            text: rebuild_text(title, meta, rest, num_at(6).unwrap_or(0), self.max_chars),
+            meta,
         })
     }
 
@@ -641,6 +732,13 @@ mod tests {
                 text: "𝐀𝐁 ต่อท้าย".into(),
             },
             SearchDoc {
+                url: "/ข่าว/ܐܒ/".into(),
+                title: "ܐܒ \u{7f} ทดสอบ ݿ".into(),
+                kind: "หน้าเว็บ".into(),
+                meta: "ݐ\u{7f}\u{7f}".into(),
+                text: "ܐܒ\u{7f}ܐ ๛".into(),
+            },
+            SearchDoc {
                 url: "no-slash".into(),
                 title: "หน้า".into(),
                 kind: "หน้าเว็บ".into(),
@@ -718,6 +816,10 @@ mod tests {
             "istanbul",
             "𝐁ต่อ",
             "หน้าหน้า",
+            "ܒทด",
+            "ݿݐܐ",
+            "ܐܒ",
+            "ܐ๛",
             "3100000000002",
             "P690012",
             "ก",
@@ -790,6 +892,16 @@ mod tests {
             "{found} of {}",
             queries.len()
         );
+    }
+
+    #[test]
+    fn thai_packs_into_two_bytes_and_back() {
+        let text = "ถนน ๑๒ ฿ ๛ ܐ ݿ \u{7f} 𝐀 ab ࠀ ฿\u{7f}ܐ";
+        let packed = pack_thai(text);
+        assert_eq!(unpack_thai(&packed), text);
+        assert_eq!(pack_thai("ถนน").len(), 6);
+        assert_eq!(pack_thai("ถนน"), "\u{716}\u{719}\u{719}");
+        assert_eq!(pack_thai("ܐ\u{7f}"), "\u{7f}ܐ\u{7f}\u{7f}");
     }
 
     #[test]
@@ -888,7 +1000,7 @@ mod tests {
               const hits = [];
               for (const q of input.queries) {
                 const n = Array.from(r.normalise(q)).length;
-                hits.push(n < 2 ? [] : (await r.find(load, q, Infinity)).map((h) => [h.id, h.url, h.kind]));
+                hits.push(n < 2 ? [] : (await r.find(load, q, Infinity)).map((h) => [h.id, h.url, h.kind, h.title, h.meta]));
               }
               process.stdout.write(JSON.stringify({ hits, normalised: input.samples.map(r.normalise) }));
             })();
@@ -913,7 +1025,7 @@ mod tests {
             let want: Vec<serde_json::Value> = index
                 .search(q)
                 .into_iter()
-                .map(|h| serde_json::json!([h.id, h.url, h.kind]))
+                .map(|h| serde_json::json!([h.id, h.url, h.kind, h.title, h.meta]))
                 .collect();
             assert_eq!(js.as_array().expect("list"), &want, "query {q:?}");
         }
