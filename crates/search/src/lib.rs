@@ -20,18 +20,21 @@
 //!   `kinds[kind]`, and the searchable text is `normalise(title) + normalise(meta)`, then that
 //!   head's last `overlap` UTF-16 units again (a record's text starts with the supplier its meta
 //!   ends with), then `rest`, cut to `max` characters. That is exactly version 1's stored text
-//!   `normalise(title + meta + text)`, so the bigrams and every query's hits are unchanged.
+//!   `normalise(title + meta + text)`, so the bigrams and every query's hits are unchanged. The
+//!   four strings are stored with Thai (`U+0E00…U+0E7F`) shifted to `U+0700…U+077F`, two UTF-8
+//!   bytes instead of three; DEL (`U+007F`) escapes a character that was in that block or DEL.
 //! - `search.js`: the reader, which loads only the shards a query needs and the chunks of its hits.
 //!
-//! Sizes, version 1 → 2 (bytes; same hits, checked by the tests below and against each site):
+//! Sizes, version 1 → 2 (bytes on disk; same hits, checked by the tests below and, for these
+//! sites, by rebuilding every version 1 text from the version 2 files):
 //!
 //! | site | `d-*.json` | `s-*.json` | `search/` |
 //! |---|---|---|---|
-//! | sample (414 docs) | 453,162 → 247,076 | 150,449 → 63,753 | 625,373 → 336,801 |
-//! | `bench/gen --records 10000` (10,500 docs) | 9,221,761 → 4,621,162 | 2,972,246 → 1,131,170 | 12,213,567 → 5,776,038 |
-//! | `bench/gen --pages 10000` (10,100 docs) | 35,421,258 → 33,898,641 | 6,901,078 → 1,439,117 | 42.3 MB → 35.4 MB |
+//! | sample (414 docs) | 453,162 → 176,825 | 150,449 → 63,753 | 625,373 → 267,452 |
+//! | `bench/gen --records 10000` (10,500 docs) | 9,221,761 → 3,407,720 | 2,972,246 → 1,131,170 | 12,213,567 → 4,563,498 |
+//! | `bench/gen --pages 10000` (10,100 docs) | 35,421,258 → 23,362,411 | 6,901,078 → 1,439,117 | 42,333,775 → 24,826,530 |
 //!
-//! A content page's documents are mostly its body text (up to 3,000 normalised characters), which
+//! A content page's document is mostly its body text (up to 3,000 normalised characters), which
 //! the reader needs to confirm a hit and which nothing else in the index repeats.
 //!
 //! The normalisation here and in `assets/search.js` must stay identical (tested both ways).
