@@ -2,15 +2,6 @@
 // normalise() and fnv1a32() in crates/search/src/lib.rs.
 (function () {
   "use strict";
-  var script = document.currentScript;
-  // The reader may be served under a content-hashed name (search/search.<hash>.js).
-  var root = script ? script.src.replace(/search\/search(\.[0-9a-f]+)?\.js(\?.*)?$/, "") : "/";
-  var form = document.getElementById("search-form");
-  var input = document.getElementById("search-q");
-  var out = document.getElementById("search-results");
-  var status = document.getElementById("search-status");
-  if (!form || !input || !out || !status) return;
-
   var KEEP = /[\p{Alphabetic}\p{N}\u0E00-\u0E7F]/u;
   function normalise(text) {
     var s = "";
@@ -38,16 +29,6 @@
     }
     return out;
   }
-  var cache = {};
-  function fetchJson(path) {
-    if (!cache[path]) {
-      cache[path] = fetch(root + path).then(function (r) {
-        if (!r.ok) throw new Error(path + ": " + r.status);
-        return r.json();
-      });
-    }
-    return cache[path];
-  }
   function intersect(a, b) {
     var out = [], i = 0, j = 0;
     while (i < a.length && j < b.length) {
@@ -57,9 +38,104 @@
     }
     return out;
   }
-  function undelta(d) {
-    var acc = 0;
-    return d.map(function (x) { return (acc += x); });
+  // Postings (encode_postings in lib.rs): base-64 digits, 5 bits each, lowest first, bit 6 =
+  // more digits follow; per id 2·(gap−1), +1 when a run of (next number)+1 ids starts there.
+  var DIGIT = {};
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, i) { DIGIT[c] = i; });
+  function decodePostings(s) {
+    var ids = [], i = 0, prev = -1;
+    function next() {
+      var v = 0, scale = 1, d;
+      do {
+        d = DIGIT[s[i++]];
+        v += (d % 32) * scale;
+        scale *= 32;
+      } while (d >= 32);
+      return v;
+    }
+    while (i < s.length) {
+      var x = next(), id = prev + 1 + Math.floor(x / 2), run = x % 2 ? next() : 0;
+      for (var k = 0; k <= run; k++) ids.push(id + k);
+      prev = id + run;
+    }
+    return ids;
+  }
+  // Chunks store Thai (U+0E00…U+0E7F) shifted to U+0700…U+077F, two UTF-8 bytes instead of
+  // three; DEL escapes a character that was in that block (pack_thai in lib.rs).
+  var PACKED = /\x7f[\s\S]|[\u0700-\u077f]/g;
+  function unpack(s) {
+    return s.replace(PACKED, function (m) {
+      return m.length === 2 ? m[1] : String.fromCharCode(m.charCodeAt(0) + 0x700);
+    });
+  }
+  // A chunk row is [title, folder, url tail, kind, meta, rest, overlap?]; the searchable text is
+  // normalise(title + meta), its last `overlap` UTF-16 units again, then rest, cut to meta.max
+  // characters (StoredText in lib.rs).
+  function toDoc(meta, row) {
+    var title = unpack(row[0]), info = unpack(row[4]);
+    var head = normalise(title) + normalise(info);
+    var text = head + head.slice(head.length - (row[6] || 0)) + unpack(row[5]);
+    if (text.length > meta.max) text = Array.from(text).slice(0, meta.max).join("");
+    return { title: title, url: meta.folders[row[1]] + unpack(row[2]), kind: meta.kinds[row[3]], meta: info, text: text };
+  }
+  // The documents containing the normalised query, from the first maxChunks chunks of
+  // candidates; load(path) resolves to a parsed JSON file of the index.
+  function find(load, q, maxChunks) {
+    var norm = normalise(q);
+    return load("search/meta.json").then(function (meta) {
+      var grams = bigrams(norm);
+      if (!grams.length) return [];
+      return Promise.all(grams.map(function (g) {
+        return load("search/s-" + (fnv1a32(g) % meta.shards) + ".json").then(function (shard) {
+          return decodePostings(shard[g] || "");
+        });
+      })).then(function (lists) {
+        lists.sort(function (a, b) { return a.length - b.length; });
+        var ids = lists.reduce(intersect);
+        var chunks = {};
+        ids.forEach(function (id) { chunks[Math.floor(id / meta.chunk)] = true; });
+        var keys = Object.keys(chunks).slice(0, maxChunks);
+        return Promise.all(keys.map(function (k) { return load("search/d-" + k + ".json"); })).then(function (docs) {
+          var byChunk = {};
+          keys.forEach(function (k, i) { byChunk[k] = docs[i]; });
+          var hits = [];
+          ids.forEach(function (id) {
+            var rows = byChunk[Math.floor(id / meta.chunk)];
+            var row = rows && rows[id % meta.chunk];
+            if (!row) return;
+            var doc = toDoc(meta, row);
+            doc.id = id;
+            if (doc.text.indexOf(norm) >= 0) hits.push(doc);
+          });
+          return hits;
+        });
+      });
+    });
+  }
+  // Node (the Rust tests) reads these; a browser has no `module`.
+  if (typeof module === "object" && module.exports) {
+    module.exports = { normalise: normalise, decodePostings: decodePostings, find: find };
+  }
+  if (typeof document === "undefined") return;
+
+  var script = document.currentScript;
+  // The reader may be served under a content-hashed name (search/search.<hash>.js).
+  var root = script ? script.src.replace(/search\/search(\.[0-9a-f]+)?\.js(\?.*)?$/, "") : "/";
+  var form = document.getElementById("search-form");
+  var input = document.getElementById("search-q");
+  var out = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  if (!form || !input || !out || !status) return;
+
+  var cache = {};
+  function fetchJson(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(root + path).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return r.json();
+      });
+    }
+    return cache[path];
   }
   var LIMIT = 50;
   var seq = 0;
@@ -72,35 +148,11 @@
       return;
     }
     status.textContent = "กำลังค้นหา… (searching)";
-    fetchJson("search/meta.json").then(function (meta) {
-      var grams = bigrams(norm);
-      return Promise.all(grams.map(function (g) {
-        return fetchJson("search/s-" + (fnv1a32(g) % meta.shards) + ".json").then(function (shard) {
-          return undelta(shard[g] || []);
-        });
-      })).then(function (lists) {
-        lists.sort(function (a, b) { return a.length - b.length; });
-        var ids = lists.reduce(intersect);
-        var chunks = {};
-        ids.forEach(function (id) { chunks[Math.floor(id / meta.chunk)] = true; });
-        var keys = Object.keys(chunks).slice(0, 40);
-        return Promise.all(keys.map(function (k) { return fetchJson("search/d-" + k + ".json"); })).then(function (docs) {
-          var byChunk = {};
-          keys.forEach(function (k, i) { byChunk[k] = docs[i]; });
-          var hits = [];
-          ids.forEach(function (id) {
-            var rows = byChunk[Math.floor(id / meta.chunk)];
-            var row = rows && rows[id % meta.chunk];
-            if (row && row[4].indexOf(norm) >= 0) hits.push(row);
-          });
-          // Title matches first; otherwise keep the index order (pages, suppliers, newest records).
-          hits.sort(function (a, b) {
-            return (normalise(b[0]).indexOf(norm) >= 0) - (normalise(a[0]).indexOf(norm) >= 0);
-          });
-          return hits;
-        });
+    find(fetchJson, q, 40).then(function (hits) {
+      // Title matches first; otherwise keep the index order (pages, suppliers, newest records).
+      hits.sort(function (a, b) {
+        return (normalise(b.title).indexOf(norm) >= 0) - (normalise(a.title).indexOf(norm) >= 0);
       });
-    }).then(function (hits) {
       if (my !== seq) return;
       render(hits, q);
     }).catch(function (err) {
@@ -117,18 +169,18 @@
     shown.forEach(function (row) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = root + row[1].replace(/^\//, "");
-      a.textContent = row[0];
+      a.href = root + row.url.replace(/^\//, "");
+      a.textContent = row.title;
       var badge = document.createElement("span");
       badge.className = "badge";
-      badge.textContent = row[2];
+      badge.textContent = row.kind;
       li.appendChild(badge);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(a);
-      if (row[3]) {
+      if (row.meta) {
         var meta = document.createElement("p");
         meta.className = "meta";
-        meta.textContent = row[3];
+        meta.textContent = row.meta;
         li.appendChild(meta);
       }
       frag.appendChild(li);
