@@ -288,7 +288,23 @@ fn jobs_of(fy: &FiscalYear, as_of: prongsai_model::Date) -> Vec<Job<'_>> {
             }
         }
     }
+    // Each quarter right after its three months: a quarter's PDF takes the rows its months
+    // wrapped (`ShapeCache`), and rows wait in memory until then, so a year's twelve months
+    // ahead of its quarters filled the cache's bound on a 10,000-record year. Only the order of
+    // work changes: files are written wherever they come from, diagnostics are sorted.
+    out.sort_by_key(|job| match job {
+        Job::Year(_) => (0, 0, 0),
+        Job::Month(_, m) => (1, fiscal_month_index(m.month), 0),
+        Job::Doc(_, (_, Period::Month(ym))) => (1, fiscal_month_index(*ym), 1),
+        Job::Doc(_, (_, Period::Quarter(q))) => (1, 3 * u32::from(*q).saturating_sub(1) + 2, 1),
+        Job::Doc(_, (_, Period::Year)) => (2, 0, 0),
+    });
     out
+}
+
+/// October is the fiscal year's first month (0), September its last (11).
+fn fiscal_month_index(ym: prongsai_model::YearMonth) -> u32 {
+    (u32::from(ym.month) + 2) % 12
 }
 
 /// CSV, JSON, XLSX, PDF and OCDS files at the data contract's stable paths; `layer` decides

@@ -117,9 +117,10 @@ type RowMap = HashMap<Box<str>, (WrappedRow, usize), BuildHasherDefault<FxHasher
 pub(crate) type WrappedRow = Vec<Vec<(String, Option<Shaped>)>>;
 
 impl SharedRows {
-    /// A year's twelve months wait for their quarters when one thread makes them in order:
-    /// 10,000 rows of some 3 KB (the lines' glyphs are 20 bytes each).
-    pub const MAX_BYTES: usize = 48 << 20;
+    /// Room for the rows of three months waiting for their quarter on each of a few threads
+    /// (a build makes each quarter right after its months): a 10,000-record year's month has
+    /// about 830 rows of some 8 KB (the lines' glyphs are 20 bytes each).
+    pub const MAX_BYTES: usize = 64 << 20;
 
     /// The key of a row: everything its wrapping depends on besides the font data.
     pub fn key(bold: bool, widths: &[f32], cells: &[String]) -> Box<str> {
