@@ -159,7 +159,6 @@ pub fn plan_template_xlsx() -> Result<Vec<u8>, ExportError> {
 
 fn template(fields: &[Field], plan: bool) -> Result<Vec<u8>, ExportError> {
     let mut wb = Workbook::new();
-    wb.set_zip_compression_level(crate::xlsx::ZIP_LEVEL);
     // A fixed creation date: the template's bytes must not depend on the day it was made.
     let props = DocProperties::new()
         .set_title(if plan {

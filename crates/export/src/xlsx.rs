@@ -380,7 +380,8 @@ fn skr1_quarter_sheet(
     Ok(())
 }
 
-/// Deflate level of every workbook's zip. rust_xlsxwriter's default (6) spent about 2.5 times
+/// Deflate level of the zip of every workbook a build writes (the committed input templates keep
+/// rust_xlsxwriter's default: they are made once). The default (6) spent about 2.5 times
 /// level 3's CPU for files 15 % smaller (a 10,000-record year's month and quarter workbooks were
 /// a seventh of a 100,000-record build, most of it deflate); level 3 is zlib's fast matcher.
 pub(crate) const ZIP_LEVEL: u8 = 3;

@@ -193,6 +193,17 @@ struct LineFormatter {
     broke: bool,
 }
 
+/// What goes before a member or an element: a comma unless it is the first, then a line break.
+fn separate<W: ?Sized + std::io::Write>(w: &mut W, first: bool, line: bool) -> std::io::Result<()> {
+    if !first {
+        w.write_all(b",")?;
+    }
+    if line {
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 impl serde_json::ser::Formatter for LineFormatter {
     fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.depth += 1;
@@ -209,13 +220,7 @@ impl serde_json::ser::Formatter for LineFormatter {
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        if !first {
-            w.write_all(b",")?;
-        }
-        if self.depth == 1 {
-            w.write_all(b"\n")?;
-        }
-        Ok(())
+        separate(w, first, self.depth == 1)
     }
 
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -240,14 +245,10 @@ impl serde_json::ser::Formatter for LineFormatter {
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        if !first {
-            w.write_all(b",")?;
-        }
         if self.depth == 2 {
             self.broke = true;
-            w.write_all(b"\n")?;
         }
-        Ok(())
+        separate(w, first, self.depth == 2)
     }
 }
 
