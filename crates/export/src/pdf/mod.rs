@@ -10,6 +10,7 @@
 
 mod docs;
 pub(crate) mod font;
+mod stream;
 mod text;
 
 use crate::form::{
@@ -26,8 +27,9 @@ use font::{Font, Glyph, SARABUN_BOLD, SARABUN_REGULAR, SharedRows};
 use miniz_oxide::deflate::core::{
     CompressorOxide, TDEFLFlush, TDEFLStatus, compress, create_comp_flags_from_zip_params,
 };
-use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, TextStr};
 use prongsai_model::{Agency, Date, Procurement, YearMonth};
+use stream::PageStream;
 
 /// A4 landscape in points.
 pub(crate) const PAGE_WIDTH: f32 = 842.0;
@@ -574,45 +576,36 @@ fn month_pdf_with(
 /// Emits one shaped line: glyphs in a `TJ` array, with the reader's pen corrected to the
 /// shaper's positions (kerning, mark offsets) by `TJ` adjustments and vertical mark offsets by
 /// text rise (`Ts`).
-fn show_line(content: &mut Content, font: &Font<'_>, size: f32, glyphs: &[Glyph]) {
+fn show_line(content: &mut PageStream, font: &Font<'_>, size: f32, glyphs: &[Glyph]) {
     let upem = font.units_per_em;
     let mut pen = 0i32; // where the shaper puts the next glyph's origin
     let mut reader = 0i32; // where the PDF reader's pen is
-    let mut rise = 0i32;
     let mut i = 0;
     while i < glyphs.len() {
-        let run_rise = glyphs[i].y_offset;
-        if run_rise != rise {
-            content.set_rise(run_rise as f32 * size / upem);
-            rise = run_rise;
-        }
-        let mut tj = content.show_positioned();
-        let mut items = tj.items();
-        let mut bytes: Vec<u8> = Vec::with_capacity(2 * (glyphs.len() - i));
+        let rise = glyphs[i].y_offset;
+        content.rise(rise as f32 * size / upem);
+        content.begin_tj();
+        let mut start = i;
         while i < glyphs.len() && glyphs[i].y_offset == rise {
             let g = glyphs[i];
             let target = pen + g.x_offset;
             if target != reader {
-                if !bytes.is_empty() {
-                    items.show(Str(&bytes));
-                    bytes.clear();
+                if start < i {
+                    content.cids(glyphs[start..i].iter().map(|g| g.cid));
                 }
-                items.adjust(-((target - reader) as f32) * 1000.0 / upem);
+                start = i;
+                content.adjust(-((target - reader) as f32) * 1000.0 / upem);
             }
-            bytes.extend_from_slice(&g.cid.to_be_bytes());
             reader = target + font.cid_advance(g.cid);
             pen += g.x_advance;
             i += 1;
         }
-        if !bytes.is_empty() {
-            items.show(Str(&bytes));
+        if start < i {
+            content.cids(glyphs[start..i].iter().map(|g| g.cid));
         }
-        items.finish();
-        tj.finish();
+        content.end_tj();
     }
-    if rise != 0 {
-        content.set_rise(0.0);
-    }
+    content.rise(0.0);
 }
 
 fn write_pdf(
@@ -642,17 +635,11 @@ fn write_pdf(
         let content_id = alloc();
         page_ids.push(page_id);
         // Pages are alike: start at the last page's size rather than growing from empty.
-        let mut content = Content::with_capacity(content_capacity);
-        content.set_line_width(0.5);
+        let mut content = PageStream::with_capacity(content_capacity);
+        content.line_width(0.5);
         for d in draws {
             if let Draw::Rect { x, y, w, h, fill } = *d {
-                if fill {
-                    content.set_fill_gray(0.88);
-                    content.rect(x, y, w, h).fill_nonzero();
-                    content.set_fill_gray(0.0);
-                } else {
-                    content.rect(x, y, w, h).stroke();
-                }
+                content.rect(x, y, w, h, fill.then_some(0.88));
             }
         }
         for d in draws {
@@ -668,12 +655,8 @@ fn write_pdf(
                 if glyphs.is_empty() {
                     continue;
                 }
-                let idx = usize::from(*face == Face::Bold);
-                content.begin_text();
-                content.set_font(names[idx], *size);
-                content.set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, *y]);
+                content.text_at(names[usize::from(*face == Face::Bold)].0, *size, *x, *y);
                 show_line(&mut content, fonts.get(*face), *size, &glyphs);
-                content.end_text();
             }
         }
         let raw = content.finish();
