@@ -40,9 +40,14 @@ impl PageStream {
         if value as i32 as f32 == value {
             self.buf
                 .extend_from_slice(itoa::Buffer::new().format(value as i32).as_bytes());
-        } else if value.is_finite() {
+        } else if value.abs() > 1e-6 && value.abs() < 1e12 {
             self.buf
                 .extend_from_slice(ryu::Buffer::new().format_finite(value).as_bytes());
+        } else if value.is_finite() {
+            // ryu writes exponents (`1e-7`) out here, and PDF has no exponent syntax; Rust's
+            // Display writes plain digits (pdf-writer does the same).
+            use std::io::Write as _;
+            let _ = write!(self.buf, "{value}");
         } else {
             // Only a layout bug could give NaN or infinity; 0 keeps the stream readable.
             self.buf.push(b'0');
@@ -155,6 +160,18 @@ impl PageStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_never_use_exponents() {
+        let mut s = PageStream::with_capacity(0);
+        s.nums(&[1e-7, -2.5e-8, 3e13, 0.25, -0.0, f32::NAN]);
+        let out = String::from_utf8(s.finish()).expect("ascii");
+        assert!(!out.contains('e'), "{out}");
+        assert!(
+            out.starts_with("0.0000001 -0.000000025 30000000000000 0.25 0 0 "),
+            "{out}"
+        );
+    }
 
     #[test]
     fn writes_the_operators_as_a_reader_expects_them() {
