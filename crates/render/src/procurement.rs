@@ -238,7 +238,7 @@ fn render_view(tera: &Tera, v: &PageView) -> Result<OutputFile, Box<Diagnostic>>
     ctx.insert("description", &v.description);
     ctx.insert("current_url", &v.url);
     crate::insert_updated(&mut ctx, v.updated);
-    tera.render(v.template, &ctx)
+    crate::render_html(tera, v.template, &ctx)
         .map(|html| OutputFile::html(&v.output, html, "procurement-data"))
         .map_err(|e| Box::new(crate::render_error(v.template, "procurement-data", &e)))
 }
@@ -256,7 +256,7 @@ fn render_ita(
     ctx.insert("ita", ita);
     crate::insert_updated(&mut ctx, updated);
     ctx.insert("current_url", &ita.page_url);
-    tera.render("ita.html", &ctx)
+    crate::render_html(tera, "ita.html", &ctx)
         .map(|html| OutputFile::html(ita_output(ita), html, &ita.criteria.file))
         .map_err(|e| Box::new(crate::render_error("ita.html", &ita.criteria.file, &e)))
 }
@@ -612,27 +612,69 @@ pub(crate) fn search(
     }
 }
 
-/// Text of an HTML fragment, for indexing only (entities are left as they are).
+/// Text of an HTML fragment, for indexing only (entities are left as they are): each tag, and
+/// each stray `>`, becomes a space. Copies the text between tags whole rather than a char at a
+/// time, which was 3 % of a 10,000-page build.
 fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '>']) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let close = if after.starts_with('<') {
+            match after.find('>') {
+                Some(j) => j,
+                // An unclosed tag runs to the end.
+                None => return out,
             }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
+        } else {
+            0
+        };
+        out.push(' ');
+        rest = &after[close + 1..];
     }
+    out.push_str(rest);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-at-a-time definition `strip_tags` replaced.
+    fn strip_tags_by_char(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    out.push(' ');
+                }
+                _ if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn strips_tags_as_the_char_loop_did() {
+        for html in [
+            "",
+            "ถนน",
+            "<p>ถนน</p>",
+            "a > b < c",
+            "x<y<z>w>v",
+            "<a href=\"/x\">ลิงก์</a> &amp; <b>หนา",
+            "tail <unclosed",
+            ">><<>>",
+            "<><>ก<>",
+        ] {
+            assert_eq!(strip_tags(html), strip_tags_by_char(html), "{html:?}");
+        }
+    }
 
     #[test]
     fn strips_tags_keeping_text_apart() {

@@ -33,10 +33,14 @@ pub struct OutputFile {
 impl OutputFile {
     /// A page, [`compact`]ed right away: in the renderer's parallel workers, and once, so `build`
     /// and `serve` hold exactly the bytes that are published.
-    pub fn html(path: impl Into<String>, html: String, source: impl Into<String>) -> OutputFile {
+    pub fn html(
+        path: impl Into<String>,
+        html: impl AsRef<[u8]>,
+        source: impl Into<String>,
+    ) -> OutputFile {
         OutputFile {
             path: path.into(),
-            bytes: compact(html.as_bytes()),
+            bytes: compact(html.as_ref()),
             source: source.into(),
         }
     }
