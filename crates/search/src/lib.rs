@@ -42,6 +42,7 @@
 // FNV-1a over UTF-8: tiny, and the same few lines in the JavaScript reader's shard lookup.
 use prongsai_text::fnv1a32;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -91,35 +92,32 @@ fn normalise_into(out: &mut String, text: &str) {
     }
 }
 
-/// The distinct character pairs of a normalised text, in order. Pairs of chars, not strings:
-/// one allocation per document rather than one per pair.
-fn pairs(norm: &str) -> Vec<(char, char)> {
-    pairs_with(&mut Vec::new(), norm)
+/// A character pair packed into one number, the first char in the high half: packed pairs
+/// sort exactly as the tuples do (and, since UTF-8 keeps code point order, as the pairs'
+/// strings), with one comparison each, and hash as one word.
+type Packed = u64;
+
+fn pack(a: char, b: char) -> Packed {
+    (u64::from(a) << 32) | u64::from(b)
 }
 
-/// [`pairs`], sorting in `scratch`, which a caller reuses across documents: a page's text has
-/// thousands of pairs but only hundreds of distinct ones, and collecting, sorting and keeping
-/// every one of them per document was a fifth of a 10,000-page build (sorting tuples, and the
-/// page faults of 24 KB of fresh memory per document that were never given back).
-fn pairs_with(scratch: &mut Vec<u64>, norm: &str) -> Vec<(char, char)> {
-    // First char in the high half: the numbers sort exactly as the tuples do (and, since UTF-8
-    // keeps code point order, as the pairs' strings), with one comparison each.
-    scratch.clear();
-    scratch.extend(
-        norm.chars()
-            .zip(norm.chars().skip(1))
-            .map(|(a, b)| (u64::from(a) << 32) | u64::from(b)),
-    );
-    scratch.sort_unstable();
-    scratch.dedup();
-    scratch
-        .iter()
-        .map(|&p| {
-            // Both halves came from chars, so neither falls back.
-            let half = |v: u64| char::from_u32(v as u32).unwrap_or(char::REPLACEMENT_CHARACTER);
-            (half(p >> 32), half(p & 0xFFFF_FFFF))
-        })
-        .collect()
+fn unpack(p: Packed) -> (char, char) {
+    // Both halves came from chars, so neither falls back.
+    let half = |v: u64| char::from_u32(v as u32).unwrap_or(char::REPLACEMENT_CHARACTER);
+    (half(p >> 32), half(p & 0xFFFF_FFFF))
+}
+
+/// The distinct character pairs of a normalised text, in order. Pairs of chars, not strings:
+/// one allocation per query rather than one per pair.
+fn pairs(norm: &str) -> Vec<(char, char)> {
+    let mut packed: Vec<Packed> = norm
+        .chars()
+        .zip(norm.chars().skip(1))
+        .map(|(a, b)| pack(a, b))
+        .collect();
+    packed.sort_unstable();
+    packed.dedup();
+    packed.into_iter().map(unpack).collect()
 }
 
 fn pair_string((a, b): (char, char)) -> String {
@@ -139,9 +137,6 @@ fn pair_shard((a, b): (char, char), shards: usize) -> usize {
 fn bigrams(norm: &str) -> Vec<String> {
     pairs(norm).into_iter().map(pair_string).collect()
 }
-
-/// Document ids by character pair, for one shard.
-type Postings = BTreeMap<(char, char), Vec<u32>>;
 
 /// Shards are sized so one holds roughly this many postings: small enough for a phone to fetch
 /// a handful per query, few enough that a small site is a couple of files.
@@ -398,58 +393,63 @@ enum Row<'a> {
 /// Builds the index files (paths relative to the site root, under `search/`).
 pub fn build(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
     let texts: Vec<StoredText> = docs.par_iter().map(StoredText::new).collect();
-    let doc_pairs: Vec<Vec<(char, char)>> = texts
-        .par_iter()
-        .map_init(Vec::new, |scratch, t| pairs_with(scratch, &t.full))
+    // Runs of consecutive documents are inverted in parallel, each into its own map, then
+    // appended in document order, so every list comes out sorted and deduplicated exactly as
+    // a serial pass would make it. A document's pairs are neither collected nor sorted: its
+    // text has thousands of pairs but only hundreds of distinct ones, and a pair seen again in
+    // the same document finds its list already ending with that document. (Sorting each
+    // document's pairs, and keeping them, was a fifth of a 10,000-page build.)
+    let run_len = texts
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(1);
+    let runs: Vec<FxHashMap<Packed, Vec<u32>>> = texts
+        .par_chunks(run_len)
+        .enumerate()
+        .map(|(r, run)| {
+            let mut map: FxHashMap<Packed, Vec<u32>> = FxHashMap::default();
+            for (j, t) in run.iter().enumerate() {
+                let id = (r * run_len + j) as u32;
+                let mut chars = t.full.chars();
+                let Some(mut prev) = chars.next() else {
+                    continue;
+                };
+                for c in chars {
+                    let ids = map.entry(pack(prev, c)).or_default();
+                    if ids.last() != Some(&id) {
+                        ids.push(id);
+                    }
+                    prev = c;
+                }
+            }
+            map
+        })
         .collect();
-    let total_postings: usize = doc_pairs.iter().map(Vec::len).sum();
+    let mut postings: FxHashMap<Packed, Vec<u32>> = FxHashMap::default();
+    for run in runs {
+        for (pair, mut ids) in run {
+            postings.entry(pair).or_default().append(&mut ids);
+        }
+    }
+    let total_postings: usize = postings.values().map(Vec::len).sum();
     let shards = (total_postings / POSTINGS_PER_SHARD)
         .max(1)
         .next_power_of_two()
         .min(4096);
-
-    // Pairs order exactly as their UTF-8 strings do, so the files are as if keyed by string.
-    // Inverting the postings one document after another was the one serial step of a large
-    // build; instead runs of consecutive documents are inverted in parallel, each into its own
-    // maps per shard, and each shard then appends its runs' id lists in document order, so the
-    // lists come out sorted exactly as a serial pass would make them.
-    let run_len = doc_pairs
-        .len()
-        .div_ceil(rayon::current_num_threads() * 4)
-        .max(1);
-    let runs: Vec<Vec<Postings>> = doc_pairs
-        .par_chunks(run_len)
-        .enumerate()
-        .map(|(r, run)| {
-            let mut maps: Vec<Postings> = vec![BTreeMap::new(); shards];
-            for (j, ps) in run.iter().enumerate() {
-                let id = (r * run_len + j) as u32;
-                for p in ps {
-                    maps[pair_shard(*p, shards)].entry(*p).or_default().push(id);
-                }
-            }
-            maps
-        })
-        .collect();
-    drop(doc_pairs);
-    let mut by_shard: Vec<Vec<Postings>> = (0..shards).map(|_| Vec::new()).collect();
-    for maps in runs {
-        for (shard, map) in by_shard.iter_mut().zip(maps) {
-            shard.push(map);
-        }
+    // A shard's lists: its pairs with their document ids.
+    type Lists = Vec<((char, char), Vec<u32>)>;
+    let mut by_shard: Vec<Lists> = (0..shards).map(|_| Vec::new()).collect();
+    for (pair, ids) in postings {
+        let pair = unpack(pair);
+        by_shard[pair_shard(pair, shards)].push((pair, ids));
     }
 
     let mut files: Vec<(String, Vec<u8>)> = by_shard
         .into_par_iter()
         .enumerate()
-        .map(|(i, runs)| {
-            let mut map: Postings = BTreeMap::new();
-            for run in runs {
-                for (pair, mut ids) in run {
-                    map.entry(pair).or_default().append(&mut ids);
-                }
-            }
-            let encoded: BTreeMap<String, String> = map
+        .map(|(i, lists)| {
+            // Keyed by string, so the file's keys are in the order a string map gives them.
+            let encoded: BTreeMap<String, String> = lists
                 .iter()
                 .map(|(g, ids)| (pair_string(*g), encode_postings(ids)))
                 .collect();
@@ -956,7 +956,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
 
         /// Packed pairs sort and dedup exactly as the tuples do, for any characters (Thai,
-        /// Latin, astral), with one scratch buffer carried from text to text.
+        /// Latin, astral).
         #[test]
         fn packed_pairs_equal_sorted_tuples(texts in proptest::collection::vec(
             proptest::collection::vec(proptest::prop_oneof![
@@ -966,13 +966,12 @@ mod tests {
                 proptest::char::range('\u{1F600}', '\u{1F603}'),
                 proptest::char::range('\u{10000}', '\u{10FFFF}'),
             ], 0..300), 1..6)) {
-            let mut scratch = Vec::new();
             for chars in texts {
                 let text: String = chars.into_iter().collect();
                 let mut want: Vec<(char, char)> = text.chars().zip(text.chars().skip(1)).collect();
                 want.sort_unstable();
                 want.dedup();
-                proptest::prop_assert_eq!(pairs_with(&mut scratch, &text), want);
+                proptest::prop_assert_eq!(pairs(&text), want);
             }
         }
 
