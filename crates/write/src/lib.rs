@@ -495,7 +495,7 @@ mod tests {
     }
 
     fn page(path: &str, source: &str) -> OutputFile {
-        OutputFile::html(path, "<p>x</p>".to_owned(), source)
+        OutputFile::html(path, "<p>x</p>", source)
     }
 
     fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -576,7 +576,7 @@ mod tests {
         let files = vec![
             OutputFile::html(
                 "index.html",
-                "<html>\n  <body>\n    <p>สวัสดี</p>\n  </body>\n</html>\n".to_owned(),
+                "<html>\n  <body>\n    <p>สวัสดี</p>\n  </body>\n</html>\n",
                 "a",
             ),
             OutputFile::raw("css/site.css", b"body{}".to_vec(), "b"),
@@ -739,8 +739,7 @@ mod tests {
     #[test]
     fn html_keeps_pre_and_closing_tags() {
         let html = "<!doctype html><html><head><title>t</title></head><body><pre>a\n   b</pre><p>x</p></body></html>";
-        let out =
-            String::from_utf8(OutputFile::html("a.html", html.to_owned(), "t").bytes).unwrap();
+        let out = String::from_utf8(OutputFile::html("a.html", html, "t").bytes).unwrap();
         assert!(out.contains("<pre>a\n   b</pre>"), "{out}");
         assert!(out.contains("</p>") && out.contains("</body>"), "{out}");
     }
