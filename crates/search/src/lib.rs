@@ -44,6 +44,7 @@ use prongsai_text::fnv1a32;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 /// The reader, served at `search/search.js`.
@@ -428,7 +429,13 @@ pub fn build(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
     let mut postings: FxHashMap<Packed, Vec<u32>> = FxHashMap::default();
     for run in runs {
         for (pair, mut ids) in run {
-            postings.entry(pair).or_default().append(&mut ids);
+            // A pair's first list is moved in, not copied.
+            match postings.entry(pair) {
+                Entry::Vacant(e) => {
+                    e.insert(ids);
+                }
+                Entry::Occupied(mut e) => e.get_mut().append(&mut ids),
+            }
         }
     }
     let total_postings: usize = postings.values().map(Vec::len).sum();
