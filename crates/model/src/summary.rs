@@ -172,7 +172,7 @@ pub fn normalise_name(name: &str) -> String {
         // Thai has no case: Unicode's lower-case table search for every Thai letter was 1 % of
         // a 10,000-record build (every supplier of every row goes through here).
         match c {
-            '\u{0E00}'..='\u{0E7F}' => compact.push(c),
+            _ if prongsai_text::is_thai(c) => compact.push(c),
             _ if c.is_ascii() => compact.push(c.to_ascii_lowercase()),
             _ => compact.extend(c.to_lowercase()),
         }

@@ -84,7 +84,7 @@ fn normalise_into(out: &mut String, text: &str) {
         // lookups below cost more than everything else in the index build.
         match c {
             '\u{0E50}'..='\u{0E59}' => out.push(char::from(b'0' + (c as u32 - 0x0E50) as u8)),
-            '\u{0E00}'..='\u{0E7F}' => out.push(c),
+            _ if prongsai_text::is_thai(c) => out.push(c),
             _ if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
             _ if c.is_ascii() => {}
             _ if c.is_alphanumeric() => out.extend(c.to_lowercase()),

@@ -126,7 +126,7 @@ pub fn slugify(text: &str) -> String {
     let mut dash = false;
     for c in text.chars() {
         // The Thai block first: for it `is_alphanumeric` takes Unicode's slow table lookup.
-        let keep = ('\u{0E00}'..='\u{0E7F}').contains(&c) || c == '_' || c.is_alphanumeric();
+        let keep = crate::is_thai(c) || c == '_' || c.is_alphanumeric();
         if keep {
             if dash && !out.is_empty() {
                 out.push('-');

@@ -11,6 +11,7 @@
 //! spaces unless a run is wider than the whole cell.
 
 use super::font::Font;
+use prongsai_text::is_thai;
 
 /// Thai combining marks: they belong to the cluster of the consonant before them.
 pub(crate) fn is_thai_combining(c: char) -> bool {
@@ -19,10 +20,6 @@ pub(crate) fn is_thai_combining(c: char) -> bool {
 
 fn is_combining(c: char) -> bool {
     is_thai_combining(c) || matches!(c, '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}')
-}
-
-fn is_thai(c: char) -> bool {
-    matches!(c, '\u{0E00}'..='\u{0E7F}')
 }
 
 const ZWSP: char = '\u{200B}';
