@@ -233,7 +233,8 @@ fn ita_downloads(ita: &ItaEvaluation) -> Vec<OutputFile> {
 
 fn render_view(tera: &Tera, v: &PageView) -> Result<OutputFile, Box<Diagnostic>> {
     let mut ctx = Context::new();
-    ctx.insert("p", &v.context);
+    // An Arc clone: the value is shared, not copied.
+    ctx.insert_value("p", v.context.clone());
     ctx.insert("title", &v.title);
     ctx.insert("description", &v.description);
     ctx.insert("current_url", &v.url);
