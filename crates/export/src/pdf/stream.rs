@@ -123,7 +123,7 @@ impl PageStream {
 
     /// One string of 2-byte CIDs in a `TJ` array, as a literal string of the raw bytes.
     ///
-    /// Only the three bytes with a meaning inside a literal string (`\\`, `(`, `)`) and the
+    /// Only the three bytes with a meaning inside a literal string (`\`, `(`, `)`) and the
     /// two line ends (a bare CR or LF would be read as LF) are escaped; every other byte, NUL
     /// included, stands for itself (ISO 32000-1, 7.3.4.2). Hex would take 4 bytes a glyph.
     pub fn cids(&mut self, cids: impl IntoIterator<Item = u16>) {
