@@ -29,7 +29,7 @@ pub use gaps::{
 };
 pub use ids::{EgpNo, Tin, tin_check_digit};
 pub use method::{Method, Status};
-pub use money::Money;
+pub use money::{Grouped, Money};
 pub use summary::{
     PlanProgress, Supplier, SupplierKey, Tally, YearSummary, normalise_name, suppliers, winner_name,
 };

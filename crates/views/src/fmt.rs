@@ -1,4 +1,4 @@
-use prongsai_model::{Date, Money, YearMonth, to_thai_digits};
+use prongsai_model::{Date, Grouped, Money, YearMonth, to_thai_digits};
 
 /// How numbers and dates are shown: `site.yaml`'s `thai_digits` decides the digits, everything
 /// else is fixed by Thai government usage (`1,234,567.00`, `15 ต.ค. 2567`).
@@ -25,19 +25,7 @@ impl Fmt {
     }
 
     pub fn int(&self, n: impl Into<i64>) -> String {
-        let n: i64 = n.into();
-        let s = n.unsigned_abs().to_string();
-        let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
-        if n < 0 {
-            out.push('-');
-        }
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        self.digits(out)
+        self.digits(Grouped::int(n.into()).as_str().to_owned())
     }
 
     pub fn percent(&self, p: f64) -> String {
