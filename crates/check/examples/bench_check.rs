@@ -59,6 +59,7 @@ fn main() {
     let mut made = 0;
     for &m in &months {
         let file = Arc::new(SourceFile {
+            layout: prongsai_model::Layout::Template,
             sheet: None,
             path: format!(
                 "procurement-data/{}/months/{}.csv",
@@ -81,6 +82,7 @@ fn main() {
             let winner = format!("ร้านผู้ประกอบการ {}", rng.next(300));
             let day = 1 + rng.next(28) as i64;
             records.push(Procurement {
+                joined: None,
                 file: file.clone(),
                 line: seq + 1,
                 month: m,
@@ -94,7 +96,7 @@ fn main() {
                 plan_id: None,
                 title: format!("{} หมู่ที่ {}", TITLES[rng.next(20) as usize], 1 + rng.next(15)),
                 budget,
-                budget_source: "งบประมาณรายจ่ายประจำปี".into(),
+                budget_source: Some("งบประมาณรายจ่ายประจำปี".into()),
                 reference_price: Some(Money::from_satang(budget.satang() - rng.next(1_000) as i64)),
                 method: if budget > Money::from_baht(500_000) {
                     Method::EBidding
@@ -113,7 +115,7 @@ fn main() {
                 contract_no: Some(format!("{seq}/{}", m.year_be)),
                 contract_date: m.first_day().map(|d| d.add_days(day - 1)),
                 contract_end: m.first_day().map(|d| d.add_days(day + 30)),
-                status: Status::Completed,
+                status: Some(Status::Completed),
                 legal_ground: None,
             });
         }
@@ -128,6 +130,7 @@ fn main() {
         fy.months.insert(
             m,
             MonthFile {
+                joined: Vec::new(),
                 month: m,
                 file,
                 records,

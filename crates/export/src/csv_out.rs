@@ -9,7 +9,7 @@
 
 use crate::safe::neutralise_formula;
 use crate::thai_numeric_date;
-use prongsai_model::{Field, FiscalYear, Money, Procurement};
+use prongsai_model::{Field, FiscalYear, Money, NOT_GIVEN_TH, Procurement};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -82,7 +82,7 @@ fn month_cell(p: &Procurement, field: Field) -> Cell<'_> {
         Field::PlanId => opt(p.plan_id.as_deref()),
         Field::Title => Cell::Text(&p.title),
         Field::Budget => Cell::Ours(p.budget.plain()),
-        Field::BudgetSource => Cell::Text(&p.budget_source),
+        Field::BudgetSource => opt(p.budget_source.as_deref()),
         Field::ReferencePrice => Cell::Ours(money(p.reference_price)),
         Field::Method => Cell::Ours(p.method.canonical().to_owned()),
         // Already neutralised line by line: the first line is what a spreadsheet evaluates.
@@ -101,7 +101,7 @@ fn month_cell(p: &Procurement, field: Field) -> Cell<'_> {
             Cell::Ours(p.contract_date.map(thai_numeric_date).unwrap_or_default())
         }
         Field::ContractEnd => Cell::Ours(p.contract_end.map(thai_numeric_date).unwrap_or_default()),
-        Field::Status => Cell::Ours(p.status.canonical().to_owned()),
+        Field::Status => Cell::Ours(p.status_text().to_owned()),
         Field::LegalGround => opt(p.legal_ground.as_deref()),
         // Plan-only fields never appear in Field::MONTH.
         Field::Division | Field::ExpectedMonth => Cell::Ours(String::new()),
@@ -119,7 +119,14 @@ pub fn procurements_csv(fy: &FiscalYear) -> Vec<u8> {
     for p in fy.records() {
         let mut row = Vec::with_capacity(Field::MONTH.len() + 3);
         row.push(Cell::Ours(p.month.thai_short()));
-        row.extend(Field::MONTH.iter().map(|&f| month_cell(p, f)));
+        // A field no file of the record gives says so, rather than a blank read as nothing.
+        row.extend(Field::MONTH.iter().map(|&f| {
+            if p.given(f) {
+                month_cell(p, f)
+            } else {
+                Cell::Ours(NOT_GIVEN_TH.to_owned())
+            }
+        }));
         row.push(Cell::Text(&p.file.path));
         row.push(Cell::Ours(p.line.to_string()));
         write_row(&mut w, &row);

@@ -4,8 +4,9 @@
 
 use crate::NOT_APPLICABLE;
 use prongsai_model::{
-    Agency, Date, DueRules, Field, FiscalYear, Method, Money, PlanLine, PlanMeta, Procurement,
-    Tally, YearMonth, YearSummary, fiscal_quarter_months, fiscal_year_months, month_due,
+    Agency, Date, DueRules, Field, FiscalYear, Method, Money, NOT_GIVEN_TH, PlanLine, PlanMeta,
+    Procurement, Tally, YearMonth, YearSummary, fiscal_quarter_months, fiscal_year_months,
+    month_due,
 };
 
 /// The 9 columns of แบบ สขร.1, in the form's order.
@@ -67,7 +68,9 @@ pub(crate) fn skr1_cells(p: &Procurement) -> [String; 9] {
         Some(n) => format!("{}\nเลขที่โครงการ {}", p.title, n),
         None => p.title.clone(),
     };
-    let bids = if p.bids.is_empty() {
+    let bids = if !p.given(Field::Bids) {
+        NOT_GIVEN_TH.to_owned()
+    } else if p.bids.is_empty() {
         NOT_APPLICABLE.to_owned()
     } else {
         p.bids
@@ -82,11 +85,14 @@ pub(crate) fn skr1_cells(p: &Procurement) -> [String; 9] {
     let winner = match (&p.winner, p.agreed_price) {
         (Some(w), Some(price)) => format!("{w} ราคาที่ตกลง {}", baht(price)),
         (Some(w), None) => w.clone(),
-        (None, _) if p.is_cancelled() => p.status.canonical().to_owned(),
+        (None, _) if p.is_cancelled() => p.status_text().to_owned(),
         (None, Some(price)) => format!("ราคาที่ตกลง {}", baht(price)),
         (None, None) => NOT_APPLICABLE.to_owned(),
     };
     let contract = match (&p.contract_no, p.contract_date) {
+        (None, None) if !p.given(Field::ContractNo) && !p.given(Field::ContractDate) => {
+            NOT_GIVEN_TH.to_owned()
+        }
         (Some(no), Some(d)) => format!("{no}\nลงวันที่ {}", d.thai_short()),
         (Some(no), None) => no.clone(),
         (None, Some(d)) => format!("ลงวันที่ {}", d.thai_short()),

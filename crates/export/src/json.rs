@@ -5,7 +5,9 @@
 //! Keys are the data contract's English aliases; every key is always present (`null` when the
 //! month file left the cell empty) so consumers see one schema.
 
-use prongsai_model::{Agency, Bid, Date, FiscalYear, Money, PlanLine, PlanMeta, Procurement};
+use prongsai_model::{
+    Agency, Bid, Date, Field, FiscalYear, Money, PlanLine, PlanMeta, Procurement,
+};
 use serde::Serialize;
 
 /// Bumped only on an incompatible change of these files' shape.
@@ -53,7 +55,7 @@ struct Record<'a> {
     plan_id: Option<&'a str>,
     title: &'a str,
     budget: Money,
-    budget_source: &'a str,
+    budget_source: Option<&'a str>,
     reference_price: Option<Money>,
     method: &'static str,
     bids: &'a [Bid],
@@ -64,8 +66,14 @@ struct Record<'a> {
     contract_no: Option<&'a str>,
     contract_date: Option<Date>,
     contract_end: Option<Date>,
-    status: &'static str,
+    /// `null` when no file of the record gives it (then also in `not_given`).
+    status: Option<&'static str>,
     legal_ground: Option<&'a str>,
+    /// The fields no file of the record gives (the สขร.1 form has no budget source, the ITA list
+    /// no bids): their values are `null` or empty because they are not given, not because
+    /// they are nothing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_given: Vec<&'static str>,
     source: Source<'a>,
 }
 
@@ -80,7 +88,7 @@ impl<'a> Record<'a> {
             plan_id: p.plan_id.as_deref(),
             title: &p.title,
             budget: p.budget,
-            budget_source: &p.budget_source,
+            budget_source: p.budget_source.as_deref(),
             reference_price: p.reference_price,
             method: p.method.canonical(),
             bids: &p.bids,
@@ -91,7 +99,12 @@ impl<'a> Record<'a> {
             contract_no: p.contract_no.as_deref(),
             contract_date: p.contract_date,
             contract_end: p.contract_end,
-            status: p.status.canonical(),
+            status: p.status.map(prongsai_model::Status::canonical),
+            not_given: Field::MONTH
+                .iter()
+                .filter(|f| !p.given(**f))
+                .map(|f| f.alias())
+                .collect(),
             legal_ground: p.legal_ground.as_deref(),
             source: Source {
                 file: &p.file.path,

@@ -12,7 +12,7 @@ use crate::form::{
 };
 use crate::safe::neutralise_formula;
 use crate::{ExportError, ExportOptions, NO_PROCUREMENT, NOT_APPLICABLE, SAMPLE_NOTE};
-use prongsai_model::{Agency, Date, DueRules, Money, Procurement, YearMonth};
+use prongsai_model::{Agency, Date, DueRules, Field, Money, NOT_GIVEN_TH, Procurement, YearMonth};
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
 };
@@ -177,8 +177,8 @@ fn ita_record(
     agency_columns(ws, row, agency, fy, fm)?;
     text(ws, row, 7, &p.title, &fm.text)?;
     ws.write_number_with_format(row, 8, p.budget.as_f64(), &fm.money)?;
-    text(ws, row, 9, &p.budget_source, &fm.text)?;
-    ours(ws, row, 10, p.status.canonical(), &fm.text)?;
+    text(ws, row, 9, p.budget_source_text(), &fm.text)?;
+    ours(ws, row, 10, p.status_text(), &fm.text)?;
     ours(ws, row, 11, p.method.thai(), &fm.text)?;
     money_or_dash(ws, row, 12, p.reference_price, fm)?;
     money_or_dash(ws, row, 13, p.agreed_price, fm)?;
@@ -188,6 +188,7 @@ fn ita_record(
     }
     match &p.egp_project_no {
         Some(n) => ours(ws, row, 15, n.as_str(), &fm.text)?,
+        None if !p.given(Field::EgpProjectNo) => ours(ws, row, 15, NOT_GIVEN_TH, &fm.text)?,
         None => ours(ws, row, 15, NOT_APPLICABLE, &fm.text)?,
     }
     Ok(())

@@ -17,6 +17,27 @@ pub(crate) struct Table {
     pub rows: Vec<Row>,
 }
 
+/// Every non-blank row of a file, in order: which of them is the header is the reader's to say
+/// (a plan's is the first; a month file's is recognised, below title rows if there are any).
+pub(crate) struct Rows {
+    pub rows: Vec<Row>,
+}
+
+impl Rows {
+    /// The first row as the header, the rest as data.
+    pub fn into_table(self) -> Table {
+        let mut rows = self.rows.into_iter();
+        let (header_line, header) = rows.next().map_or((1, Vec::new()), |r| {
+            (r.line, r.cells.iter().map(str::to_owned).collect())
+        });
+        Table {
+            header,
+            header_line,
+            rows: rows.collect(),
+        }
+    }
+}
+
 fn is_blank(record: &::csv::StringRecord) -> bool {
     record.iter().all(|c| clean(c).is_empty())
 }
@@ -24,7 +45,7 @@ fn is_blank(record: &::csv::StringRecord) -> bool {
 /// A cell over `limits.max_cell_bytes` in `record`, as the diagnostic that leaves its row out.
 pub(crate) fn oversized(
     record: &::csv::StringRecord,
-    header: Option<&[String]>,
+    header: impl Fn(usize) -> Option<String>,
     path: &str,
     line: u32,
     limits: &crate::Limits,
@@ -33,9 +54,7 @@ pub(crate) fn oversized(
         .iter()
         .enumerate()
         .find(|(_, c)| c.len() > limits.max_cell_bytes)?;
-    let name = header
-        .and_then(|h| h.get(col))
-        .map_or_else(|| format!("{}", col + 1), |h| h.trim().to_owned());
+    let name = header(col).map_or_else(|| format!("{}", col + 1), |h| h.trim().to_owned());
     let (kib, max) = (cell.len().div_ceil(1024), limits.max_cell_bytes / 1024);
     Some(
         Diagnostic::error(
@@ -54,19 +73,18 @@ pub(crate) fn oversized(
 }
 
 /// Reads every record; blank rows (Excel leaves rows of commas) are dropped. `None` when the file
-/// has no header row, with the diagnostic already pushed.
+/// has no rows at all, with the diagnostic already pushed.
 pub(crate) fn read(
     text: &str,
     path: &str,
     limits: &crate::Limits,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Table> {
+) -> Option<Rows> {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut header: Option<(u32, Vec<String>)> = None;
-    let mut rows = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     let mut record = ::csv::StringRecord::new();
     let mut last_line = 1;
     // csv's own line count lags by one after CRLF (it stops at the \r), so lines are counted
@@ -112,17 +130,14 @@ pub(crate) fn read(
         }
         // A runaway cell (a pasted document, a generated file) is refused by name rather than
         // carried into every page, export and search index.
-        if let Some(d) = oversized(
-            &record,
-            header.as_ref().map(|(_, h)| h.as_slice()),
-            path,
-            line,
-            limits,
-        ) {
+        // The first row names the columns in the message, as it does in most files.
+        let first = rows.first().map(|r| &r.cells);
+        let name = |col: usize| first.and_then(|h| h.get(col)).map(str::to_owned);
+        if let Some(d) = oversized(&record, name, path, line, limits) {
             diags.push(d);
             continue;
         }
-        if rows.len() >= limits.max_rows {
+        if rows.len() > limits.max_rows {
             // Stop reading: memory stays bounded by the limit, not by the file.
             diags.push(
                 Diagnostic::error(
@@ -134,14 +149,10 @@ pub(crate) fn read(
             );
             break;
         }
-        if header.is_none() {
-            header = Some((line, record.iter().map(str::to_owned).collect()));
-        } else {
-            rows.push(Row {
-                line,
-                cells: record.clone(),
-            });
-        }
+        rows.push(Row {
+            line,
+            cells: record.clone(),
+        });
     }
     // The csv crate reads an unclosed quote to the end of the file, silently swallowing rows.
     if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
@@ -154,24 +165,18 @@ pub(crate) fn read(
             .at(Location::line(path, last_line)),
         );
     }
-    match header {
-        Some((header_line, header)) => Some(Table {
-            header,
-            header_line,
-            rows,
-        }),
-        None => {
-            diags.push(
-                Diagnostic::error(
-                    diag::EMPTY_FILE,
-                    "ไฟล์ว่าง ไม่มีแม้แต่แถวหัวตาราง: ใส่แถวหัวตาราง (ใช้ prongsai new month สร้างแม่แบบ); เดือนที่ไม่มีการจัดซื้อจัดจ้างให้มีเฉพาะแถวหัวตาราง",
-                    "the file is empty, without even a header row: add the header row (prongsai new month writes a template); a month without procurement keeps just the header row",
-                )
-                .at(Location::file(path)),
-            );
-            None
-        }
+    if rows.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                diag::EMPTY_FILE,
+                "ไฟล์ว่าง ไม่มีแม้แต่แถวหัวตาราง: ใส่แถวหัวตาราง (ใช้ prongsai new month สร้างแม่แบบ); เดือนที่ไม่มีการจัดซื้อจัดจ้างให้มีเฉพาะแถวหัวตาราง",
+                "the file is empty, without even a header row: add the header row (prongsai new month writes a template); a month without procurement keeps just the header row",
+            )
+            .at(Location::file(path)),
+        );
+        return None;
     }
+    Some(Rows { rows })
 }
 
 #[cfg(test)]
@@ -187,7 +192,8 @@ mod tests {
             &crate::Limits::default(),
             &mut d,
         )
-        .unwrap();
+        .unwrap()
+        .into_table();
         assert!(d.is_empty());
         assert_eq!(t.header_line, 1);
         let lines: Vec<_> = t.rows.iter().map(|r| (r.line, r.cells.len())).collect();
@@ -209,7 +215,8 @@ mod tests {
             &crate::Limits::default(),
             &mut d,
         )
-        .unwrap();
+        .unwrap()
+        .into_table();
         assert_eq!(t.rows.len(), 1);
         assert_eq!(d[0].code, diag::UNBALANCED_QUOTE);
     }
@@ -228,7 +235,8 @@ mod tests {
             &limits,
             &mut d,
         )
-        .unwrap();
+        .unwrap()
+        .into_table();
         let got: Vec<_> = d
             .iter()
             .map(|x| {

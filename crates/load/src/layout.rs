@@ -221,6 +221,9 @@ fn month_file_name(name: &str, fy: i32, rel: &str) -> Result<YearMonth, Option<B
         )
     };
     let stem = prongsai_model::thai_to_arabic_digits(stem);
+    // `2568-03 สขร1`, `2568-03_ITA`, `2568-03.ita`: a month given in two layouts names its
+    // files apart with a suffix after a space, dot, dash or underscore.
+    let (stem, suffix) = month_and_suffix(&stem);
     let Some((y, m)) = stem.split_once('-') else {
         return Err(generic());
     };
@@ -233,7 +236,7 @@ fn month_file_name(name: &str, fy: i32, rel: &str) -> Result<YearMonth, Option<B
         _ => return Err(generic()),
     };
     let expected = format!(
-        "{}-{month:02}.{lower_ext}",
+        "{}-{month:02}{suffix}.{lower_ext}",
         if year < 2400 { year + 543 } else { year }
     );
     if year < 2400 {
@@ -246,7 +249,7 @@ fn month_file_name(name: &str, fy: i32, rel: &str) -> Result<YearMonth, Option<B
             ),
         ));
     }
-    if m.len() != 2 || stem.as_ref() != format!("{year}-{month:02}") || ext != lower_ext {
+    if m.len() != 2 || stem != format!("{year}-{month:02}") || ext != lower_ext {
         return Err(month_name_error(
             rel,
             name,
@@ -278,6 +281,22 @@ fn month_file_name(name: &str, fy: i32, rel: &str) -> Result<YearMonth, Option<B
         )));
     }
     Ok(ym)
+}
+
+/// A month file's stem split into the month (`2568-03`) and an optional suffix starting at its
+/// separator (` สขร1`): the month is what comes before the first blank, `_` or `.`, or a dash
+/// after the month's digits.
+fn month_and_suffix(stem: &str) -> (&str, &str) {
+    let cut = stem
+        .char_indices()
+        .find(|(i, c)| {
+            prongsai_text::is_blank_char(*c)
+                || matches!(c, '_' | '.')
+                // The dash between year and month is not a separator; one after the month is.
+                || (*c == '-' && stem[..*i].contains('-'))
+        })
+        .map_or(stem.len(), |(i, _)| i);
+    (&stem[..cut], &stem[cut..])
 }
 
 #[cfg(test)]
@@ -322,7 +341,16 @@ mod tests {
             kind("procurement-data/2568/annual.md", false),
             Some(DataFile::Annual(2568))
         );
-        for month in ["2567-10.csv", "2567-10.xlsx", "2567-10.xls"] {
+        for month in [
+            "2567-10.csv",
+            "2567-10.xlsx",
+            "2567-10.xls",
+            "2567-10 สขร1.xlsx",
+            "2567-10 ITA.csv",
+            "2567-10_ita.xlsx",
+            "2567-10-สขร.1.xls",
+            "2567-10.ITA.xlsx",
+        ] {
             let rel = format!("procurement-data/2568/months/{month}");
             assert_eq!(kind(&rel, false), Some(DataFile::Month(2568, ym)), "{rel}");
         }
@@ -416,6 +444,14 @@ mod tests {
             other => format!("{other:?}"),
         };
         assert_eq!(code("2567-1.csv"), diag::MONTH_FILE_NAME);
+        assert_eq!(code("2567-1 สขร1.csv"), diag::MONTH_FILE_NAME);
+        assert!(
+            month_file_name("2567-1 สขร1.csv", 2568, r)
+                .unwrap_err()
+                .unwrap()
+                .message_en
+                .contains("2567-01 สขร1.csv")
+        );
         assert_eq!(code("2024-10.csv"), diag::MONTH_FILE_NAME);
         assert_eq!(code("ตุลาคม.csv"), diag::MONTH_FILE_NAME);
         assert_eq!(code("2568-10.csv"), diag::MONTH_OUTSIDE_FY);

@@ -19,14 +19,17 @@
 
 mod agency;
 mod annual;
+mod assemble;
 mod cells;
 mod csv;
 mod decode;
 mod diag;
 mod headers;
+mod join;
 mod layout;
 mod month;
 mod plan;
+mod recognise;
 pub mod values;
 mod workbook;
 mod yaml;
@@ -35,8 +38,8 @@ pub use layout::{DataFile, classify};
 pub use workbook::{MONTH_SHEET, PLAN_SHEET};
 
 use prongsai_model::{
-    Agency, AnnualReport, Data, Diagnostic, Disclosure, Field, FiscalYear, Location, MonthFile,
-    Plan, PlanMeta, YearMonth, sort_diagnostics,
+    Agency, AnnualReport, Data, Diagnostic, Disclosure, Field, FiscalYear, Layout, Location,
+    MonthFile, Plan, PlanMeta, YearMonth, sort_diagnostics,
 };
 use rayon::prelude::*;
 use std::path::Path;
@@ -93,6 +96,7 @@ pub fn load_with(root: &Path, limits: &Limits) -> Loaded {
             .collect(),
     };
     let mut saw_agency = false;
+    let mut declared = Vec::new();
     for (output, diags) in outputs {
         diagnostics.extend(diags);
         match output {
@@ -115,7 +119,8 @@ pub fn load_with(root: &Path, limits: &Limits) -> Loaded {
                 }
                 y.annual = a;
             }
-            Output::Month(fy, ym, m) => {
+            Output::Month(fy, ym, m, said) => {
+                declared.extend(said);
                 let y = year(&mut data, fy);
                 match m {
                     Some(m) => {
@@ -128,6 +133,9 @@ pub fn load_with(root: &Path, limits: &Limits) -> Loaded {
                 }
             }
         }
+    }
+    if let Some(agency) = &data.agency {
+        diagnostics.extend(other_agency(agency, &declared));
     }
     if !saw_agency {
         diagnostics.push(
@@ -150,7 +158,9 @@ fn year(data: &mut Data, fy: i32) -> &mut FiscalYear {
     })
 }
 
-/// Re-reads one month file, e.g. `procurement-data/2568/months/2567-10.csv`, for live reload.
+/// Re-reads a month, e.g. after `procurement-data/2568/months/2567-10.csv` changed, for live
+/// reload: every file of that month in the folder (a month may be given in two layouts), with
+/// the check of what they say of the agency against agency.yaml.
 pub fn load_month_file(root: &Path, rel_path: &str) -> (Option<MonthFile>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let (fy, ym) = match layout::classify(rel_path, false) {
@@ -158,17 +168,39 @@ pub fn load_month_file(root: &Path, rel_path: &str) -> (Option<MonthFile>, Vec<D
         Some(DataFile::Misnamed(d)) => return (None, vec![*d]),
         _ => return (None, vec![layout::misplaced(rel_path)]),
     };
-    let (out, d) = run(
-        root,
-        &Job::Month(fy, ym, rel_path.to_owned()),
-        &limits_of(root),
-    );
-    diags.extend(d);
-    sort_diagnostics(&mut diags);
-    match out {
-        Output::Month(_, _, m) => (m, diags),
-        _ => (None, diags),
+    let folder = rel_path.rsplit_once('/').map_or("", |(f, _)| f);
+    let mut paths: Vec<String> = std::fs::read_dir(root.join(folder))
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| e.file_name().into_string().ok())
+                .map(|name| format!("{folder}/{name}"))
+                .filter(|rel| {
+                    matches!(layout::classify(rel, false), Some(DataFile::Month(f, m)) if f == fy && m == ym)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if !paths.iter().any(|p| p == rel_path) {
+        paths.push(rel_path.to_owned());
     }
+    paths.sort();
+    let (out, d) = run(root, &Job::Month(fy, ym, paths), &limits_of(root));
+    diags.extend(d);
+    let month = match out {
+        Output::Month(_, _, m, said) => {
+            let agency_path = format!("{DATA_DIR}/agency.yaml");
+            if let (Output::Agency(a), _) = run(root, &Job::Agency(agency_path), &limits_of(root))
+                && let Some(agency) = a.as_ref()
+            {
+                diags.extend(other_agency(agency, &said));
+            }
+            m
+        }
+        _ => None,
+    };
+    sort_diagnostics(&mut diags);
+    (month, diags)
 }
 
 /// Re-reads one `plan.csv` (or `plan.xlsx`), e.g. `procurement-data/2568/plan.csv`, for live reload.
@@ -197,34 +229,52 @@ pub fn parse_month_bytes(
     bytes: &[u8],
 ) -> (Option<MonthFile>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    if is_workbook(rel_path) {
-        let (limits, mut sheet) = (Limits::default(), None);
-        let file = open_workbook(
-            headers::Kind::Month,
-            rel_path,
-            bytes,
-            &limits,
-            &mut diags,
-            &mut sheet,
-        )
-        .and_then(|o| month::from_opened(month, o, &mut diags));
-        place_in_sheet(&mut diags, sheet);
-        one_problem_a_cell(&mut diags);
-        sort_diagnostics(&mut diags);
-        return (file, diags);
-    }
-    let file = decode_text(rel_path, bytes, &mut diags).and_then(|(text, encoding)| {
-        month::parse(
-            rel_path,
-            month,
-            &text,
-            encoding,
-            &Limits::default(),
-            &mut diags,
-        )
-    });
+    let read = month_from_bytes(rel_path, month, bytes, &Limits::default(), &mut diags);
     sort_diagnostics(&mut diags);
-    (file, diags)
+    (read.month, diags)
+}
+
+/// One month file's bytes, a workbook or CSV by its extension, to its records.
+fn month_from_bytes(
+    rel: &str,
+    ym: YearMonth,
+    bytes: &[u8],
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> month::Read {
+    if is_workbook(rel) {
+        let mut local = Vec::new();
+        let mut sheet = None;
+        let read = match workbook::read(
+            headers::Kind::Month,
+            rel,
+            bytes,
+            limits,
+            &mut local,
+            &mut sheet,
+            Some(ym),
+        ) {
+            Some((name, encoding, workbook::Sheet::Month(ms))) => month::from_header(
+                rel,
+                ym,
+                encoding,
+                Some(name),
+                &ms.header,
+                &ms.rows,
+                &ms.merged_across,
+                &mut local,
+            ),
+            _ => month::Read::default(),
+        };
+        place_in_sheet(&mut local, sheet);
+        one_problem_a_cell(&mut local);
+        diags.extend(local);
+        return read;
+    }
+    match decode_text(rel, bytes, diags) {
+        Some((text, encoding)) => month::parse(rel, ym, &text, encoding, limits, diags),
+        None => month::Read::default(),
+    }
 }
 
 /// The header line of a new month file: Thai headers in contract order, BOM and CRLF so Excel
@@ -248,9 +298,10 @@ enum Job {
     Plan(i32, String),
     PlanMeta(i32, String),
     Annual(i32, String),
-    Month(i32, YearMonth, String),
-    /// The same month (or, with `None`, the year's plan) in two or more files.
-    Clash(i32, Option<YearMonth>, Vec<String>),
+    /// A month's files: usually one; two when the month is given in two layouts.
+    Month(i32, YearMonth, Vec<String>),
+    /// The year's plan in two or more files.
+    Clash(i32, Vec<String>),
 }
 
 enum Output {
@@ -258,46 +309,91 @@ enum Output {
     Plan(i32, Option<Plan>),
     PlanMeta(i32, Option<PlanMeta>),
     Annual(i32, Option<AnnualReport>),
-    Month(i32, YearMonth, Option<MonthFile>),
+    Month(i32, YearMonth, Option<MonthFile>, Vec<assemble::Declared>),
 }
 
 fn rel_of(job: &Job) -> &str {
     match job {
         Job::Agency(p) | Job::Plan(_, p) | Job::PlanMeta(_, p) | Job::Annual(_, p) => p,
-        Job::Month(_, _, p) => p,
-        Job::Clash(_, _, paths) => paths.first().map_or("", String::as_str),
+        Job::Month(_, _, paths) | Job::Clash(_, paths) => paths.first().map_or("", String::as_str),
     }
 }
 
-/// Reads, decodes and parses one file.
+/// Reads a month's files and joins them when they are of different layouts. Two files of the
+/// same layout are refused, neither read: either could be the one last edited.
+fn run_month(
+    root: &Path,
+    (fy, ym): (i32, YearMonth),
+    paths: &[String],
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Output {
+    let reads: Vec<(String, month::Read)> = paths
+        .iter()
+        .map(|rel| {
+            let read = read_file(root, rel, limits, diags)
+                .map(|bytes| month_from_bytes(rel, ym, &bytes, limits, diags))
+                .unwrap_or_default();
+            (rel.clone(), read)
+        })
+        .collect();
+    let declared: Vec<assemble::Declared> =
+        reads.iter().flat_map(|(_, r)| r.declared.clone()).collect();
+    if reads.len() > 1 {
+        let layout_of = |r: &month::Read| r.month.as_ref().map(|m| m.file.layout);
+        for layout in Layout::JOIN_ORDER {
+            let same: Vec<String> = reads
+                .iter()
+                .filter(|(_, r)| layout_of(r) == Some(layout))
+                .map(|(p, _)| p.clone())
+                .collect();
+            if same.len() > 1 {
+                diags.push(clash(&same));
+                return Output::Month(fy, ym, None, declared);
+            }
+        }
+        // A file of the month that cannot be read leaves the month unread: publishing the other
+        // alone would show it as complete.
+        if reads.iter().any(|(_, r)| r.month.is_none()) {
+            return Output::Month(fy, ym, None, declared);
+        }
+    }
+    let files: Vec<MonthFile> = reads.into_iter().filter_map(|(_, r)| r.month).collect();
+    let joined = join::join(files, diags);
+    if let Some(m) = &joined {
+        diags.extend(not_given(m));
+    }
+    Output::Month(fy, ym, joined, declared)
+}
+
+/// Reads, decodes and parses one file (a month: each of its files).
 fn run(root: &Path, job: &Job, limits: &Limits) -> (Output, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    if let Job::Clash(fy, ym, paths) = job {
+    if let Job::Clash(fy, paths) = job {
         diags.push(clash(paths));
-        let out = match ym {
-            Some(ym) => Output::Month(*fy, *ym, None),
-            None => Output::Plan(*fy, None),
-        };
+        return (Output::Plan(*fy, None), diags);
+    }
+    if let Job::Month(fy, ym, paths) = job {
+        let out = run_month(root, (*fy, *ym), paths, limits, &mut diags);
         return (out, diags);
     }
     let rel = rel_of(job);
     if is_workbook(rel) {
-        let kind = match job {
-            Job::Plan(..) => headers::Kind::Plan,
-            _ => headers::Kind::Month,
-        };
         let mut sheet = None;
-        let opened = read_file(root, rel, limits, &mut diags)
-            .and_then(|bytes| open_workbook(kind, rel, &bytes, limits, &mut diags, &mut sheet));
+        let opened = read_file(root, rel, limits, &mut diags).and_then(|bytes| {
+            open_workbook(
+                headers::Kind::Plan,
+                rel,
+                &bytes,
+                limits,
+                &mut diags,
+                &mut sheet,
+            )
+        });
         let out = match job {
             Job::Plan(fy, _) => {
                 Output::Plan(*fy, opened.and_then(|o| plan::from_opened(o, &mut diags)))
             }
-            Job::Month(fy, ym, _) => Output::Month(
-                *fy,
-                *ym,
-                opened.and_then(|o| month::from_opened(*ym, o, &mut diags)),
-            ),
             _ => unreachable!("only month files and plans are workbooks (is_workbook)"),
         };
         place_in_sheet(&mut diags, sheet);
@@ -320,18 +416,13 @@ fn run(root: &Path, job: &Job, limits: &Limits) -> (Output, Vec<Diagnostic>) {
         Job::Annual(fy, p) => {
             Output::Annual(*fy, text.map(|(t, _)| annual::parse(p, &t, &mut diags)))
         }
-        Job::Month(fy, ym, p) => Output::Month(
-            *fy,
-            *ym,
-            text.and_then(|(t, e)| month::parse(p, *ym, &t, e, limits, &mut diags)),
-        ),
-        Job::Clash(..) => unreachable!("handled above"),
+        Job::Month(..) | Job::Clash(..) => unreachable!("handled above"),
     };
     (out, diags)
 }
 
-/// A workbook's data sheet as a table with its header matched; `sheet_read` is set as soon as
-/// the sheet is chosen, so the caller can place every diagnostic in it.
+/// A plan workbook's data sheet as a table with its header matched; `sheet_read` is set as soon
+/// as the sheet is chosen, so the caller can place every diagnostic in it.
 fn open_workbook(
     kind: headers::Kind,
     rel: &str,
@@ -340,8 +431,164 @@ fn open_workbook(
     diags: &mut Vec<Diagnostic>,
     sheet_read: &mut Option<String>,
 ) -> Option<headers::Opened> {
-    let (sheet, encoding, table) = workbook::read(kind, rel, bytes, limits, diags, sheet_read)?;
-    headers::open_table(kind, rel, table, encoding, Some(sheet), diags)
+    match workbook::read(kind, rel, bytes, limits, diags, sheet_read, None)? {
+        (sheet, encoding, workbook::Sheet::Plan(table)) => {
+            headers::open_table(kind, rel, table, encoding, Some(sheet), diags)
+        }
+        (_, _, workbook::Sheet::Month(_)) => None,
+    }
+}
+
+/// What a month's layout does not give, once per month: which fields the site shows as ไม่ระบุ
+/// and which file would complete them.
+fn not_given(m: &MonthFile) -> Option<Diagnostic> {
+    let layouts: Vec<Layout> = m.files().map(|f| f.layout).collect();
+    if layouts.contains(&Layout::Template) {
+        return None;
+    }
+    const FIELDS: [Field; 9] = [
+        Field::BudgetSource,
+        Field::Status,
+        Field::WinnerTin,
+        Field::EgpProjectNo,
+        Field::Bids,
+        Field::Reason,
+        Field::ContractNo,
+        Field::ContractDate,
+        Field::ReferencePrice,
+    ];
+    let lacking: Vec<Field> = FIELDS
+        .into_iter()
+        .filter(|f| !m.files().any(|file| file.column(*f).is_some()))
+        .collect();
+    if lacking.is_empty() {
+        return None;
+    }
+    let th: Vec<&str> = lacking.iter().map(|f| f.thai()).collect();
+    let en: Vec<&str> = lacking.iter().map(|f| f.alias()).collect();
+    let names: Vec<String> = m
+        .files()
+        .map(|f| {
+            format!(
+                "{} ({})",
+                f.path.rsplit('/').next().unwrap_or(&f.path),
+                f.layout.thai()
+            )
+        })
+        .collect();
+    let stem = m.month.key();
+    let (other_th, other_en) = if layouts.contains(&Layout::Skr1) && !layouts.contains(&Layout::Ita)
+    {
+        (
+            format!("รายการจัดซื้อจัดจ้างตามแบบ ITA ของเดือนเดียวกัน (เช่น {stem} ITA.xlsx)"),
+            format!("the month's ITA procurement list (e.g. {stem} ITA.xlsx)"),
+        )
+    } else if layouts.contains(&Layout::Ita) && !layouts.contains(&Layout::Skr1) {
+        (
+            format!("แบบ สขร.1 ของเดือนเดียวกัน (เช่น {stem} สขร1.xlsx)"),
+            format!("the month's แบบ สขร.1 (e.g. {stem} สขร1.xlsx)"),
+        )
+    } else {
+        (
+            "ไฟล์ตามแม่แบบของ prongsai (prongsai convert)".to_owned(),
+            "a file in prongsai's template (prongsai convert)".to_owned(),
+        )
+    };
+    Some(
+        Diagnostic::info(
+            diag::NOT_GIVEN,
+            format!(
+                "{} ไม่มีข้อมูล {}: เว็บไซต์แสดงเป็น \"ไม่ระบุ\" และไม่ตรวจกฎที่ต้องใช้ข้อมูลเหล่านี้; ถ้ามี{} ให้ใส่ไว้ในโฟลเดอร์เดียวกัน prongsai จะรวมให้ครบ",
+                names.join(" และ "),
+                th.join(", "),
+                other_th
+            ),
+            format!(
+                "{} give no {}: the site shows them as ไม่ระบุ (not given) and the rules that need them do not run; if you keep {}, put it in the same folder and prongsai joins them",
+                names.join(" and "),
+                en.join(", "),
+                other_en
+            ),
+        )
+        .at(Location::file(m.file.path.clone())),
+    )
+}
+
+/// What the month files say of the agency (a title row's name, an ITA list's agency columns)
+/// against agency.yaml: another agency is a warning naming both, once per value and file.
+fn other_agency(agency: &Agency, declared: &[assemble::Declared]) -> Vec<Diagnostic> {
+    use headers::AgencyCol;
+    let mut out = Vec::new();
+    let mut seen: std::collections::BTreeSet<(String, String)> = Default::default();
+    for assemble::Declared::Agency { col, value, loc } in declared {
+        let key = |s: &str| prongsai_text::match_key(s);
+        let v = key(value);
+        let agrees = match col {
+            AgencyCol::Name => {
+                let names = [agency.name.as_str(), agency.short_name.as_str()];
+                // อบต. / องค์การบริหารส่วนตำบล and the like: the name after the type is compared.
+                let bare = |s: &str| {
+                    let k = key(s);
+                    [
+                        "องค์การบริหารส่วนตำบล",
+                        "องค์การบริหารส่วนจังหวัด",
+                        "เทศบาลนคร",
+                        "เทศบาลเมือง",
+                        "เทศบาลตำบล",
+                        "อบต.",
+                        "อบจ.",
+                        "ทต.",
+                    ]
+                    .iter()
+                    .find_map(|t| k.strip_prefix(&key(t)).map(str::to_owned))
+                    .unwrap_or(k)
+                };
+                names.iter().any(|n| key(n) == v || bare(n) == bare(value))
+            }
+            AgencyCol::District => {
+                let d = key(&agency.district);
+                v == d || v.strip_prefix(&key("อำเภอ")) == Some(d.as_str())
+            }
+            AgencyCol::Province => {
+                let p = key(&agency.province);
+                v == p || v.strip_prefix(&key("จังหวัด")) == Some(p.as_str())
+            }
+            AgencyCol::Ministry => v == key(&agency.ministry),
+            AgencyCol::Type => {
+                v == key(&agency.agency_type)
+                    || (key(&agency.agency_type).contains(&key("ท้องถิ่น"))
+                        && v.contains(&key("ท้องถิ่น")))
+            }
+        };
+        if agrees || !seen.insert((loc.file.clone(), format!("{col:?}{v}"))) {
+            continue;
+        }
+        let yaml = match col {
+            AgencyCol::Name => agency.name.as_str(),
+            AgencyCol::District => agency.district.as_str(),
+            AgencyCol::Province => agency.province.as_str(),
+            AgencyCol::Ministry => agency.ministry.as_str(),
+            AgencyCol::Type => agency.agency_type.as_str(),
+        };
+        out.push(
+            Diagnostic::warning(
+                diag::OTHER_AGENCY,
+                format!(
+                    "ไฟล์ระบุ{} \"{value}\" แต่ agency.yaml ระบุ \"{yaml}\": ตรวจว่าเป็นไฟล์ของหน่วยงานนี้ แล้วแก้ไฟล์หรือ agency.yaml ({}) ให้ตรงกัน",
+                    col.thai(),
+                    col.agency_yaml_key()
+                ),
+                format!(
+                    "the file names {} \"{value}\" where agency.yaml says \"{yaml}\": check it is this agency's file, then correct the file or agency.yaml ({})",
+                    col.thai(),
+                    col.agency_yaml_key()
+                ),
+            )
+            .at(loc.clone())
+            .with_text(value.clone()),
+        );
+    }
+    out
 }
 
 /// Every place with a row in a workbook is in the sheet read: its rows and cells are the sheet's.
@@ -569,7 +816,7 @@ fn walk(root: &Path, data_dir: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<i32>,
             Some(DataFile::Plan(fy)) => Job::Plan(fy, rel),
             Some(DataFile::PlanMeta(fy)) => Job::PlanMeta(fy, rel),
             Some(DataFile::Annual(fy)) => Job::Annual(fy, rel),
-            Some(DataFile::Month(fy, ym)) => Job::Month(fy, ym, rel),
+            Some(DataFile::Month(fy, ym)) => Job::Month(fy, ym, vec![rel]),
             Some(DataFile::Ignored) => {
                 if is_dir {
                     it.skip_current_dir();
@@ -596,28 +843,29 @@ fn walk(root: &Path, data_dir: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<i32>,
     (years, clashes(jobs))
 }
 
-/// One job per month and per plan: two files for the same one become a [`Job::Clash`].
+/// One job per month and per plan: a month's files are read together (they may be of two
+/// layouts, to be joined); two plans for one year become a [`Job::Clash`].
 fn clashes(jobs: Vec<Job>) -> Vec<Job> {
     use std::collections::BTreeMap;
-    let key = |job: &Job| match job {
-        Job::Month(fy, ym, _) => Some((*fy, Some(*ym))),
-        Job::Plan(fy, _) => Some((*fy, None)),
-        _ => None,
-    };
-    let mut seen: BTreeMap<(i32, Option<YearMonth>), Vec<String>> = BTreeMap::new();
-    for job in &jobs {
-        if let Some(k) = key(job) {
-            seen.entry(k).or_default().push(rel_of(job).to_owned());
+    let mut months: BTreeMap<(i32, YearMonth), Vec<String>> = BTreeMap::new();
+    let mut plans: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    let mut out = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        match job {
+            Job::Month(fy, ym, paths) => months.entry((fy, ym)).or_default().extend(paths),
+            Job::Plan(fy, p) => plans.entry(fy).or_default().push(p),
+            other => out.push(other),
         }
     }
-    let mut out: Vec<Job> = jobs
-        .into_iter()
-        .filter(|job| key(job).is_none_or(|k| seen.get(&k).is_some_and(|p| p.len() == 1)))
-        .collect();
-    for ((fy, ym), paths) in seen {
-        if paths.len() > 1 {
-            out.push(Job::Clash(fy, ym, paths));
+    for (fy, mut paths) in plans {
+        if paths.len() == 1 {
+            out.push(Job::Plan(fy, paths.remove(0)));
+        } else {
+            out.push(Job::Clash(fy, paths));
         }
+    }
+    for ((fy, ym), paths) in months {
+        out.push(Job::Month(fy, ym, paths));
     }
     out
 }
@@ -686,6 +934,6 @@ mod tests {
             &mut d,
         );
         assert!(d.is_empty(), "{d:?}");
-        assert!(mf.unwrap().records.is_empty());
+        assert!(mf.month.unwrap().records.is_empty());
     }
 }

@@ -1,6 +1,6 @@
 //! `plan.csv` to a [`Plan`], and `plan.yaml` to [`PlanMeta`].
 
-use crate::cells::RowCtx;
+use crate::cells::{FieldRow, RowCtx, check_extra_cells};
 use crate::diag;
 use crate::headers::{Kind, Opened, open};
 use crate::values::{parse_method, parse_money, parse_month, parse_seq};
@@ -30,14 +30,14 @@ pub(crate) fn from_opened(opened: Opened, diags: &mut Vec<Diagnostic>) -> Option
     let mut lines = Vec::with_capacity(table.rows.len());
     let mut seen: HashMap<String, u32> = HashMap::new();
     for row in &table.rows {
+        check_extra_cells(&file, row.line, &row.cells, table.header.len(), diags);
+        let fields = FieldRow::from_record(&file, row.line, &row.cells);
         let mut ctx = RowCtx {
             file: &file,
-            line: row.line,
-            cells: &row.cells,
+            row: &fields,
             diags,
             ok: true,
         };
-        ctx.check_extra_cells(table.header.len());
         let seq = ctx.required(Field::Seq, diag::BAD_SEQ, parse_seq);
         let plan_id = ctx.required_text(Field::PlanId);
         let title = ctx.required_text(Field::Title);

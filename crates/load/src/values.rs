@@ -268,76 +268,322 @@ fn take_bid_status(part: &str) -> (String, Option<BidStatus>) {
     (rest, status)
 }
 
-/// The bids cell: one bid a line (or `;`-separated), the bidder's name then the price as the
-/// last token. Returns the bids and, for each bid given without a price, its name (a warning).
-pub fn parse_bids(text: &str) -> Result<(Vec<Bid>, Vec<String>), ValueError> {
-    let mut bids = Vec::new();
-    let mut no_price = Vec::new();
-    for part in text.split(['\n', ';']) {
-        let (part, status) = take_bid_status(clean(part));
-        let part = clean(&part);
+/// The lines of a cell that lists names: new lines, `;`, and the `<br>` of text copied from a
+/// web page.
+fn entry_lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in text.split(['\n', ';']) {
+        let mut rest = line;
+        while let Some(i) = rest.to_ascii_lowercase().find("<br") {
+            out.push(&rest[..i]);
+            let after = &rest[i..];
+            rest = after.find('>').map_or("", |e| &after[e + 1..]);
+        }
+        out.push(rest);
+    }
+    out
+}
+
+/// `1. ร้าน ก` or `1) ร้าน ก`: the numbering a list of bidders is often typed with.
+fn strip_numbering(s: &str) -> &str {
+    let digits = s.len()
+        - s.trim_start_matches(|c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c))
+            .len();
+    if digits == 0 || digits > 6 {
+        return s;
+    }
+    match s[digits..].strip_prefix(['.', ')']) {
+        Some(rest) if rest.starts_with(is_blank_char) || rest.is_empty() => clean(rest),
+        _ => s,
+    }
+}
+
+/// Words a form writes between a name and its price: `เสนอราคา`, `(เป็นเงิน)`, `ราคาที่ตกลง`, `/`.
+const PRICE_WORDS: [&str; 12] = [
+    "เสนอราคาเป็นเงิน",
+    "เสนอราคา",
+    "ราคาที่เสนอ",
+    "ราคาที่ตกลงซื้อหรือจ้าง",
+    "ราคาที่ตกลงซื้อ",
+    "ราคาที่ตกลง",
+    "ราคาตกลง",
+    "ราคา",
+    "เป็นเงิน",
+    "จำนวนเงิน",
+    "จำนวน",
+    "ในราคา",
+];
+
+/// `name` without the price words and separators a form puts before the price.
+fn strip_price_words(name: &str) -> &str {
+    let mut s = clean(name);
+    loop {
+        let before = s.len();
+        s = clean(s.trim_end_matches(|c: char| {
+            is_blank_char(c) || matches!(c, ',' | ':' | '-' | '=' | '/')
+        }));
+        for w in PRICE_WORDS {
+            if let Some(rest) = s.strip_suffix(w) {
+                s = clean(rest);
+            }
+            let bracketed = format!("({w})");
+            if let Some(rest) = s.strip_suffix(bracketed.as_str()) {
+                s = clean(rest);
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// A name and the amount written after it, as one line of a bids cell or a winner cell holds
+/// them: `ร้าน ก 12,000`, `ร้าน ก เสนอราคา(เป็นเงิน) 12,100.00 บาท`, `ร้าน ก / 12,100 บาท`.
+/// Returns the name (empty when the line is only a price) and the amount's text, if any.
+fn split_amount(line: &str) -> (String, Option<String>) {
+    let norm = thai_to_arabic_digits(line);
+    let body = clean(&norm);
+    let body = clean(body.strip_suffix("บาท").unwrap_or(body));
+    let is_amount = |t: &str| {
+        !t.is_empty()
+            && t.chars().any(|c| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '−'))
+    };
+    // The amount is the last token: after a blank, or glued to a price word or a slash
+    // (`เสนอราคา12,100`, `ร้าน ก/12,100`).
+    let start = match body.rsplit_once(is_blank_char) {
+        Some((_, last)) if is_amount(last) => Some(body.len() - last.len()),
+        _ => {
+            let digits = body.len()
+                - body
+                    .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.'))
+                    .len();
+            let head = &body[..body.len() - digits];
+            let glued = ["/", ":", "="]
+                .iter()
+                .chain(PRICE_WORDS.iter())
+                .any(|w| head.ends_with(w));
+            (digits > 0 && (glued || head.is_empty()) && is_amount(&body[head.len()..]))
+                .then_some(head.len())
+        }
+    };
+    match start {
+        Some(i) => (
+            strip_price_words(&body[..i]).to_owned(),
+            Some(body[i..].to_owned()),
+        ),
+        None => (strip_price_words(body).to_owned(), None),
+    }
+}
+
+/// A bid as read from one entry of a list, before its price is checked.
+struct Entry {
+    name: String,
+    price: Option<String>,
+    status: Option<BidStatus>,
+}
+
+/// The entries of a cell listing names with their prices: one a line, numbered or not, and a
+/// price on a line of its own ("เสนอราคา 12,100.00 บาท") belongs to the name above it.
+fn entries(text: &str) -> Result<Vec<Entry>, ValueError> {
+    let mut out: Vec<Entry> = Vec::new();
+    for raw in entry_lines(text) {
+        let (part, status) = take_bid_status(clean(raw));
+        let part = strip_numbering(clean(&part));
         if part.is_empty() {
+            if let (Some(s), Some(last)) = (status, out.last_mut()) {
+                last.status.get_or_insert(s);
+            }
             continue;
         }
-        let norm = thai_to_arabic_digits(part);
-        let body = clean(norm.strip_suffix("บาท").unwrap_or(&norm));
-        let (name, last) = match body.rsplit_once(is_blank_char) {
-            Some((n, l)) => (n, l),
-            None => ("", body),
-        };
-        let last_is_number = !last.is_empty()
-            && last.chars().any(|c| c.is_ascii_digit())
-            && last
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '−'));
-        if last_is_number {
-            let price = parse_money(last).map_err(|e| {
-                ValueError::new(
-                    format!(
-                        "ราคาที่เสนอ \"{last}\" ของ \"{}\" ไม่ถูกต้อง: {}",
-                        clean(name),
-                        e.th
-                    ),
-                    format!(
-                        "the bid price \"{last}\" of \"{}\" is invalid: {}",
-                        clean(name),
-                        e.en
-                    ),
-                )
-            })?;
-            let name = clean(name.trim_end_matches(|c: char| {
-                is_blank_char(c) || matches!(c, ',' | ':' | '-' | '=')
-            }));
-            let name = clean(name.strip_suffix("ราคา").unwrap_or(name));
-            let name = clean(name.trim_end_matches([',', ':', '-']));
-            if name.is_empty() {
+        let (name, price) = split_amount(part);
+        match (name.is_empty(), price) {
+            (true, Some(price)) => {
+                if let Some(last) = out.last_mut().filter(|l| l.price.is_none()) {
+                    last.price = Some(price);
+                    if let Some(s) = status {
+                        last.status.get_or_insert(s);
+                    }
+                    continue;
+                }
                 return Err(ValueError::new(
                     format!(
-                        "ราคาที่เสนอ {last} ไม่มีชื่อผู้เสนอราคา: เขียนชื่อผู้เสนอราคาแล้วตามด้วยราคา เช่น ร้านสมใจ 12,000"
+                        "ราคาที่เสนอ {price} ไม่มีชื่อผู้เสนอราคา: เขียนชื่อผู้เสนอราคาแล้วตามด้วยราคา เช่น ร้านสมใจ 12,000"
                     ),
                     format!(
-                        "the bid {last} has no bidder name: write the name then the price, e.g. ร้านสมใจ 12,000"
+                        "the bid {price} has no bidder name: write the name then the price, e.g. ร้านสมใจ 12,000"
                     ),
                 ));
             }
-            bids.push(Bid {
-                name: name.to_owned(),
-                price: Some(price),
+            // Only the words ("เสนอราคา") with nothing else: nothing to read.
+            (true, None) => {}
+            (false, price) => out.push(Entry {
+                name,
+                price,
                 status,
-            });
-        } else {
-            // A withdrawn bid may never have had a price to report.
-            if status != Some(BidStatus::Withdrawn) {
-                no_price.push(part.to_owned());
-            }
-            bids.push(Bid {
-                name: part.to_owned(),
-                price: None,
-                status,
-            });
+            }),
         }
     }
+    Ok(out)
+}
+
+fn entry_price(e: &Entry) -> Result<Option<Money>, ValueError> {
+    e.price
+        .as_deref()
+        .map(|p| {
+            parse_money(p).map_err(|err| {
+                ValueError::new(
+                    format!("ราคา \"{p}\" ของ \"{}\" ไม่ถูกต้อง: {}", e.name, err.th),
+                    format!("the price \"{p}\" of \"{}\" is invalid: {}", e.name, err.en),
+                )
+            })
+        })
+        .transpose()
+}
+
+/// The bids cell: one bid a line (or `;`-separated), the bidder's name then the price as the
+/// last token, optionally numbered, with the words forms put between them (`เสนอราคา`,
+/// `(เป็นเงิน)`, `/`), or the price on the next line. Returns the bids and, for each bid given
+/// without a price, its name (a warning in the template, an error in the สขร.1 form).
+pub fn parse_bids(text: &str) -> Result<(Vec<Bid>, Vec<String>), ValueError> {
+    let mut bids = Vec::new();
+    let mut no_price = Vec::new();
+    for e in entries(text)? {
+        let price = entry_price(&e)?;
+        // A withdrawn bid may never have had a price to report.
+        if price.is_none() && e.status != Some(BidStatus::Withdrawn) {
+            no_price.push(e.name.clone());
+        }
+        bids.push(Bid {
+            name: e.name,
+            price,
+            status: e.status,
+        });
+    }
     Ok((bids, no_price))
+}
+
+/// Bidders in one cell and their prices in the cell beside it, a line each (a split bidders
+/// heading: รายชื่อผู้เสนอราคา | ราคาที่เสนอ). A names cell that holds prices itself reads as a
+/// bids cell.
+pub fn parse_bids_beside(names: &str, prices: &str) -> Result<(Vec<Bid>, Vec<String>), ValueError> {
+    let (mut bids, _) = parse_bids(names)?;
+    let amounts: Vec<&str> = entry_lines(prices)
+        .into_iter()
+        .map(clean)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if amounts.is_empty() {
+        let no_price = bids
+            .iter()
+            .filter(|b| b.price.is_none() && b.status != Some(BidStatus::Withdrawn))
+            .map(|b| b.name.clone())
+            .collect();
+        return Ok((bids, no_price));
+    }
+    if amounts.len() != bids.len() {
+        return Err(ValueError::new(
+            format!(
+                "มีชื่อผู้เสนอราคา {} ราย แต่มีราคาที่เสนอ {} รายการ: เขียนราคาบรรทัดละหนึ่งราคา ให้ตรงกับชื่อทีละบรรทัด",
+                bids.len(),
+                amounts.len()
+            ),
+            format!(
+                "{} bidders but {} prices: write one price a line, level with its bidder's name",
+                bids.len(),
+                amounts.len()
+            ),
+        ));
+    }
+    for (bid, amount) in bids.iter_mut().zip(amounts) {
+        let (words, price) = split_amount(amount);
+        let price = price.unwrap_or(words);
+        let e = Entry {
+            name: bid.name.clone(),
+            price: Some(price),
+            status: None,
+        };
+        bid.price = entry_price(&e)?;
+    }
+    Ok((bids, Vec::new()))
+}
+
+/// A cell naming one party with an amount, as the สขร.1 form writes its winner:
+/// `ร้าน ก\nราคาที่ตกลง 12,100.00 บาท`, `ร้าน ก 12,100.00 บาท`, `ร้าน ก / 12,100 บาท`.
+/// Returns the name and the amount's text (`None` when the cell gives no amount).
+pub fn split_named_amount(text: &str) -> Result<(String, Option<String>), ValueError> {
+    let mut found = entries(text)?;
+    match found.len() {
+        0 => Ok((String::new(), None)),
+        1 => {
+            let e = found.remove(0);
+            Ok((e.name, e.price))
+        }
+        n => {
+            // Several lines with one amount: a long name broken over lines.
+            let priced = found.iter().filter(|e| e.price.is_some()).count();
+            if priced <= 1 {
+                let price = found.iter().find_map(|e| e.price.clone());
+                let name = found
+                    .iter()
+                    .map(|e| e.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                return Ok((name, price));
+            }
+            Err(ValueError::new(
+                format!(
+                    "ช่องนี้มีชื่อ {n} รายพร้อมราคา: ผู้ได้รับการคัดเลือกต้องมีรายเดียวต่อหนึ่งแถว แยกเป็นแถวละหนึ่งรายการ"
+                ),
+                format!(
+                    "this cell names {n} parties with prices: give one winner per row, one row per procurement"
+                ),
+            ))
+        }
+    }
+}
+
+/// A cell holding a contract's number and date, as the สขร.1 form writes it:
+/// `สัญญาจ้าง 3/2568\nลว. 28 ต.ค. 2567`, `สัญญาซื้อขาย เลขที่ 9/2568 ลงวันที่ 14 มีนาคม 2568`,
+/// `ใบสั่งซื้อ 1/2568 15/10/2567`. Returns the number and the date's text (`None` when the cell
+/// gives no date: it may be in the cell beside it).
+pub fn split_contract(text: &str) -> (Option<String>, Option<String>) {
+    let t = clean(text);
+    if t.is_empty() {
+        return (None, None);
+    }
+    let no = |s: &str| {
+        let s = clean(s.trim_end_matches(|c: char| is_blank_char(c) || matches!(c, ',' | '/')));
+        (!s.is_empty()).then(|| s.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    // A word that introduces the date: the number is before it.
+    for marker in ["ลงวันที่", "ลว.", "ลว ", "วันที่"] {
+        if let Some(i) = t.find(marker) {
+            return (no(&t[..i]), Some(clean(&t[i..]).to_owned()));
+        }
+    }
+    // A date on the last line, or as the last one or three words.
+    let lines: Vec<&str> = t.lines().map(clean).filter(|l| !l.is_empty()).collect();
+    if lines.len() > 1
+        && let Some(last) = lines.last()
+        && parse_date(last).is_ok()
+    {
+        return (
+            no(&lines[..lines.len() - 1].join(" ")),
+            Some((*last).to_owned()),
+        );
+    }
+    let words: Vec<&str> = t.split(is_blank_char).filter(|w| !w.is_empty()).collect();
+    for n in [3, 1] {
+        if words.len() > n {
+            let date = words[words.len() - n..].join(" ");
+            if parse_date(&date).is_ok() {
+                return (no(&words[..words.len() - n].join(" ")), Some(date));
+            }
+        }
+    }
+    (no(t), None)
 }
 
 #[cfg(test)]
@@ -406,7 +652,12 @@ mod tests {
                 .contains("calendar")
         );
         assert!(parse_date("15/13/2568").is_err());
-        assert!(parse_date("15/10/67").unwrap_err().th.contains("2567"));
+        // Two-digit years are Buddhist Era (data contract); three digits are a slip.
+        assert_eq!(
+            parse_date("15/10/67").map(|d| d.iso()),
+            Ok("2024-10-15".into())
+        );
+        assert!(parse_date("15/10/567").is_err());
         assert!(parse_date("15 ตุลา 2567").is_err());
         assert!(parse_date("yesterday").is_err());
         assert!(parse_date("").is_err());
@@ -483,6 +734,93 @@ mod tests {
             parse_bids("ร้าน ก ๑๒,๐๐๐บาท").unwrap().0[0].price,
             Some(Money::from_baht(12_000))
         );
+    }
+
+    #[test]
+    fn bids_as_the_forms_write_them() {
+        let price = |b: &Bid| b.price.map(Money::satang);
+        for text in [
+            "ร้าน ก เสนอราคา(เป็นเงิน) 12,100.00 บาท",
+            "ร้าน ก เสนอราคาเป็นเงิน 12,100.00 บาท",
+            "ร้าน ก / 12,100.00 บาท",
+            "ร้าน ก 12,100.00 บาท",
+            "1. ร้าน ก 12,100.00 บาท",
+            "ร้าน ก\nเสนอราคา 12,100.00 บาท",
+            "ร้าน ก<br>เสนอราคาเป็นเงิน 12,100.00 บาท",
+            "ร้าน ก เสนอราคา12,100",
+        ] {
+            let (b, missing) = parse_bids(text).unwrap();
+            assert_eq!(b.len(), 1, "{text}");
+            assert_eq!(
+                (b[0].name.as_str(), price(&b[0])),
+                ("ร้าน ก", Some(1_210_000)),
+                "{text}"
+            );
+            assert!(missing.is_empty(), "{text}");
+        }
+        let (b, _) = parse_bids("1. ร้าน ก\nเสนอราคา 500 บาท\n2. หจก. ข\nเสนอราคา 600 บาท").unwrap();
+        assert_eq!(b.len(), 2);
+        assert_eq!((b[1].name.as_str(), price(&b[1])), ("หจก. ข", Some(60_000)));
+        // A firm whose name starts with a number keeps it.
+        assert_eq!(
+            parse_bids("3 เค ซัพพลาย 500").unwrap().0[0].name,
+            "3 เค ซัพพลาย"
+        );
+        let (b, missing) = parse_bids_beside("ร้าน ก\nร้าน ข", "12,100.00\n12,500.00 บาท").unwrap();
+        assert_eq!(
+            (price(&b[0]), price(&b[1])),
+            (Some(1_210_000), Some(1_250_000))
+        );
+        assert!(missing.is_empty());
+        assert!(parse_bids_beside("ร้าน ก\nร้าน ข", "12,100.00").is_err());
+        assert!(parse_bids_beside("ร้าน ก", "สองหมื่น").is_err());
+    }
+
+    #[test]
+    fn winners_and_contracts_in_one_cell() {
+        let w = |t: &str| split_named_amount(t).unwrap();
+        assert_eq!(
+            w("ร้าน ก\nราคาที่ตกลง 12,100.00 บาท"),
+            ("ร้าน ก".into(), Some("12,100.00".into()))
+        );
+        assert_eq!(
+            w("ร้าน ก 12,100.00 บาท"),
+            ("ร้าน ก".into(), Some("12,100.00".into()))
+        );
+        assert_eq!(
+            w("ร้าน ก / 12,100 บาท"),
+            ("ร้าน ก".into(), Some("12,100".into()))
+        );
+        assert_eq!(w("ร้าน ก"), ("ร้าน ก".into(), None));
+        assert_eq!(
+            w("ห้างหุ้นส่วนจำกัด\nเมืองหลวงวัสดุ\nราคาที่ตกลง 5,000 บาท"),
+            ("ห้างหุ้นส่วนจำกัด เมืองหลวงวัสดุ".into(), Some("5,000".into()))
+        );
+        assert!(split_named_amount("ร้าน ก 100\nร้าน ข 200").is_err());
+        let c = |t: &str| split_contract(t);
+        let some = |a: &str, b: &str| (Some(a.to_owned()), Some(b.to_owned()));
+        assert_eq!(
+            c("สัญญาจ้าง 3/2568\nลว. 28 ต.ค. 2567"),
+            some("สัญญาจ้าง 3/2568", "ลว. 28 ต.ค. 2567")
+        );
+        assert_eq!(
+            c("สัญญาซื้อขาย เลขที่ 9/2568 ลงวันที่ 14 มีนาคม 2568"),
+            some("สัญญาซื้อขาย เลขที่ 9/2568", "ลงวันที่ 14 มีนาคม 2568")
+        );
+        assert_eq!(c("ใบสั่งซื้อ 1/2568"), (Some("ใบสั่งซื้อ 1/2568".into()), None));
+        assert_eq!(
+            c("ใบสั่งซื้อ 1/2568 15/10/2567"),
+            some("ใบสั่งซื้อ 1/2568", "15/10/2567")
+        );
+        assert_eq!(
+            c("ใบสั่งจ้าง 4/2568\n3 ต.ค. 67"),
+            some("ใบสั่งจ้าง 4/2568", "3 ต.ค. 67")
+        );
+        assert_eq!(
+            c("สัญญา เลขที่ 5/2568\nวันที่ 2 ต.ค. 2567"),
+            some("สัญญา เลขที่ 5/2568", "วันที่ 2 ต.ค. 2567")
+        );
+        assert_eq!(c(" "), (None, None));
     }
 
     #[test]

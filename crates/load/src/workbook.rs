@@ -8,11 +8,12 @@
 
 use crate::csv::{Row, Table};
 use crate::diag;
-use crate::headers::{Kind, field_for};
+use crate::headers::{Col, Kind, TailOf, field_for};
+use crate::recognise::{HEADER_SEARCH_ROWS, Header};
 use calamine::{
     Data, Dimensions, ExcelDateTime, ExcelDateTimeType, Reader, SheetType, SheetVisible,
 };
-use prongsai_model::{Diagnostic, Field, Location, column_letters};
+use prongsai_model::{Diagnostic, Field, Layout, Location, YearMonth, column_letters};
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
@@ -25,10 +26,6 @@ pub const PLAN_SHEET: &str = "แผน";
 pub(crate) const XLSX: &str = "xlsx";
 pub(crate) const XLS: &str = "xls";
 
-/// How far below the top a header row is looked for (title rows, a merged heading, the
-/// agency's name): further down, the first row is taken as the header and reported as not one.
-const HEADER_SEARCH_ROWS: usize = 20;
-
 /// One typed cell as the workbook holds it: its cached value and, when it is a formula, the
 /// formula text (a formula with no cached value was never calculated).
 struct RawCell {
@@ -39,9 +36,24 @@ struct RawCell {
 /// A sheet's cells by 0-based (row, column), sparse.
 type Grid = BTreeMap<(u32, u32), RawCell>;
 
-/// Reads the data sheet of a workbook into a table. `None` when it cannot be read (reported).
-/// Returns the sheet name with the table (and in `sheet_read` even when the sheet is unusable):
-/// every diagnostic pushed with a line is in that sheet.
+/// A worksheet read: a plan's table, or a month file's rows with its recognised header.
+pub(crate) enum Sheet {
+    Plan(Table),
+    Month(MonthSheet),
+}
+
+/// A month file's worksheet: every row with cells (title rows and the header included), the
+/// header found among them, and the rows with cells merged across columns below it.
+pub(crate) struct MonthSheet {
+    pub header: Header,
+    pub rows: Vec<Row>,
+    pub merged_across: BTreeMap<u32, String>,
+}
+
+/// Reads the data sheet of a workbook. `None` when it cannot be read (reported). Returns the
+/// sheet name with it (and in `sheet_read` even when the sheet is unusable): every diagnostic
+/// pushed with a line is in that sheet. `month` is the month a month file's name gives, which
+/// picks its sheet in a workbook holding one sheet per month.
 pub(crate) fn read(
     kind: Kind,
     path: &str,
@@ -49,7 +61,8 @@ pub(crate) fn read(
     limits: &crate::Limits,
     diags: &mut Vec<Diagnostic>,
     sheet_read: &mut Option<String>,
-) -> Option<(String, &'static str, Table)> {
+    month: Option<YearMonth>,
+) -> Option<(String, &'static str, Sheet)> {
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_cfb = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     if is_cfb && encrypted(bytes) {
@@ -61,16 +74,41 @@ pub(crate) fn read(
             diags.push(*d);
             return None;
         }
-        read_xlsx(kind, path, bytes, limits, diags)?
+        read_xlsx(kind, path, bytes, limits, diags, month)?
     } else if is_cfb {
-        read_xls(kind, path, bytes, diags)?
+        read_xls(kind, path, bytes, diags, month)?
     } else {
         diags.push(not_a_workbook(path, None));
         return None;
     };
     *sheet_read = Some(sheet.clone());
-    let table = to_table(kind, path, &grid, &merges, is_1904, limits, diags);
-    table.map(|t| (sheet, encoding, t))
+    if let Some(month) = month
+        && let Some(named) = crate::assemble::month_named(&sheet)
+        && named != month
+    {
+        diags.push(
+            Diagnostic::error(
+                diag::OTHER_MONTH,
+                format!(
+                    "แผ่นงานที่อ่าน \"{sheet}\" เป็นของเดือน{} แต่ชื่อไฟล์เป็นเดือน{}: ตั้งชื่อแผ่นงานให้ตรงกับเดือนของไฟล์ หรือตรวจว่าบันทึกไฟล์ถูกเดือนหรือไม่",
+                    named.thai_long(),
+                    month.thai_long()
+                ),
+                format!(
+                    "the sheet read, \"{sheet}\", is named for {}, the file for {}: name the sheet for the file's month, or check the right file was saved",
+                    named.key(),
+                    month.key()
+                ),
+            )
+            .at(Location::file(path))
+            .with_text(sheet.clone()),
+        );
+    }
+    let sheet_data = match kind {
+        Kind::Plan => to_table(kind, path, &grid, &merges, is_1904, limits, diags).map(Sheet::Plan),
+        Kind::Month => month_sheet(path, &grid, &merges, is_1904, limits, diags).map(Sheet::Month),
+    };
+    sheet_data.map(|t| (sheet, encoding, t))
 }
 
 /// The sheet's cells, its name, the `SourceFile::encoding`, its merged blocks, and whether its
@@ -83,6 +121,7 @@ fn read_xlsx(
     bytes: &[u8],
     limits: &crate::Limits,
     diags: &mut Vec<Diagnostic>,
+    month: Option<YearMonth>,
 ) -> Option<Opened> {
     let mut wb = match calamine::Xlsx::new(Cursor::new(bytes)) {
         Ok(wb) => wb,
@@ -91,7 +130,7 @@ fn read_xlsx(
             return None;
         }
     };
-    let sheet = pick_sheet(kind, path, wb.sheets_metadata(), diags)?;
+    let sheet = pick_sheet(kind, path, wb.sheets_metadata(), diags, month)?;
     let is_1904 = wb.has_1904_epoch();
     let merges = wb.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
     let mut grid = Grid::new();
@@ -136,7 +175,13 @@ fn read_xlsx(
     Some((grid, sheet, XLSX, merges, is_1904))
 }
 
-fn read_xls(kind: Kind, path: &str, bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Option<Opened> {
+fn read_xls(
+    kind: Kind,
+    path: &str,
+    bytes: &[u8],
+    diags: &mut Vec<Diagnostic>,
+    month: Option<YearMonth>,
+) -> Option<Opened> {
     let mut wb = match calamine::Xls::new(Cursor::new(bytes)) {
         Ok(wb) => wb,
         Err(calamine::XlsError::Password) => {
@@ -148,7 +193,7 @@ fn read_xls(kind: Kind, path: &str, bytes: &[u8], diags: &mut Vec<Diagnostic>) -
             return None;
         }
     };
-    let sheet = pick_sheet(kind, path, wb.sheets_metadata(), diags)?;
+    let sheet = pick_sheet(kind, path, wb.sheets_metadata(), diags, month)?;
     #[allow(deprecated)]
     let merges = wb.worksheet_merge_cells(&sheet).unwrap_or_default();
     let range = match wb.worksheet_range(&sheet) {
@@ -193,20 +238,33 @@ fn read_xls(kind: Kind, path: &str, bytes: &[u8], diags: &mut Vec<Diagnostic>) -
     Some((grid, sheet, XLS, merges, false))
 }
 
-/// The template's sheet when the workbook has one, else the first visible worksheet: hidden
-/// sheets (lookup lists, old copies) and chart sheets are never the data.
+/// The sheet named for the file's month in a workbook of one sheet per month ("ตุลาคม 2567",
+/// "สขร.1 ต.ค. 67"), else the template's sheet or a sheet named สขร, else the first visible
+/// worksheet: hidden sheets (lookup lists, old copies) and chart sheets are never the data.
 fn pick_sheet(
     kind: Kind,
     path: &str,
     sheets: &[calamine::Sheet],
     diags: &mut Vec<Diagnostic>,
+    month: Option<YearMonth>,
 ) -> Option<String> {
     let wanted = match kind {
         Kind::Month => MONTH_SHEET,
         Kind::Plan => PLAN_SHEET,
     };
     let work = || sheets.iter().filter(|s| s.typ == SheetType::WorkSheet);
+    let visible = || work().filter(|s| s.visible == SheetVisible::Visible);
+    if let Some(month) = month
+        && let Some(s) = visible().find(|s| crate::assemble::month_named(&s.name) == Some(month))
+    {
+        return Some(s.name.clone());
+    }
     if let Some(s) = work().find(|s| s.name.trim() == wanted) {
+        return Some(s.name.clone());
+    }
+    if kind == Kind::Month
+        && let Some(s) = visible().find(|s| prongsai_text::match_key(&s.name).contains("สขร"))
+    {
         return Some(s.name.clone());
     }
     if let Some(s) = work().find(|s| s.visible == SheetVisible::Visible) {
@@ -450,6 +508,215 @@ fn is_totals(row: &[String], formulas: bool, seq_col: Option<usize>) -> bool {
     seq_blank && (labelled || formulas)
 }
 
+/// The field that decides how a number in a column reads (a serial date, an amount, a tax ID).
+fn typing_field(col: Option<Col>) -> Option<Field> {
+    match col? {
+        Col::Field(f) => Some(f),
+        Col::Tail(TailOf::Contract) => Some(Field::ContractDate),
+        Col::Tail(TailOf::Winner) | Col::BidPrices => Some(Field::AgreedPrice),
+        _ => None,
+    }
+}
+
+/// A month file's sheet: its rows as text, its header recognised among the first of them.
+fn month_sheet(
+    path: &str,
+    grid: &Grid,
+    merges: &[Dimensions],
+    is_1904: bool,
+    limits: &crate::Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<MonthSheet> {
+    let mut rows: BTreeMap<u32, BTreeMap<u32, &RawCell>> = BTreeMap::new();
+    for (&(r, c), cell) in grid {
+        rows.entry(r).or_default().insert(c, cell);
+    }
+    if rows.is_empty() {
+        diags.push(empty_sheet(path));
+        return None;
+    }
+    let dense = |cells: &BTreeMap<u32, &RawCell>, field_of: &dyn Fn(u32) -> Option<Field>| {
+        let width = cells.keys().next_back().map_or(0, |c| *c + 1);
+        (0..width)
+            .map(|c| {
+                cells
+                    .get(&c)
+                    .map(|cell| cell_text(cell, field_of(c), is_1904).unwrap_or_default())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<String>>()
+    };
+    // The header is looked for among the first rows, read as plain text.
+    let first: Vec<Row> = rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS + 1)
+        .map(|(r, cells)| Row {
+            line: r + 1,
+            cells: ::csv::StringRecord::from(dense(cells, &|_| None)),
+        })
+        .collect();
+    let header = crate::month::find_header(path, &first, diags)?;
+    let sheet_row = |i: usize| first.get(i).map_or(0, |r| r.line - 1);
+    let (head_first, head_last) = (sheet_row(header.first), sheet_row(header.last));
+    let field_of = |c: u32| typing_field(header.cols.get(c as usize).copied().flatten());
+    let seq_col = header
+        .cols
+        .iter()
+        .position(|c| *c == Some(Col::Field(Field::Seq)))
+        .map(|c| c as u32);
+    // A row of the สขร.1 form without its own ลำดับที่ continues the record above (its further
+    // bidders): a cell merged down over it belongs to that record, not to a new one.
+    let own_seq = |r: u32| {
+        seq_col.is_none_or(|c| {
+            grid.get(&(r, c)).is_some_and(|cell| {
+                crate::values::parse_seq(
+                    &cell_text(cell, Some(Field::Seq), is_1904).unwrap_or_default(),
+                )
+                .is_ok()
+            })
+        })
+    };
+    let mut filled: BTreeMap<(u32, u32), (u32, u32)> = BTreeMap::new();
+    let mut merged_across: BTreeMap<u32, String> = BTreeMap::new();
+    for m in merges {
+        let ((r0, c0), (r1, c1)) = (m.start, m.end);
+        // Titles above the header and headings merged over sub-columns are read as they show.
+        if r1 < head_first || r0 <= head_last {
+            continue;
+        }
+        if c1 > c0 {
+            let range = format!(
+                "{}{}:{}{}",
+                column_letters(c0 + 1),
+                r0 + 1,
+                column_letters(c1 + 1),
+                r1 + 1
+            );
+            merged_across.entry(r0 + 1).or_insert(range);
+            continue;
+        }
+        let last = r1.min(r0.saturating_add(u32::try_from(limits.max_rows).unwrap_or(u32::MAX)));
+        for r in r0 + 1..=last {
+            if header.layout != Layout::Skr1 || own_seq(r) {
+                filled.insert((r, c0), (r0, c0));
+            }
+        }
+    }
+    let mut out: Vec<(u32, Vec<String>, bool)> = Vec::new();
+    for (r, cells) in rows.range(..=head_last) {
+        out.push((r + 1, dense(cells, &|_| None), false));
+    }
+    let width = header.cols.len() as u32;
+    let data_rows: std::collections::BTreeSet<u32> = rows
+        .range(head_last + 1..)
+        .map(|(r, _)| *r)
+        .chain(filled.keys().map(|(r, _)| *r))
+        .collect();
+    let header_texts: Vec<String> = header.shown.clone();
+    let mut data_count = 0usize;
+    for r in data_rows {
+        let empty = BTreeMap::new();
+        let cells = rows.get(&r).unwrap_or(&empty);
+        let row_width = cells
+            .keys()
+            .next_back()
+            .map_or(0, |c| *c + 1)
+            .max(width)
+            .max(
+                filled
+                    .range((r, 0)..(r + 1, 0))
+                    .map(|((_, c), _)| *c + 1)
+                    .max()
+                    .unwrap_or(0),
+            );
+        let mut texts = Vec::with_capacity(row_width as usize);
+        let mut has_formula = false;
+        for c in 0..row_width {
+            let cell = cells
+                .get(&c)
+                .copied()
+                .or_else(|| filled.get(&(r, c)).and_then(|src| grid.get(src)));
+            let Some(cell) = cell else {
+                texts.push(String::new());
+                continue;
+            };
+            has_formula |= cell.formula.is_some();
+            match cell_text(cell, field_of(c), is_1904) {
+                Ok(t) => texts.push(t),
+                Err((shown_text, code, th, en)) => {
+                    let shown = cell
+                        .formula
+                        .as_ref()
+                        .map_or_else(|| format!("{:?}", cell.value), |f| format!("={f}"));
+                    diags.push(
+                        Diagnostic::error(code, th, en)
+                            .at(Location::cell(
+                                path,
+                                r + 1,
+                                c + 1,
+                                header_texts.get(c as usize).cloned().unwrap_or_default(),
+                            ))
+                            .with_text(shown),
+                    );
+                    texts.push(shown_text);
+                }
+            }
+        }
+        if texts.iter().all(|t| crate::values::clean(t).is_empty()) {
+            continue;
+        }
+        data_count += 1;
+        if data_count > limits.max_rows {
+            diags.push(too_many_rows(path, limits, r + 1));
+            break;
+        }
+        out.push((r + 1, texts, has_formula));
+    }
+    // A totals row under the table (รวม, or a SUM of the amounts) is the officer's own check, not
+    // a procurement. Where a list has no ลำดับ, only a labelled one is taken for it.
+    let header_rows = rows.range(..=head_last).count();
+    while out.len() > header_rows {
+        let Some((_, texts, formulas)) = out.last() else {
+            break;
+        };
+        let formulas = *formulas && seq_col.is_some();
+        if is_totals(texts, formulas, seq_col.map(|c| c as usize)) {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    let mut table_rows = Vec::with_capacity(out.len());
+    for (i, (line, texts, _)) in out.into_iter().enumerate() {
+        let record = ::csv::StringRecord::from(texts);
+        if i >= header_rows {
+            let name = |c: usize| header_texts.get(c).cloned();
+            if let Some(d) = crate::csv::oversized(&record, name, path, line, limits) {
+                diags.push(d);
+                continue;
+            }
+        }
+        table_rows.push(Row {
+            line,
+            cells: record,
+        });
+    }
+    Some(MonthSheet {
+        header,
+        rows: table_rows,
+        merged_across,
+    })
+}
+
+fn empty_sheet(path: &str) -> Diagnostic {
+    Diagnostic::error(
+        diag::EMPTY_FILE,
+        "แผ่นงานว่าง ไม่มีแม้แต่แถวหัวตาราง: ใส่แถวหัวตาราง (ใช้ prongsai new month --xlsx สร้างแม่แบบ); เดือนที่ไม่มีการจัดซื้อจัดจ้างให้มีเฉพาะแถวหัวตาราง",
+        "the sheet is empty, without even a header row: add the header row (prongsai new month --xlsx writes a template); a month without procurement keeps just the header row",
+    )
+    .at(Location::file(path))
+}
+
 fn to_table(
     kind: Kind,
     path: &str,
@@ -482,14 +749,7 @@ fn to_table(
         .or_else(|| rows.iter().next())
         .map(|(r, _)| *r);
     let Some(header_row) = header_row else {
-        diags.push(
-            Diagnostic::error(
-                diag::EMPTY_FILE,
-                "แผ่นงานว่าง ไม่มีแม้แต่แถวหัวตาราง: ใส่แถวหัวตาราง (ใช้ prongsai new month --xlsx สร้างแม่แบบ); เดือนที่ไม่มีการจัดซื้อจัดจ้างให้มีเฉพาะแถวหัวตาราง",
-                "the sheet is empty, without even a header row: add the header row (prongsai new month --xlsx writes a template); a month without procurement keeps just the header row",
-            )
-            .at(Location::file(path)),
-        );
+        diags.push(empty_sheet(path));
         return None;
     };
     let header_cells = &rows[&header_row];
@@ -632,7 +892,8 @@ fn to_table(
     let mut table_rows = Vec::with_capacity(out.len());
     for (line, texts, _) in out {
         let record = ::csv::StringRecord::from(texts);
-        if let Some(d) = crate::csv::oversized(&record, Some(&header), path, line, limits) {
+        let name = |c: usize| header.get(c).cloned();
+        if let Some(d) = crate::csv::oversized(&record, name, path, line, limits) {
             diags.push(d);
             continue;
         }

@@ -245,7 +245,11 @@ fn merged_cells_down_a_column_fill_every_row() {
     let (m, d) = parse_month_bytes(PATH, OCT, &bytes);
     assert!(d.is_empty(), "{d:#?}");
     let m = m.unwrap();
-    let sources: Vec<&str> = m.records.iter().map(|r| r.budget_source.as_str()).collect();
+    let sources: Vec<&str> = m
+        .records
+        .iter()
+        .map(|r| r.budget_source.as_deref().unwrap_or_default())
+        .collect();
     assert_eq!(sources, ["เงินอุดหนุนเฉพาะกิจ", "เงินอุดหนุนเฉพาะกิจ"]);
 }
 

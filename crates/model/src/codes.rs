@@ -828,12 +828,12 @@ registry! {
         fix_en: "delete one",
     }
     P113 Error {
-        th: "แถวแรกไม่ใช่หัวตาราง",
-        en: "first row names no known column",
+        th: "ไม่พบแถวหัวตาราง",
+        en: "no header row: a plan's first row names no known column; a month file has no row among its first 20 that completes a layout (names the row that came closest, the layout and the columns it lacks)",
         source: DATA_CONTRACT,
-        example: "data starting on line 1",
-        fix_th: "ให้แถวแรกเป็นหัวตาราง (สร้างไฟล์ใหม่ด้วย `prongsai new month`)",
-        fix_en: "put the header row first (`prongsai new month`)",
+        example: "data starting on line 1; a สขร.1 form without its contract column",
+        fix_th: "ให้แถวแรกเป็นหัวตาราง (สร้างไฟล์ใหม่ด้วย `prongsai new month`) หรือเพิ่มคอลัมน์ที่ขาดในแถวหัวตารางของแบบ สขร.1 / รายการ ITA",
+        fix_en: "put the header row first (`prongsai new month`), or add the missing columns to the สขร.1 / ITA list header",
     }
     P114 Warning {
         th: "ข้อมูลเกินคอลัมน์สุดท้าย",
@@ -903,7 +903,7 @@ registry! {
         th: "วันที่ไม่ถูกต้อง",
         en: "invalid date",
         source: DATA_CONTRACT,
-        example: "`15/10/2024` (ค.ศ.), `31/02/2568`, `15/10/67`",
+        example: "`15/10/2024` (ค.ศ.), `31/02/2568`, `15/10/567`",
         fix_th: "เขียนวันที่ พ.ศ. เช่น `15/10/2567`, `15 ต.ค. 2567`, `2567-10-15`",
         fix_en: "`15/10/2567`, `15 ต.ค. 2567`, `15 ตุลาคม 2567`, `2567-10-15`",
     }
@@ -986,6 +986,54 @@ registry! {
         example: "two `P68-001`",
         fix_th: "แก้รหัสแผนไม่ให้ซ้ำ",
         fix_en: "make plan IDs unique",
+    }
+    P133 Error {
+        th: "แถวหัวตารางเป็นได้สองรูปแบบ",
+        en: "a header that reads as both the แบบ สขร.1 form and the ITA list (names both)",
+        source: DATA_CONTRACT,
+        example: "a สขร.1 header with the ITA list's agency columns added",
+        fix_th: "แยกเป็นสองไฟล์ของเดือนเดียวกัน (`2568-03 สขร1.xlsx`, `2568-03 ITA.xlsx`) หรือลบคอลัมน์ของรูปแบบที่ไม่ใช้",
+        fix_en: "split it into two files of the month (`2568-03 สขร1.xlsx`, `2568-03 ITA.xlsx`) or delete the other layout's columns",
+    }
+    P134 Error {
+        th: "ไฟล์ระบุเดือนหรือปีงบประมาณอื่น",
+        en: "the file says it covers another month (a title row) or fiscal year (an ITA list's ปีงบประมาณ) than its name and folder: the wrong file saved under this name (the date the form was signed does not count)",
+        source: DATA_CONTRACT,
+        example: "`2567-11.xlsx` titled \"…ในรอบเดือนตุลาคม 2567\"",
+        fix_th: "ตรวจว่าเป็นไฟล์ของเดือนนี้ แล้วแก้ชื่อไฟล์หรือหัวเรื่องให้ตรงกัน",
+        fix_en: "check it is this month's file, then correct its name or its title",
+    }
+    P135 Info {
+        th: "รูปแบบของไฟล์ไม่มีบางข้อมูล (ไม่ระบุ)",
+        en: "the month's layout does not give some fields (the สขร.1 form has no budget source, status, TIN or e-GP number; the ITA list no bidders, reason, contract number or date): they are shown as ไม่ระบุ, and the file that would complete them is named",
+        source: DATA_CONTRACT,
+        example: "`2568-03 สขร1.xlsx` without `2568-03 ITA.xlsx`",
+        fix_th: "ไม่ต้องแก้: ถ้ามีไฟล์อีกรูปแบบของเดือนเดียวกัน (รายการ ITA หรือแบบ สขร.1) ให้ใส่ไว้ในโฟลเดอร์เดียวกัน prongsai จะรวมให้",
+        fix_en: "nothing to fix; if you keep the month in the other layout too (the ITA list, the สขร.1 form), put it in the same folder and prongsai joins them",
+    }
+    P136 Error {
+        th: "สองไฟล์ของเดือนเดียวกันให้ข้อมูลไม่ตรงกัน",
+        en: "two files of one month (a สขร.1 and an ITA list) give different values for the same procurement (names both cells)",
+        source: DATA_CONTRACT,
+        example: "ราคาที่ตกลง 12,100.00 in the สขร.1, 12,000.00 in the ITA list",
+        fix_th: "แก้ไฟล์ที่ผิดให้ตรงกับเอกสารจริง",
+        fix_en: "correct the file that is wrong",
+    }
+    P137 Warning {
+        th: "รายการที่จับคู่กับอีกไฟล์ของเดือนไม่ได้",
+        en: "a row of one of a month's two files that pairs with no row of the other (by e-GP number, else by title and agreed price): published on its own",
+        source: DATA_CONTRACT,
+        example: "a procurement in the สขร.1 but not in the ITA list",
+        fix_th: "เพิ่มรายการนั้นในอีกไฟล์ หรือแก้ชื่องาน ราคาที่ตกลง หรือเลขที่โครงการให้ตรงกัน",
+        fix_en: "add it to the other file, or make its title, agreed price or e-GP number match",
+    }
+    P138 Warning {
+        th: "ไฟล์ระบุหน่วยงานอื่น",
+        en: "a title row or an ITA list's agency column names another agency, district, province, ministry or agency type than agency.yaml (names both values)",
+        source: DATA_CONTRACT,
+        example: "ชื่อหน่วยงาน `เทศบาลตำบลห้วยทับทัน` in อบต.เมืองหลวง's folder",
+        fix_th: "ตรวจว่าเป็นไฟล์ของหน่วยงานนี้ แล้วแก้ไฟล์หรือ agency.yaml ให้ตรงกัน",
+        fix_en: "check it is this agency's file, then correct the file or agency.yaml",
     }
     P140 Error {
         th: "ชื่อไฟล์รายเดือนไม่ถูกต้อง / ไฟล์อยู่ผิดที่",

@@ -126,6 +126,48 @@ impl Field {
     }
 }
 
+/// What pages, downloads and forms show for a field that no file of a record gives (the สขร.1
+/// form has no budget source, the ITA list no bidders): a word, never a blank that reads as zero.
+pub const NOT_GIVEN_TH: &str = "ไม่ระบุ";
+pub const NOT_GIVEN_EN: &str = "not given";
+
+/// How a month file lays out its columns. prongsai recognises it from the header row, never
+/// from a setting: the finance division commits the files it already makes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// prongsai's template (data contract v1): every field in a column of its own.
+    #[default]
+    Template,
+    /// แบบ สขร.1, the monthly summary form as agencies keep it: title rows, a one- or two-row
+    /// header, bidders and prices, winner and price, contract number and date in shared cells.
+    Skr1,
+    /// The ITA procurement list the NACC asks for (16 columns, or an accounting system's 18).
+    Ita,
+}
+
+impl Layout {
+    /// When two files of one month are joined, the record takes its number and address from the
+    /// file of the first layout in this order: the one with the most detail per row.
+    pub const JOIN_ORDER: [Layout; 3] = [Layout::Template, Layout::Skr1, Layout::Ita];
+
+    pub fn thai(self) -> &'static str {
+        match self {
+            Layout::Template => "แม่แบบของ prongsai",
+            Layout::Skr1 => "แบบ สขร.1",
+            Layout::Ita => "รายการจัดซื้อจัดจ้างตามแบบ ITA",
+        }
+    }
+
+    pub fn english(self) -> &'static str {
+        match self {
+            Layout::Template => "prongsai's template",
+            Layout::Skr1 => "the แบบ สขร.1 form",
+            Layout::Ita => "the ITA procurement list",
+        }
+    }
+}
+
 /// A file read from the site root, shared by every record that came from it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct SourceFile {
@@ -133,7 +175,12 @@ pub struct SourceFile {
     pub path: String,
     /// `UTF-8`, `UTF-8 (BOM)` or `windows-874`.
     pub encoding: &'static str,
-    /// Where each known field was found: 1-based column number and the header as written.
+    /// The layout its header was recognised as (month files; plans are always the template).
+    pub layout: Layout,
+    /// Where each known field was found: 1-based column number and the header as written. A
+    /// field the file has no column for is *not given* by it (ไม่ระบุ), which is not an error.
+    /// Two fields may share a column where a form writes them in one cell (ผู้ได้รับการคัดเลือก
+    /// และราคาที่ตกลงซื้อหรือจ้าง).
     pub columns: Vec<(Field, u32, String)>,
     /// The worksheet read, for a workbook (`.xlsx`, `.xls`): every location in the file then
     /// names it, and its lines are the sheet's row numbers.
@@ -142,6 +189,14 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// Whether the file gives `field`: the template gives every field of its contract (an
+    /// optional column left out is a blank, as a blank cell is); the forms agencies keep give
+    /// the fields they have a column for.
+    pub fn gives(&self, field: Field) -> bool {
+        (self.layout == Layout::Template && Field::MONTH.contains(&field))
+            || self.column(field).is_some()
+    }
+
     pub fn column(&self, field: Field) -> Option<(u32, &str)> {
         self.columns
             .iter()
@@ -259,18 +314,29 @@ impl BidStatus {
     }
 }
 
+/// A row of a file: where a record, or the part of it that file gave, was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowRef {
+    pub file: Arc<SourceFile>,
+    pub line: u32,
+}
+
 /// One row of a month file: a procurement in the แบบ สขร.1 / ITA layout.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Procurement {
     pub file: Arc<SourceFile>,
     pub line: u32,
+    /// The row of another layout's file for the same month that this record was joined with
+    /// (the สขร.1 beside the ITA list): it gave the fields `file` does not have.
+    pub joined: Option<Box<RowRef>>,
     pub month: YearMonth,
     pub seq: u32,
     pub egp_project_no: Option<EgpNo>,
     pub plan_id: Option<String>,
     pub title: String,
     pub budget: Money,
-    pub budget_source: String,
+    /// `None` also when no file of the record gives it (the สขร.1 form has no such column).
+    pub budget_source: Option<String>,
     pub reference_price: Option<Money>,
     pub method: Method,
     pub bids: Vec<Bid>,
@@ -281,7 +347,8 @@ pub struct Procurement {
     pub contract_no: Option<String>,
     pub contract_date: Option<Date>,
     pub contract_end: Option<Date>,
-    pub status: Status,
+    /// `None` only when no file of the record gives it (the สขร.1 form has no such column).
+    pub status: Option<Status>,
     /// The มาตรา 56 ground for a วิธีเฉพาะเจาะจง purchase above 500,000 บาท (an extension column).
     pub legal_ground: Option<String>,
 }
@@ -296,8 +363,35 @@ impl Procurement {
         self.month.fiscal_year()
     }
 
+    /// Where `field` was read: the cell of whichever of the record's files has its column, else
+    /// the record's line.
     pub fn loc(&self, field: Field) -> Location {
-        self.file.loc(self.line, field)
+        match &self.joined {
+            Some(j) if self.file.column(field).is_none() && j.file.column(field).is_some() => {
+                j.file.loc(j.line, field)
+            }
+            _ => self.file.loc(self.line, field),
+        }
+    }
+
+    /// Whether a file of the record gives `field` ([`SourceFile::gives`]). A field that is not
+    /// given is shown as ไม่ระบุ, left out of OCDS, and the rules that need it do not run on the
+    /// record; a given field may still be blank (an optional cell left empty).
+    pub fn given(&self, field: Field) -> bool {
+        // A record always has its number; a form without a status column may still say ยกเลิก.
+        matches!(field, Field::Seq)
+            || (field == Field::Status && self.status.is_some())
+            || self.file.gives(field)
+            || self.joined.as_ref().is_some_and(|j| j.file.gives(field))
+    }
+
+    /// The files the record was read from, its own first.
+    pub fn sources(&self) -> impl Iterator<Item = RowRef> + '_ {
+        std::iter::once(RowRef {
+            file: Arc::clone(&self.file),
+            line: self.line,
+        })
+        .chain(self.joined.as_deref().cloned())
     }
 
     /// Budget minus agreed price, when both are known (งบประมาณที่ประหยัดได้).
@@ -306,7 +400,17 @@ impl Procurement {
     }
 
     pub fn is_cancelled(&self) -> bool {
-        self.status == Status::Cancelled
+        self.status == Some(Status::Cancelled)
+    }
+
+    /// The status as pages, forms and downloads write it: ไม่ระบุ when no file gives it.
+    pub fn status_text(&self) -> &'static str {
+        self.status.map_or(NOT_GIVEN_TH, Status::canonical)
+    }
+
+    /// The budget source as pages, forms and downloads write it: ไม่ระบุ when no file gives it.
+    pub fn budget_source_text(&self) -> &str {
+        self.budget_source.as_deref().unwrap_or(NOT_GIVEN_TH)
     }
 }
 
@@ -352,7 +456,17 @@ pub struct Plan {
 pub struct MonthFile {
     pub month: YearMonth,
     pub file: Arc<SourceFile>,
+    /// The month's files of other layouts, joined row by row into `records` (a สขร.1 and an
+    /// ITA list kept side by side); empty for a month given in one file.
+    pub joined: Vec<Arc<SourceFile>>,
     pub records: Vec<Procurement>,
+}
+
+impl MonthFile {
+    /// Every file the month was read from, `file` first.
+    pub fn files(&self) -> impl Iterator<Item = &Arc<SourceFile>> {
+        std::iter::once(&self.file).chain(&self.joined)
+    }
 }
 
 /// `annual.md`: the narrative of the annual procurement report; its figures are computed, never typed.

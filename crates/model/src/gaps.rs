@@ -266,6 +266,7 @@ mod tests {
             year.months.insert(
                 m,
                 MonthFile {
+                    joined: Vec::new(),
                     month: m,
                     file: std::sync::Arc::default(),
                     records: Vec::new(),

@@ -65,32 +65,46 @@ impl Method {
         )
     }
 
-    /// Accepts the canonical value and the spellings finance officers use, case and spacing insensitive.
+    /// Accepts the canonical value and the spellings finance officers, ITA lists and accounting
+    /// exports use, compared by [`key`]: blind to case, spacing, punctuation, the word วิธี and
+    /// what PDF or Word did to the Thai marks.
     pub fn parse(text: &str) -> Option<Method> {
-        let key: String = text
-            .chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '.' | '(' | ')'))
-            .flat_map(char::to_lowercase)
-            .collect();
-        let key = key.strip_prefix("วิธี").unwrap_or(&key);
-        Some(match key {
-            "ebidding" | "ประกวดราคาอิเล็กทรอนิกส์" | "ประกวดราคาอิเล็กทรอนิกส์ebidding" | "eb" => {
-                Method::EBidding
-            }
-            "emarket" | "ตลาดอิเล็กทรอนิกส์" | "ตลาดอิเล็กทรอนิกส์emarket" | "em" => {
-                Method::EMarket
-            }
-            "สอบราคา" => Method::PriceInquiry,
-            "คัดเลือก" => Method::Selection,
-            "เฉพาะเจาะจง" | "specific" | "เฉพาะเจาะจงมาตรา56" => {
-                Method::Specific
-            }
-            "ประกวดแบบ" => Method::DesignContest,
-            "selection" => Method::Selection,
-            "priceinquiry" => Method::PriceInquiry,
-            "designcontest" => Method::DesignContest,
-            _ => return None,
-        })
+        const SPELLINGS: &[(Method, &[&str])] = &[
+            (
+                Method::EBidding,
+                &[
+                    "e-bidding",
+                    "ประกวดราคาอิเล็กทรอนิกส์",
+                    "ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)",
+                    "ประกวดราคาด้วยวิธีการทางอิเล็กทรอนิกส์",
+                    "eb",
+                ],
+            ),
+            (
+                Method::EMarket,
+                &[
+                    "e-market",
+                    "ตลาดอิเล็กทรอนิกส์",
+                    "ตลาดอิเล็กทรอนิกส์ (e-market)",
+                    "em",
+                ],
+            ),
+            (Method::PriceInquiry, &["สอบราคา", "price inquiry"]),
+            (Method::Selection, &["คัดเลือก", "selection"]),
+            (
+                Method::Specific,
+                &["เฉพาะเจาะจง", "specific", "เฉพาะเจาะจง มาตรา 56"],
+            ),
+            (Method::DesignContest, &["ประกวดแบบ", "design contest"]),
+        ];
+        static KEYS: std::sync::LazyLock<Vec<(String, Method)>> = std::sync::LazyLock::new(|| {
+            SPELLINGS
+                .iter()
+                .flat_map(|(m, names)| names.iter().map(move |n| (key(n), *m)))
+                .collect()
+        });
+        let k = key(text);
+        KEYS.iter().find(|(s, _)| *s == k).map(|(_, m)| *m)
     }
 
     /// The list shown in "accepted values" messages.
@@ -100,6 +114,20 @@ impl Method {
             .map(|m| m.canonical())
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+/// The comparison key of a method or status name: [`prongsai_text::match_key`] without the
+/// punctuation officers vary (`e-bidding`, `(e-market)`, `วิธี.`) and without a leading วิธี.
+fn key(text: &str) -> String {
+    let k: String = prongsai_text::match_key(text)
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_' | '.' | '(' | ')'))
+        .collect();
+    // วิธี as a key, its vowel marks gone.
+    match k.strip_prefix("วธ") {
+        Some(rest) if !rest.is_empty() => rest.to_owned(),
+        _ => k,
     }
 }
 
@@ -150,32 +178,48 @@ impl Status {
         }
     }
 
+    /// Accepts the canonical value and the spellings ITA lists and accounting exports use,
+    /// compared by [`key`].
     pub fn parse(text: &str) -> Option<Status> {
-        let key: String = text
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
-            .flat_map(char::to_lowercase)
-            .collect();
-        Some(match key.as_str() {
-            "ยังไม่ลงนามในสัญญา" | "ยังไม่ได้ลงนามในสัญญา" | "notsigned" => {
-                Status::NotSigned
-            }
-            "อยู่ระหว่างระยะสัญญา"
-            | "อยู่ระหว่างดำเนินการ"
-            | "อยู่ระหว่างสัญญา"
-            | "undercontract"
-            | "active" => Status::UnderContract,
-            "สิ้นสุดสัญญา"
-            | "สิ้นสุดระยะสัญญา"
-            | "ดำเนินการแล้วเสร็จ"
-            | "แล้วเสร็จ"
-            | "completed"
-            | "terminated" => Status::Completed,
-            "ยกเลิกการดำเนินการ" | "ยกเลิก" | "cancelled" | "canceled" => {
-                Status::Cancelled
-            }
-            _ => return None,
-        })
+        const SPELLINGS: &[(Status, &[&str])] = &[
+            (
+                Status::NotSigned,
+                &["ยังไม่ลงนามในสัญญา", "ยังไม่ได้ลงนามในสัญญา", "not signed"],
+            ),
+            (
+                Status::UnderContract,
+                &[
+                    "อยู่ระหว่างระยะสัญญา",
+                    "อยู่ระหว่างดำเนินการ",
+                    "อยู่ระหว่างสัญญา",
+                    "under contract",
+                    "active",
+                ],
+            ),
+            (
+                Status::Completed,
+                &[
+                    "สิ้นสุดสัญญา",
+                    "สิ้นสุดระยะสัญญา",
+                    "ดำเนินการแล้วเสร็จ",
+                    "แล้วเสร็จ",
+                    "completed",
+                    "terminated",
+                ],
+            ),
+            (
+                Status::Cancelled,
+                &["ยกเลิกการดำเนินการ", "ยกเลิก", "cancelled", "canceled"],
+            ),
+        ];
+        static KEYS: std::sync::LazyLock<Vec<(String, Status)>> = std::sync::LazyLock::new(|| {
+            SPELLINGS
+                .iter()
+                .flat_map(|(st, names)| names.iter().map(move |n| (key(n), *st)))
+                .collect()
+        });
+        let k = key(text);
+        KEYS.iter().find(|(s, _)| *s == k).map(|(_, st)| *st)
     }
 
     pub fn accepted_list() -> String {
@@ -215,6 +259,17 @@ mod tests {
         assert_eq!(Method::parse("วิธีเฉพาะเจาะจง"), Some(Method::Specific));
         assert_eq!(Method::parse("e market"), Some(Method::EMarket));
         assert_eq!(Method::parse("ประมูล"), None);
+        // As an ITA list or a PDF copy writes them.
+        assert_eq!(
+            Method::parse("ตลาดอิเล็กทรอนิกส์ (e-market)"),
+            Some(Method::EMarket)
+        );
+        assert_eq!(Method::parse("วิธีเฉพำะเจำะจง"), Some(Method::Specific));
+        assert_eq!(Method::parse("วิธีคัดเลือก"), Some(Method::Selection));
+        assert_eq!(Method::parse("คัดเลือก"), Some(Method::Selection));
+        assert_eq!(Status::parse("สิ้นสุดระยะสัญญา"), Some(Status::Completed));
+        assert_eq!(Status::parse(" ยกเลิก "), Some(Status::Cancelled));
+        assert_eq!(Status::parse("สิ้นสุด"), None);
         for m in Method::ALL {
             assert_eq!(Method::parse(m.canonical()), Some(m));
             assert_eq!(Method::parse(m.thai()), Some(m));

@@ -91,7 +91,12 @@ impl YearSummary {
             s.all.add(r);
             s.by_method.entry(r.method).or_default().add(r);
             s.by_budget_source
-                .entry(r.budget_source.trim().to_owned())
+                .entry(
+                    r.budget_source
+                        .as_deref()
+                        .map_or(crate::NOT_GIVEN_TH, str::trim)
+                        .to_owned(),
+                )
                 .or_default()
                 .add(r);
         }
@@ -272,6 +277,7 @@ mod tests {
         status: Status,
     ) -> Procurement {
         Procurement {
+            joined: None,
             file: Arc::new(SourceFile::default()),
             line: seq + 1,
             month,
@@ -280,7 +286,7 @@ mod tests {
             plan_id: Some("P1".into()),
             title: "t".into(),
             budget: Money::from_baht(budget),
-            budget_source: "งบประมาณรายจ่ายประจำปี".into(),
+            budget_source: Some("งบประมาณรายจ่ายประจำปี".into()),
             reference_price: None,
             method: Method::Specific,
             bids: vec![],
@@ -291,7 +297,7 @@ mod tests {
             contract_no: None,
             contract_date: Date::from_be(month.year_be, month.month, 5),
             contract_end: None,
-            status,
+            status: Some(status),
             legal_ground: None,
         }
     }
@@ -312,6 +318,7 @@ mod tests {
         fy.months.insert(
             ym,
             MonthFile {
+                joined: Vec::new(),
                 month: ym,
                 file,
                 records,

@@ -79,6 +79,12 @@ fn be_year(text: &str, era: Era) -> Result<i32, ValueError> {
             ));
         }
     };
+    // Forms written by hand and e-GP's own exports shorten the year to two digits ("3 ต.ค. 67"):
+    // in a data file that is always the Buddhist Era. Elsewhere (front matter, --as-of) 68
+    // could be either era, so it stays an error there.
+    if text.len() == 2 && era == Era::Buddhist {
+        return Ok(2500 + year);
+    }
     if text.len() == 2 {
         return Err(ValueError::new(
             format!("ปีต้องเป็น พ.ศ. 4 หลัก: ใช้ {} แทน {text}", 2500 + year),
@@ -153,8 +159,14 @@ pub fn parse_date_any_era(text: &str) -> Result<Date, ValueError> {
     parse_date_in(text, Era::Either)
 }
 
+/// Words a form puts before a date: ลว. (ลงวันที่), ลงวันที่, วันที่, ณ วันที่.
+const DATE_PREFIXES: [&str; 5] = ["ลงวันที่", "ณวันที่", "ณ วันที่", "วันที่", "ลว."];
+
 fn parse_date_in(text: &str, era: Era) -> Result<Date, ValueError> {
-    let s = normalise_value(text);
+    let mut s = normalise_value(text);
+    if let Some(rest) = DATE_PREFIXES.iter().find_map(|p| s.strip_prefix(p)) {
+        s = clean(rest).to_owned();
+    }
     if s.is_empty() {
         return Err(ValueError::new(
             format!("ไม่มีวันที่: {FORMS_TH}"),
@@ -298,6 +310,20 @@ mod tests {
         }
         assert!(parse_date_any_era("2568-02-30").is_err());
         assert!(parse_date_any_era("15/10/68").is_err());
+        // In a data file a two-digit year is Buddhist Era, and a form's ลว. / ลงวันที่ is read past.
+        for s in [
+            "3 ต.ค. 67",
+            "ลว. 3 ต.ค. 2567",
+            "ลงวันที่ 3 ตุลาคม 2567",
+            "3/10/67",
+            "วันที่ 3 ต.ค. 67",
+        ] {
+            assert_eq!(
+                parse_date(s).map(|d| d.iso()),
+                Ok("2024-10-03".to_owned()),
+                "{s}"
+            );
+        }
         assert!(parse_date("2025-10-15").is_err());
     }
 }

@@ -619,7 +619,7 @@ fn record_parties(
         })
     });
     let winning_bid = winning.map(|b| {
-        if r.status != Status::Cancelled {
+        if !r.is_cancelled() {
             b.status.get_or_insert(BidStatus::Valid);
         }
         b.id.clone()
@@ -684,7 +684,7 @@ fn record_release(
     let planning = Planning {
         budget: Budget {
             id: plan_line.map(|l| l.plan_id.clone()),
-            description: r.budget_source.trim().to_owned(),
+            description: r.budget_source.as_deref().map(|s| s.trim().to_owned()),
             amount: Value::thb(r.budget),
             project: plan_line.map(|l| l.title.clone()),
             project_id: plan_line
@@ -696,7 +696,7 @@ fn record_release(
     let tender = Tender {
         id: format!("{key}-tender"),
         title: r.title.trim().to_owned(),
-        status: tender_status(r.status),
+        status: r.status.map(tender_status),
         procuring_entity: buyer_ref.clone(),
         value: r.reference_price.map(Value::thb),
         procurement_method: procurement_method(r.method),
@@ -714,7 +714,7 @@ fn record_release(
         .then(|| Award {
             id: award_id.clone(),
             description: r.reason.as_deref().and_then(non_empty),
-            status: award_status(r.status),
+            status: r.status.map(award_status),
             date: date.clone(),
             value: r.agreed_price.map(Value::thb),
             suppliers: supplier.into_iter().collect(),
@@ -727,7 +727,12 @@ fn record_release(
     let has_contract = has_award && (contract_no.is_some() || r.contract_date.is_some());
     let contracts: Vec<Contract> = has_contract
         .then(|| {
-            let signed = matches!(r.status, Status::UnderContract | Status::Completed);
+            // A form without a status column (the สขร.1) reports contracts by their number and
+            // date of signing.
+            let signed = matches!(
+                r.status,
+                None | Some(Status::UnderContract | Status::Completed)
+            );
             Contract {
                 id: contract_no
                     .as_deref()
@@ -738,7 +743,7 @@ fn record_release(
                     None => format!("สัญญา {}", r.title.trim()),
                 },
                 description: non_empty(&r.title),
-                status: contract_status(r.status),
+                status: r.status.map(contract_status),
                 period: (r.contract_date.is_some() || r.contract_end.is_some()).then(|| Period {
                     start_date: r.contract_date.map(ids::day_start),
                     end_date: r.contract_end.map(ids::day_end),
@@ -758,8 +763,8 @@ fn record_release(
         tag.push(Tag::Contract);
     }
     match r.status {
-        Status::Cancelled => tag.push(Tag::TenderCancellation),
-        Status::Completed if !contracts.is_empty() => tag.push(Tag::ContractTermination),
+        Some(Status::Cancelled) => tag.push(Tag::TenderCancellation),
+        Some(Status::Completed) if !contracts.is_empty() => tag.push(Tag::ContractTermination),
         _ => {}
     }
 
@@ -880,7 +885,7 @@ fn plan_release(
         planning: Some(Planning {
             budget: Budget {
                 id: Some(l.plan_id.clone()),
-                description: l.budget_source.trim().to_owned(),
+                description: Some(l.budget_source.trim().to_owned()),
                 amount: Value::thb(l.budget),
                 project: non_empty(&l.title),
                 project_id: Some(l.plan_id.clone()),
@@ -889,7 +894,7 @@ fn plan_release(
         tender: Some(Tender {
             id: format!("plan-{key}-tender"),
             title: l.title.trim().to_owned(),
-            status: TenderStatus::Planning,
+            status: Some(TenderStatus::Planning),
             procuring_entity: buyer_ref,
             value: None,
             procurement_method: procurement_method(l.method),

@@ -274,7 +274,9 @@ pub struct Planning {
 pub struct Budget {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    pub description: String,
+    /// Left out when no file of the record gives the budget source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     pub amount: Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
@@ -305,7 +307,9 @@ pub enum ProcurementMethod {
 pub struct Tender {
     pub id: String,
     pub title: String,
-    pub status: TenderStatus,
+    /// Left out when no file of the record gives the status (the สขร.1 form has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<TenderStatus>,
     pub procuring_entity: OrganizationReference,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
@@ -336,7 +340,9 @@ pub struct Award {
     pub id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    pub status: AwardStatus,
+    /// Left out when no file of the record gives the status (the สขร.1 form has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<AwardStatus>,
     pub date: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
@@ -366,7 +372,9 @@ pub struct Contract {
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    pub status: ContractStatus,
+    /// Left out when no file of the record gives the status (the สขร.1 form has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<ContractStatus>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
     #[serde(skip_serializing_if = "Option::is_none")]

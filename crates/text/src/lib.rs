@@ -1,15 +1,18 @@
 //! Text every stage shares, each with one owner: the Markdown dialects and the report renderer
 //! ([`markdown`]), HTML escaping ([`escape_html`]), which link addresses are safe ([`url`]), and
-//! the fixed hashes whose values are part of the output ([`hash`]).
+//! the fixed hashes whose values are part of the output ([`hash`]), and Thai text repaired after
+//! PDF and Word ([`thai`]).
 //!
 //! A leaf crate: it knows nothing of the domain, so the model, the loaders and the renderers can
 //! all depend on it.
 
 pub mod hash;
 pub mod markdown;
+pub mod thai;
 pub mod url;
 
 pub use hash::{Fnv1a64, fnv1a32, fnv1a64};
+pub use thai::{match_key, repair_marks};
 pub use url::is_safe_url;
 
 /// Escapes text for HTML (and XML, SVG) element content and double-quoted attribute values:

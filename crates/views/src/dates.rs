@@ -70,6 +70,7 @@ mod tests {
             fy.months.insert(
                 ym,
                 prongsai_model::MonthFile {
+                    joined: Vec::new(),
                     month: ym,
                     file: std::sync::Arc::new(prongsai_model::SourceFile::default()),
                     records: Vec::new(),

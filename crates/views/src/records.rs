@@ -16,6 +16,13 @@ struct BidView {
 }
 
 #[derive(Serialize)]
+struct SourceView<'a> {
+    file: &'a str,
+    line: u32,
+    layout: &'static str,
+}
+
+#[derive(Serialize)]
 struct RecordView<'a> {
     id: String,
     fy: i32,
@@ -46,8 +53,11 @@ struct RecordView<'a> {
     contract_end: String,
     status: &'static str,
     legal_ground: Option<&'a str>,
-    source_file: &'a str,
-    source_line: u32,
+    /// Each field of the month files by its alias: true where no file of the record gives it,
+    /// so the page says ไม่ระบุ rather than a blank that reads as nothing.
+    not_given: std::collections::BTreeMap<&'static str, bool>,
+    /// The files and rows the record was read from (two when a month is given in two layouts).
+    sources: Vec<SourceView<'a>>,
     /// The whole year's record lists, as the build writes them.
     year_downloads: Vec<crate::Link>,
 }
@@ -75,7 +85,7 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
         plan_url: plan_line.map(|l| urls::plan_line(fy, &l.plan_id)),
         plan_title: plan_line.map(|l| l.title.as_str()),
         budget: f.money(r.budget),
-        budget_source: &r.budget_source,
+        budget_source: r.budget_source_text(),
         reference_price: f.money_opt(r.reference_price),
         method: r.method.thai(),
         method_open: r.method.is_open(),
@@ -100,10 +110,20 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
         contract_no: r.contract_no.as_deref(),
         contract_date: f.date_opt(r.contract_date),
         contract_end: f.date_opt(r.contract_end),
-        status: r.status.canonical(),
+        status: r.status_text(),
         legal_ground: r.legal_ground.as_deref(),
-        source_file: &r.file.path,
-        source_line: r.line,
+        not_given: prongsai_model::Field::MONTH
+            .iter()
+            .map(|f| (f.alias(), !r.given(*f)))
+            .collect(),
+        sources: std::iter::once((&r.file, r.line))
+            .chain(r.joined.as_deref().map(|j| (&j.file, j.line)))
+            .map(|(file, line)| SourceView {
+                file: &file.path,
+                line,
+                layout: file.layout.thai(),
+            })
+            .collect(),
         year_downloads: data.years.get(&fy).map_or_else(Vec::new, |y| {
             outputs::output(Kind::Procurements)
                 .files(y, opts.as_of)
@@ -123,14 +143,14 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
                 f.money(p),
                 r.method.thai(),
                 f.month(r.month),
-                r.status.canonical()
+                r.status_text()
             ),
             None => format!(
                 "วงเงินงบประมาณ {} บาท · {} · {} · {}",
                 f.money(r.budget),
                 r.method.thai(),
                 f.month(r.month),
-                r.status.canonical()
+                r.status_text()
             ),
         },
         view,
@@ -226,7 +246,7 @@ pub fn supplier_pages(data: &Data, opts: &Options) -> Vec<PageView> {
                 method: r.method.thai(),
                 agreed: f.money_opt(r.agreed_price),
                 agreed_n: r.agreed_price.map(|m| m.as_f64()).unwrap_or_default(),
-                status: r.status.canonical(),
+                status: r.status_text(),
             })
             .collect();
         PageView::new(

@@ -45,7 +45,7 @@ pub fn search_docs(data: &Data, fmt: crate::Fmt) -> Vec<SearchDoc> {
             r.egp_project_no.as_ref().map(|n| n.as_str()).unwrap_or(""),
             r.plan_id.as_deref().unwrap_or(""),
             r.contract_no.as_deref().unwrap_or(""),
-            r.budget_source.as_str(),
+            r.budget_source.as_deref().unwrap_or(""),
         ] {
             text.push_str(part);
             text.push(' ');

@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 fn record(ym: YearMonth, seq: u32, title: &str, plan_id: Option<&str>, agreed: i64) -> Procurement {
     Procurement {
+        joined: None,
         file: Arc::new(SourceFile {
+            layout: prongsai_model::Layout::Template,
             path: format!("procurement-data/2568/months/{}.csv", ym.key()),
             ..SourceFile::default()
         }),
@@ -18,7 +20,7 @@ fn record(ym: YearMonth, seq: u32, title: &str, plan_id: Option<&str>, agreed: i
         plan_id: plan_id.map(str::to_owned),
         title: title.into(),
         budget: Money::from_baht(agreed + 100),
-        budget_source: "งบประมาณรายจ่ายประจำปี".into(),
+        budget_source: Some("งบประมาณรายจ่ายประจำปี".into()),
         reference_price: Some(Money::from_baht(agreed + 50)),
         method: Method::Specific,
         bids: vec![Bid {
@@ -33,7 +35,7 @@ fn record(ym: YearMonth, seq: u32, title: &str, plan_id: Option<&str>, agreed: i
         contract_no: Some(format!("{seq}/2568")),
         contract_date: Date::from_be(ym.year_be, ym.month, 10),
         contract_end: None,
-        status: Status::Completed,
+        status: Some(Status::Completed),
         legal_ground: None,
     }
 }
@@ -49,6 +51,7 @@ fn data() -> Data {
     fy.months.insert(
         oct,
         MonthFile {
+            joined: Vec::new(),
             month: oct,
             file: file.clone(),
             records: vec![
@@ -60,6 +63,7 @@ fn data() -> Data {
     fy.months.insert(
         nov,
         MonthFile {
+            joined: Vec::new(),
             month: nov,
             file: file.clone(),
             records: vec![],

@@ -367,7 +367,7 @@ fn record_ref(r: &Procurement, opts: &Options) -> RecordRef {
         url: urls::record(r),
         title: r.title.clone(),
         agreed: opts.fmt.money_opt(r.agreed_price),
-        status: r.status.canonical(),
+        status: r.status_text(),
         month: opts.fmt.month_short(r.month),
     }
 }
@@ -496,7 +496,7 @@ pub fn sor1_row(r: &Procurement, opts: &Options) -> Sor1Row {
         reason: r.reason.clone().unwrap_or_else(|| "-".into()),
         contract_no: r.contract_no.clone().unwrap_or_else(|| "-".into()),
         contract_date: f.date_opt(r.contract_date),
-        status: r.status.canonical(),
+        status: r.status_text(),
         cancelled: r.is_cancelled(),
     }
 }

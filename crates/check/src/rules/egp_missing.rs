@@ -14,7 +14,12 @@ Purchases below the threshold are often made outside e-GP, so they are not flagg
 pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let threshold = ctx.opts.config.egp_threshold;
     for (_, p) in records(ctx.data) {
-        if p.egp_project_no.is_none() && !p.is_cancelled() && p.budget >= threshold {
+        // A month given only as a แบบ สขร.1 has no e-GP column: nothing to check.
+        if p.egp_project_no.is_none()
+            && p.given(Field::EgpProjectNo)
+            && !p.is_cancelled()
+            && p.budget >= threshold
+        {
             out.push(
                 INFO.diag(
                     format!(

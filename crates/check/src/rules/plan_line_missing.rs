@@ -13,7 +13,9 @@ pub const INFO: RuleInfo = RuleInfo {
 pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (_, p) in records(ctx.data) {
         let linked = p.plan_id.as_deref().is_some_and(|id| !id.trim().is_empty());
-        if !linked && p.budget > LAW_LIMIT && !p.is_cancelled() {
+        // The forms agencies keep (แบบ สขร.1, the ITA list) have no รหัสแผน: the link cannot be
+        // checked on them.
+        if !linked && p.given(Field::PlanId) && p.budget > LAW_LIMIT && !p.is_cancelled() {
             out.push(
                 INFO.diag(
                     format!(

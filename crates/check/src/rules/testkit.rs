@@ -17,6 +17,7 @@ pub fn ym(key: &str) -> YearMonth {
 
 fn month_source(m: YearMonth) -> Arc<SourceFile> {
     Arc::new(SourceFile {
+        layout: prongsai_model::Layout::Template,
         sheet: None,
         path: format!(
             "procurement-data/{}/months/{}.csv",
@@ -36,6 +37,7 @@ fn month_source(m: YearMonth) -> Arc<SourceFile> {
 pub fn record(month: &str, seq: u32) -> Procurement {
     let m = ym(month);
     Procurement {
+        joined: None,
         file: month_source(m),
         line: seq + 1,
         month: m,
@@ -44,7 +46,7 @@ pub fn record(month: &str, seq: u32) -> Procurement {
         plan_id: None,
         title: format!("ซื้อวัสดุสำนักงาน รายการที่ {seq}"),
         budget: Money::from_baht(10_000),
-        budget_source: "งบประมาณรายจ่ายประจำปี".into(),
+        budget_source: Some("งบประมาณรายจ่ายประจำปี".into()),
         reference_price: Some(Money::from_baht(10_000)),
         method: Method::Specific,
         bids: vec![Bid {
@@ -59,7 +61,7 @@ pub fn record(month: &str, seq: u32) -> Procurement {
         contract_no: Some(format!("{seq}/{}", m.year_be)),
         contract_date: m.first_day().map(|d| d.add_days(14)),
         contract_end: m.first_day().map(|d| d.add_days(44)),
-        status: Status::Completed,
+        status: Some(Status::Completed),
         legal_ground: None,
     }
 }
@@ -98,6 +100,7 @@ pub fn annual(fy: i32) -> AnnualReport {
 pub fn plan_line(fy: i32, seq: u32, id: &str, budget_baht: i64) -> PlanLine {
     PlanLine {
         file: Arc::new(SourceFile {
+            layout: prongsai_model::Layout::Template,
             sheet: None,
             path: format!("procurement-data/{fy}/plan.csv"),
             encoding: "UTF-8",
@@ -169,6 +172,7 @@ impl Fixture {
             .months
             .entry(m)
             .or_insert_with(|| MonthFile {
+                joined: Vec::new(),
                 month: m,
                 file: month_source(m),
                 records: Vec::new(),

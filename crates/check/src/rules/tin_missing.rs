@@ -18,7 +18,11 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(winner) = p.winner.as_deref() else {
             continue;
         };
-        if p.winner_tin.is_none() && looks_juristic(winner) && !p.is_cancelled() {
+        if p.winner_tin.is_none()
+            && p.given(Field::WinnerTin)
+            && looks_juristic(winner)
+            && !p.is_cancelled()
+        {
             out.push(
                 INFO.diag(
                     format!("ผู้ชนะ \"{winner}\" เป็นนิติบุคคล ควรกรอกเลขประจำตัวผู้เสียภาษี 13 หลัก เพื่อให้ระบุผู้ประกอบการได้ถูกต้อง"),

@@ -21,6 +21,7 @@ pub fn agency(sample: bool) -> Agency {
 
 pub fn source(path: &str) -> Arc<SourceFile> {
     Arc::new(SourceFile {
+        layout: prongsai_model::Layout::Template,
         sheet: None,
         path: path.into(),
         encoding: "UTF-8",
@@ -31,6 +32,7 @@ pub fn source(path: &str) -> Arc<SourceFile> {
 pub fn record(month: YearMonth, seq: u32, title: &str) -> Procurement {
     let file = source(&format!("procurement-data/2568/months/{}.csv", month.key()));
     Procurement {
+        joined: None,
         file,
         line: seq + 1,
         month,
@@ -39,7 +41,7 @@ pub fn record(month: YearMonth, seq: u32, title: &str) -> Procurement {
         plan_id: Some("P68-001".into()),
         title: title.into(),
         budget: Money::from_baht(500_000),
-        budget_source: "งบประมาณรายจ่ายประจำปี".into(),
+        budget_source: Some("งบประมาณรายจ่ายประจำปี".into()),
         reference_price: Some(Money::from_satang(49_850_050)),
         method: Method::Specific,
         bids: vec![
@@ -61,7 +63,7 @@ pub fn record(month: YearMonth, seq: u32, title: &str) -> Procurement {
         contract_no: Some("12/2568".into()),
         contract_date: Date::from_be(2567, 10, 15),
         contract_end: Date::from_be(2568, 1, 15),
-        status: Status::UnderContract,
+        status: Some(Status::UnderContract),
         legal_ground: None,
     }
 }
@@ -87,10 +89,10 @@ pub fn fiscal_year() -> FiscalYear {
     ];
     oct[1].winner = Some("+ร้านทดสอบ".into());
     oct[1].reason = Some("@SUM(1+1)".into());
-    oct[1].budget_source = "-2+3".into();
+    oct[1].budget_source = Some("-2+3".into());
     oct[1].bids[1].name = "=1+2".into();
     oct[1].method = Method::EMarket;
-    oct[2].status = Status::Cancelled;
+    oct[2].status = Some(Status::Cancelled);
     oct[2].winner = None;
     oct[2].winner_tin = None;
     oct[2].agreed_price = None;
@@ -105,6 +107,7 @@ pub fn fiscal_year() -> FiscalYear {
     months.insert(
         OCT,
         MonthFile {
+            joined: Vec::new(),
             month: OCT,
             file: oct[0].file.clone(),
             records: oct,
@@ -113,6 +116,7 @@ pub fn fiscal_year() -> FiscalYear {
     months.insert(
         NOV,
         MonthFile {
+            joined: Vec::new(),
             month: NOV,
             file: source("procurement-data/2568/months/2567-11.csv"),
             records: Vec::new(),
@@ -187,6 +191,7 @@ pub fn big_year(n: usize) -> FiscalYear {
         out.months.insert(
             *ym,
             MonthFile {
+                joined: Vec::new(),
                 month: *ym,
                 file,
                 records,

@@ -416,6 +416,7 @@ pub fn agency() -> Agency {
 
 fn month_file(ym: YearMonth) -> Arc<SourceFile> {
     Arc::new(SourceFile {
+        layout: prongsai_model::Layout::Template,
         sheet: None,
         path: format!(
             "procurement-data/{}/months/{}.csv",
@@ -434,6 +435,7 @@ pub fn date(be: i32, m: u8, d: u8) -> Date {
 /// A signed e-bidding purchase with three bids, the winner's TIN and a linked plan line.
 pub fn base_record(ym: YearMonth, seq: u32) -> Procurement {
     Procurement {
+        joined: None,
         file: month_file(ym),
         line: seq + 1,
         month: ym,
@@ -442,7 +444,7 @@ pub fn base_record(ym: YearMonth, seq: u32) -> Procurement {
         plan_id: None,
         title: format!("จัดซื้อวัสดุสำนักงาน ๑๐ รายการ ชุดที่ {seq}"),
         budget: Money::from_baht(50_000),
-        budget_source: "งบประมาณรายจ่ายประจำปี".into(),
+        budget_source: Some("งบประมาณรายจ่ายประจำปี".into()),
         reference_price: Some(Money::from_baht(49_500)),
         method: Method::Specific,
         bids: vec![Bid {
@@ -457,7 +459,7 @@ pub fn base_record(ym: YearMonth, seq: u32) -> Procurement {
         contract_no: Some(format!("{seq}/2568")),
         contract_date: ym.first_day().map(|d| d.add_days(i64::from(seq))),
         contract_end: ym.first_day().map(|d| d.add_days(i64::from(seq) + 30)),
-        status: Status::UnderContract,
+        status: Some(Status::UnderContract),
         legal_ground: None,
     }
 }
@@ -465,6 +467,7 @@ pub fn base_record(ym: YearMonth, seq: u32) -> Procurement {
 fn plan_line(seq: u32, plan_id: &str, title: &str, method: Method, ym: YearMonth) -> PlanLine {
     PlanLine {
         file: Arc::new(SourceFile {
+            layout: prongsai_model::Layout::Template,
             sheet: None,
             path: "procurement-data/2568/plan.csv".into(),
             encoding: "UTF-8",
@@ -525,7 +528,7 @@ pub fn fixture() -> Data {
     let mut cancelled = base_record(nov, 1);
     cancelled.title = "จ้างเหมาซ่อมแซมอาคารศูนย์พัฒนาเด็กเล็ก".into();
     cancelled.method = Method::Selection;
-    cancelled.status = Status::Cancelled;
+    cancelled.status = Some(Status::Cancelled);
     cancelled.bids = Vec::new();
     cancelled.winner = None;
     cancelled.agreed_price = None;
@@ -537,12 +540,12 @@ pub fn fixture() -> Data {
     let mut design = base_record(nov, 2);
     design.title = "จ้างออกแบบอาคารสำนักงาน".into();
     design.method = Method::DesignContest;
-    design.status = Status::Completed;
+    design.status = Some(Status::Completed);
 
     let mut unsigned = base_record(dec, 1);
     unsigned.title = "ซื้อครุภัณฑ์คอมพิวเตอร์".into();
     unsigned.method = Method::EMarket;
-    unsigned.status = Status::NotSigned;
+    unsigned.status = Some(Status::NotSigned);
     unsigned.contract_date = None;
     unsigned.contract_end = None;
 
@@ -587,6 +590,7 @@ pub fn fixture() -> Data {
         fy.months.insert(
             ym,
             MonthFile {
+                joined: Vec::new(),
                 month: ym,
                 file: month_file(ym),
                 records,
