@@ -39,6 +39,8 @@ enum Command {
         #[arg(value_name = "CODE")]
         code: String,
     },
+    /// Convert a month file in another layout (แบบ สขร.1, the ITA list) to prongsai's template (แปลงไฟล์เป็นแม่แบบ): prints the CSV, or writes it with --out. The site never needs this: it reads those layouts as they are.
+    Convert(ConvertArgs),
     /// Preview the site while editing (ดูตัวอย่างเว็บไซต์ขณะแก้ไข): builds in memory, serves it on 127.0.0.1, rebuilds on every saved change and reloads open pages. The output folder is never written.
     Serve(ServeArgs),
 }
@@ -57,6 +59,19 @@ struct ServeArgs {
     /// Also evaluate this ITA assessment year (BE) for the ITA evidence index.
     #[arg(long, value_name = "YEAR")]
     ita: Option<i32>,
+}
+
+#[derive(clap::Args, Debug)]
+struct ConvertArgs {
+    /// The month file: CSV, .xlsx or .xls, in any layout prongsai reads.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Write the template CSV here instead of printing it (refuses to replace an existing file).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// The month the file covers, as a BE year and month (2568-03), when its name does not say.
+    #[arg(long, value_name = "BE-YEAR-MONTH")]
+    month: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -197,12 +212,102 @@ pub fn run() -> ExitCode {
         Command::New(args) => new(args),
         Command::Init(args) => crate::init::init(args),
         Command::Serve(args) => serve(args),
+        Command::Convert(args) => convert(args),
         Command::Rules => {
             print!("{}", prongsai_check::rules_markdown());
             ExitCode::SUCCESS
         }
         Command::Explain { code } => explain(&code),
     }
+}
+
+/// `prongsai convert`: one month file, whatever its layout, in prongsai's template.
+fn convert(args: ConvertArgs) -> ExitCode {
+    let shown = args.file.display().to_string();
+    let name = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let month = match &args.month {
+        Some(m) => parse_month_arg(m),
+        None => prongsai_load::month_of_file_name(&name),
+    };
+    let Some(month) = month else {
+        eprintln!(
+            "ไม่รู้ว่าไฟล์ {shown} เป็นของเดือนใด: ตั้งชื่อไฟล์เป็น <ปี พ.ศ.>-<เดือน> เช่น 2568-03.xlsx หรือระบุ --month 2568-03
+the month of {shown} is unknown: name the file <BE year>-<MM>, e.g. 2568-03.xlsx, or pass --month 2568-03"
+        );
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let bytes = match std::fs::read(&args.file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("เปิดไฟล์ {shown} ไม่ได้ / cannot open {shown}: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let (file, diags) = prongsai_load::parse_month_bytes(&shown, month, &bytes);
+    print_diagnostics(&diags);
+    let (errors, _) = counts(&diags);
+    let Some(file) = file.filter(|_| errors == 0) else {
+        eprintln!(
+            "ไม่ได้แปลง: แก้ข้อผิดพลาดข้างบนก่อน
+not converted: fix the errors above first"
+        );
+        return ExitCode::from(EXIT_INPUT);
+    };
+    let csv = prongsai_export::month_template_csv(&file);
+    // What the template needs that the file's layout does not give, for the officer to fill in.
+    let missing: Vec<&str> = prongsai_model::Field::MONTH
+        .iter()
+        .filter(|f| file.records.iter().any(|r| !r.given(**f)))
+        .filter(|f| {
+            matches!(
+                f,
+                prongsai_model::Field::BudgetSource | prongsai_model::Field::Status
+            )
+        })
+        .map(|f| f.thai())
+        .collect();
+    match &args.out {
+        Some(out) => {
+            if out.exists() {
+                eprintln!(
+                    "มีไฟล์ {0} อยู่แล้ว จึงไม่เขียนทับ: ระบุชื่อไฟล์ใหม่
+{0} exists, not replaced: give a new name",
+                    out.display()
+                );
+                return ExitCode::from(EXIT_USAGE);
+            }
+            if let Err(e) = std::fs::write(out, &csv) {
+                eprintln!("เขียนไฟล์ {0} ไม่ได้ / cannot write {0}: {e}", out.display());
+                return ExitCode::from(EXIT_USAGE);
+            }
+            eprintln!(
+                "เขียน {} ({} รายการ, {}) แล้ว
+wrote {} ({} records, from {})",
+                out.display(),
+                file.records.len(),
+                file.file.layout.thai(),
+                out.display(),
+                file.records.len(),
+                file.file.layout.english()
+            );
+        }
+        None => {
+            use std::io::Write as _;
+            let _ = std::io::stdout().write_all(&csv);
+        }
+    }
+    if !missing.is_empty() {
+        eprintln!(
+            "ไฟล์เดิมไม่มีข้อมูล {0}: เติมในคอลัมน์นั้นก่อนใช้ไฟล์ใหม่แทนไฟล์เดิม
+the original file does not give {0}: fill those columns in before the new file replaces it",
+            missing.join(", ")
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 /// One registry entry, or the nearest codes when `code` is not one.

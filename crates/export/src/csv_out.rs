@@ -134,6 +134,29 @@ pub fn procurements_csv(fy: &FiscalYear) -> Vec<u8> {
     finish(w)
 }
 
+/// A month in prongsai's template (`prongsai convert`): the contract's columns and headers only,
+/// so the file loads as a template month. A field the month's own files do not give is left
+/// blank, for the officer to fill in where the template needs it.
+pub fn month_template_csv(m: &prongsai_model::MonthFile) -> Vec<u8> {
+    let mut w = writer();
+    let header: Vec<Cell<'_>> = Field::MONTH.iter().map(|f| Cell::Text(f.thai())).collect();
+    write_row(&mut w, &header);
+    for p in &m.records {
+        let row: Vec<Cell<'_>> = Field::MONTH
+            .iter()
+            .map(|&f| {
+                if p.given(f) {
+                    month_cell(p, f)
+                } else {
+                    Cell::Ours(String::new())
+                }
+            })
+            .collect();
+        write_row(&mut w, &row);
+    }
+    finish(w)
+}
+
 /// `data/<FY>/plan.csv`: the plan columns in contract order (expected month as `ม.ค. 2568`).
 pub fn plan_csv(fy: &FiscalYear) -> Vec<u8> {
     let mut w = writer();

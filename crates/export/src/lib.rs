@@ -19,7 +19,7 @@ mod xlsx;
 mod xlsx_docs;
 
 pub use card::{CARD_HEIGHT, CARD_WIDTH, og_card};
-pub use csv_out::{plan_csv, procurements_csv, table_csv};
+pub use csv_out::{month_template_csv, plan_csv, procurements_csv, table_csv};
 pub use form::{NOT_PUBLISHED, QuarterMonth, quarter_months};
 pub use json::{plan_json, procurements_json};
 pub use pdf::{

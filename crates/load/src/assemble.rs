@@ -269,6 +269,8 @@ fn split_row<'a>(
         };
         match *col {
             Col::Field(Field::Bids) => {}
+            // "ยกเลิก…" where the winner would be: no winner, and the record is cancelled.
+            Col::WinnerAndPrice | Col::Field(Field::Winner) if cancelled(&cell.text) => {}
             Col::Field(f) => out.set(f, cell),
             Col::WinnerAndPrice => match split_named_amount(&cell.text) {
                 Ok((name, price)) => {
@@ -464,7 +466,11 @@ pub(crate) fn titles(file: &SourceFile, rows: &[Row]) -> Titles {
             if text.is_empty() {
                 continue;
             }
-            let loc = || cell_loc(file, row.line, c as u32 + 1);
+            // A title cell is above the columns: it is named by its place alone.
+            let loc = || {
+                Location::cell(file.path.clone(), row.line, c as u32 + 1, "")
+                    .in_sheet(file.sheet.clone())
+            };
             if out.month.is_none()
                 && let Some(ym) = month_in_title(text)
             {

@@ -283,6 +283,17 @@ fn month_file_name(name: &str, fy: i32, rel: &str) -> Result<YearMonth, Option<B
     Ok(ym)
 }
 
+/// The month a month file's name gives (`2568-03 สขร1.xlsx` → 2568-03), wherever the file is:
+/// for tools that read one file outside `procurement-data/` (`prongsai convert`).
+pub fn month_of_file_name(name: &str) -> Option<YearMonth> {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let stem = prongsai_model::thai_to_arabic_digits(stem);
+    let (month, _) = month_and_suffix(&stem);
+    let (y, m) = month.split_once('-')?;
+    let (y, m): (i32, u8) = (y.parse().ok()?, m.parse().ok()?);
+    ((2400..=2700).contains(&y) && (1..=12).contains(&m)).then(|| YearMonth::new(y, m))
+}
+
 /// A month file's stem split into the month (`2568-03`) and an optional suffix starting at its
 /// separator (` สขร1`): the month is what comes before the first blank, `_` or `.`, or a dash
 /// after the month's digits.
@@ -426,6 +437,16 @@ mod tests {
                 "{rel}"
             );
         }
+    }
+
+    #[test]
+    fn the_month_a_file_name_gives() {
+        let ym = Some(YearMonth::new(2568, 3));
+        assert_eq!(month_of_file_name("2568-03 สขร1.xlsx"), ym);
+        assert_eq!(month_of_file_name("2568-03.csv"), ym);
+        assert_eq!(month_of_file_name("๒๕๖๘-๐๓_ITA.xls"), ym);
+        assert_eq!(month_of_file_name("มีนาคม.xlsx"), None);
+        assert_eq!(month_of_file_name("2025-03.csv"), None);
     }
 
     #[test]

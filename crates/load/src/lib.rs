@@ -34,7 +34,7 @@ pub mod values;
 mod workbook;
 mod yaml;
 
-pub use layout::{DataFile, classify};
+pub use layout::{DataFile, classify, month_of_file_name};
 pub use workbook::{MONTH_SHEET, PLAN_SHEET};
 
 use prongsai_model::{
@@ -553,7 +553,15 @@ fn other_agency(agency: &Agency, declared: &[assemble::Declared]) -> Vec<Diagnos
                 let p = key(&agency.province);
                 v == p || v.strip_prefix(&key("จังหวัด")) == Some(p.as_str())
             }
-            AgencyCol::Ministry => v == key(&agency.ministry),
+            AgencyCol::Ministry => {
+                let bare = |s: &str| {
+                    let k = key(s);
+                    k.strip_prefix(&key("กระทรวง"))
+                        .map(str::to_owned)
+                        .unwrap_or(k)
+                };
+                bare(value) == bare(&agency.ministry)
+            }
             AgencyCol::Type => {
                 v == key(&agency.agency_type)
                     || (key(&agency.agency_type).contains(&key("ท้องถิ่น"))
