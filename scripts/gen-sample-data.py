@@ -1533,6 +1533,158 @@ def self_check(g: Gen, files: dict[str, bytes]) -> list[str]:
     return problems
 
 
+# ---------------------------------------------------------------------------------------------
+# the layouts agencies already keep (issue 30): some months of FY 2568 are committed as the finance
+# division made them, not in prongsai's template. The template CSV of each is kept as its twin in
+# tests/fixtures/layout-twin/, and a test holds the site built from them to the records there.
+
+AGENCY = dict(line.split(": ", 1) for line in AGENCY_YAML.splitlines() if ": " in line and not line.startswith("#"))
+
+# Month → the files it is given as. `skr1_xlsx` is written as a flat OpenDocument description
+# (.fods) that scripts/gen-xlsx-fixtures has LibreOffice save as the workbook.
+REAL_LAYOUTS = {
+    "2567-11": {"skr1_xlsx": "2567-11 สขร1"},
+    "2567-12": {"ita_csv": "2567-12 ITA"},
+    "2568-01": {"skr1_csv": "2568-01 สขร1", "ita_csv": "2568-01 ITA"},
+}
+LAYOUT_TWIN_DIR = "tests/fixtures/layout-twin"
+
+SKR1_HEADER = [
+    "ลำดับที่", "งานที่จัดซื้อหรือจัดจ้าง", "วงเงินที่จะซื้อหรือจ้าง (บาท)", "ราคากลาง (บาท)", "วิธีซื้อหรือจ้าง",
+    "รายชื่อผู้เสนอราคาและราคาที่เสนอ", "ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง", "เหตุผลที่คัดเลือกโดยสรุป",
+    "เลขที่และวันที่ของสัญญาหรือข้อตกลงในการซื้อหรือจ้าง",
+]
+ITA_HEADER = [
+    "ที่", "ปีงบประมาณ", "ชื่อหน่วยงาน", "อำเภอ", "จังหวัด", "กระทรวง", "ประเภทหน่วยงาน",
+    "ชื่อรายการของงานที่ซื้อหรือจ้าง", "วงเงินงบประมาณที่ได้รับจัดสรร (บาท)", "แหล่งที่มาของงบประมาณ",
+    "สถานะการจัดซื้อจัดจ้าง", "วิธีการจัดซื้อจัดจ้าง", "ราคากลาง (บาท)", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)",
+    "รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก", "เลขที่โครงการในระบบ e-GP",
+]
+# How ITA lists and accounting exports write the methods.
+ITA_METHOD = {M_SPECIFIC: "เฉพาะเจาะจง", M_EBIDDING: "ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)",
+              M_EMARKET: "ตลาดอิเล็กทรอนิกส์ (e-market)", M_SELECT: "คัดเลือก"}
+
+
+def skr1_table(recs: list[Rec], ym: tuple[int, int]) -> list[list[tuple[str, int, int]]]:
+    """The month as the สขร.1 form lays it out: (text, columns spanned, rows spanned) per cell,
+    None for a cell a merge covers. Title rows, one header row, a record's third and later bidders
+    on the rows below it (ลำดับที่ and the title merged down over them), the totals, the signature."""
+    width = len(SKR1_HEADER)
+    y, m = ym
+    signed = (y, m + 1) if m < 12 else (y + 1, 1)
+    rows: list[list] = [
+        [("", 1, 1)] * (width - 1) + [("แบบ สขร.1", 1, 1)],
+        [(f"สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน{FULL[m]} {y}", width, 1)] + [None] * (width - 1),
+        [(AGENCY["name"], width, 1)] + [None] * (width - 1),
+        [(f"วันที่ 5 เดือน {FULL[signed[1]]} พ.ศ. {signed[0]}", width, 1)] + [None] * (width - 1),
+        [(h, 1, 1) for h in SKR1_HEADER],
+    ]
+    for r in recs:
+        money = lambda v: fmt_money(v, "comma2", None)  # noqa: E731
+        bids = [f"{i}. {SUPPLIERS[s].name} เสนอราคา {money(p)} บาท" if len(r.bids) > 1
+                else f"{SUPPLIERS[s].name} เสนอราคา {money(p)} บาท" for i, (s, p) in enumerate(r.bids, 1)]
+        # Two bidders share the cell; from the third on, each has a row of its own below.
+        first, rest = (bids[:2], bids[2:]) if len(bids) <= 2 else (bids[:1], bids[1:])
+        down = 1 + len(rest)
+        if r.cancelled:
+            winner, contract = "ยกเลิกการดำเนินการ", "-"
+        else:
+            winner = f"{SUPPLIERS[r.supplier].name}\nราคาที่ตกลง {money(r.agreed)} บาท"
+            contract = f"{r.contract_no}\nลว. {r.date.day} {ABBR[r.date.month]} {be(r.date) % 100:02d}"
+        rows.append([(str(r.seq), 1, down), (r.title, 1, down), (money(r.budget), 1, 1), (money(r.ref), 1, 1),
+                     (r.method, 1, 1), ("\n".join(first), 1, 1), (winner, 1, 1), (r.reason, 1, 1),
+                     (contract, 1, 1)])
+        for b in rest:
+            rows.append([None, None, ("", 1, 1), ("", 1, 1), ("", 1, 1), (b, 1, 1), ("", 1, 1), ("", 1, 1),
+                         ("", 1, 1)])
+    total = sum(r.budget for r in recs)
+    rows.append([("", 1, 1), ("รวม", 1, 1), (fmt_money(total, "comma2", None), 1, 1)] + [("", 1, 1)] * (width - 3))
+    rows.append([("", 1, 1)] * width)
+    for line in ["(ลงชื่อ)..........................................ผู้รายงาน",
+                 "(นางสาวสมศรี ใจซื่อ)", "ตำแหน่ง ผู้อำนวยการกองคลัง"]:
+        rows.append([("", 1, 1)] * 5 + [(line, 1, 1)] + [("", 1, 1)] * (width - 6))
+    return rows
+
+
+def skr1_csv(recs: list[Rec], ym: tuple[int, int]) -> list[list[str]]:
+    """The form saved as CSV by Excel: merged cells keep their value in the first cell only."""
+    return [[c[0] if c else "" for c in row] for row in skr1_table(recs, ym)]
+
+
+def skr1_fods(recs: list[Rec], ym: tuple[int, int]) -> str:
+    """The form as a flat OpenDocument spreadsheet, merges and all, for LibreOffice to save."""
+    from xml.sax.saxutils import escape
+    body = []
+    for row in skr1_table(recs, ym):
+        cells = []
+        for c in row:
+            if c is None:
+                cells.append("<table:covered-table-cell/>")
+                continue
+            text, cols, down = c
+            span = (f' table:number-columns-spanned="{cols}"' if cols > 1 else "") + \
+                   (f' table:number-rows-spanned="{down}"' if down > 1 else "")
+            if not text:
+                cells.append(f"<table:table-cell{span}/>")
+                continue
+            numeric = re.fullmatch(r"[\d,]+\.\d\d", text) or text.isdigit()
+            if numeric:
+                value = text.replace(",", "")
+                cells.append(f'<table:table-cell{span} office:value-type="float" office:value="{value}"/>')
+            else:
+                paras = "".join(f"<text:p>{escape(line)}</text:p>" for line in text.split("\n"))
+                cells.append(f'<table:table-cell{span} office:value-type="string">{paras}</table:table-cell>')
+        body.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:body><office:spreadsheet><table:table table:name="สขร.1">{"".join(body)}</table:table></office:spreadsheet></office:body></office:document>
+"""
+
+
+def ita_csv(recs: list[Rec], ym: tuple[int, int]) -> list[list[str]]:
+    """The NACC's 16 columns, one row per procurement, the agency's own columns filled in."""
+    rows = [[f"รายการการจัดซื้อจัดจ้าง ประจำเดือน{FULL[ym[1]]} {ym[0]} (ข้อมูลตามแบบ ITA)"] + [""] * (len(ITA_HEADER) - 1),
+            ITA_HEADER]
+    for i, r in enumerate(recs, 1):
+        money = lambda v: "" if v is None else fmt_money(v, "plain", None)  # noqa: E731
+        sup = SUPPLIERS[r.supplier].name if r.supplier else "-"
+        rows.append([str(i), str(r.fy), AGENCY["name"], AGENCY["district"], AGENCY["province"],
+                     AGENCY["ministry"], AGENCY["agency_type"], r.title, money(r.budget), r.source, r.status,
+                     ITA_METHOD[r.method], money(r.ref), money(r.agreed) if r.agreed else "-", sup,
+                     r.egp or "-"])
+    return rows
+
+
+def as_real_layouts(g: Gen, files: dict[str, bytes]) -> None:
+    """Replaces the template file of each month in REAL_LAYOUTS by the files it is given as, and
+    keeps the template file as its twin."""
+    for name, layouts in REAL_LAYOUTS.items():
+        ym = (int(name[:4]), int(name[5:]))
+        recs = [r for r in g.recs if r.ym == ym]
+        folder = f"procurement-data/{fy_of(*ym)}/months"
+        files[f"{LAYOUT_TWIN_DIR}/{name}.csv"] = files.pop(f"{folder}/{name}.csv")
+        for kind, stem in layouts.items():
+            if kind == "skr1_xlsx":
+                files[f"{LAYOUT_TWIN_DIR}/{stem}.fods"] = skr1_fods(recs, ym).encode()
+            elif kind == "skr1_csv":
+                # Saved by a Thai Windows Excel as "CSV (Comma delimited)": Windows-874, CRLF.
+                rows = skr1_csv(recs, ym)
+                files[f"{folder}/{stem}.csv"] = csv_bytes(rows[0], rows[1:], "cp874", "\r\n")
+            elif kind == "ita_csv":
+                rows = ita_csv(recs, ym)
+                files[f"{folder}/{stem}.csv"] = csv_bytes(rows[0], rows[1:], "utf-8-sig", "\r\n")
+        readme_key = "procurement-data/README.md"
+        shown = ", ".join(f"`{stem}.{'xlsx' if kind.endswith('xlsx') else 'csv'}`" for kind, stem in layouts.items())
+        files[readme_key] = files[readme_key].replace(f"`{fy_of(*ym)}/months/{name}.csv`".encode(),
+                                                      f"`{fy_of(*ym)}/months/` {shown}".encode())
+
+
+def real_layout_books() -> list[str]:
+    """The workbooks LibreOffice makes from the .fods twins (scripts/gen-xlsx-fixtures)."""
+    return [f"procurement-data/{fy_of(int(n[:4]), int(n[5:]))}/months/{stem}.xlsx"
+            for n, layouts in REAL_LAYOUTS.items() for kind, stem in layouts.items() if kind == "skr1_xlsx"]
+
+
 # The sample month kept as an Excel workbook, and where its CSV twin lives.
 XLSX_MONTH = "2568-07"
 XLSX_CSV = f"procurement-data/2568/months/{XLSX_MONTH}.csv"
@@ -1563,13 +1715,19 @@ def main() -> int:
         print("self-check failed:", *problems, sep="\n  ", file=sys.stderr)
         return 1
     as_workbook_month(files)
+    as_real_layouts(g, files)
 
     if args.check:
         diff = [p for p, b in files.items() if not (args.root / p).is_file() or (args.root / p).read_bytes() != b]
-        if not (args.root / XLSX_BOOK).is_file():
-            diff.append(f"{XLSX_BOOK} (missing: run scripts/gen-xlsx-fixtures)")
+        for book in [XLSX_BOOK] + real_layout_books():
+            if not (args.root / book).is_file():
+                diff.append(f"{book} (missing: run scripts/gen-xlsx-fixtures)")
         if (args.root / XLSX_CSV).exists():
             diff.append(f"{XLSX_CSV} (should not exist: the month is {XLSX_BOOK})")
+        for name in REAL_LAYOUTS:
+            old = f"procurement-data/{fy_of(int(name[:4]), int(name[5:]))}/months/{name}.csv"
+            if (args.root / old).exists():
+                diff.append(f"{old} (should not exist: the month is given in {REAL_LAYOUTS[name]})")
         for p in diff:
             print(f"differs: {p}", file=sys.stderr)
         return 1 if diff else 0
@@ -1579,9 +1737,14 @@ def main() -> int:
         path.write_bytes(b)
     if (args.root / XLSX_CSV).exists():
         (args.root / XLSX_CSV).unlink()
+    # A month now given in another layout leaves no template file behind.
+    for name in REAL_LAYOUTS:
+        old = args.root / f"procurement-data/{fy_of(int(name[:4]), int(name[5:]))}/months/{name}.csv"
+        if old.exists():
+            old.unlink()
     if not (args.root / XLSX_BOOK).is_file():
         print(f"note: run scripts/gen-xlsx-fixtures to save {XLSX_TWIN} as {XLSX_BOOK}", file=sys.stderr)
-    known = set(files) | {XLSX_BOOK}
+    known = set(files) | {XLSX_BOOK} | set(real_layout_books())
     for path in sorted((args.root / "procurement-data").rglob("*")):
         rel = path.relative_to(args.root).as_posix()
         if path.is_file() and rel not in known:
