@@ -1187,7 +1187,8 @@ def readme(g: Gen) -> str:
         return "\n".join(f"  - {ref}: {r.title} ({fmt_money(r.agreed, 'comma2', None)} บาท)" if r.agreed
                           else f"  - {ref}: {r.title} ({r.reason})" for r, ref in flags[key])
 
-    variants = "\n".join(f"| `{fy_of(int(k[:4]), int(k[5:]))}/months/{k}.csv` | {st.note} |" for k, st in STYLES.items())
+    variants = "\n".join(f"| `{fy_of(int(k[:4]), int(k[5:]))}/months/{k}.csv` | {REAL_LAYOUT_NOTES.get(k, st.note)} |"
+                         for k, st in STYLES.items())
     empty = ", ".join(f"`{fy_of(*ym)}/months/{ym_name(ym)}.csv`" for ym in sorted(EMPTY_MONTHS))
     return f"""\
 # procurement-data — ข้อมูลการจัดซื้อจัดจ้าง (ข้อมูลตัวอย่าง / sample data)
@@ -1548,6 +1549,16 @@ REAL_LAYOUTS = {
     "2568-01": {"skr1_csv": "2568-01 สขร1", "ita_csv": "2568-01 ITA"},
 }
 LAYOUT_TWIN_DIR = "tests/fixtures/layout-twin"
+REAL_LAYOUT_NOTES = {
+    "2567-11": "แบบ สขร.1 as the finance division keeps it (issue 30): an Excel workbook saved by LibreOffice, "
+               "title rows, bidders and prices in one cell, the third and later bidders on rows below their "
+               "record under merged cells, a totals row and the signature; no budget source, status, TIN or "
+               "e-GP number (ไม่ระบุ on the site)",
+    "2567-12": "the NACC's ITA procurement list (16 columns, agency columns filled, methods as ITA lists spell "
+               "them); no bidders, reason or contract (ไม่ระบุ on the site)",
+    "2568-01": "given twice and joined: a แบบ สขร.1 saved by a Thai Excel as CSV (Windows-874, CRLF) and the "
+               "month's ITA list; together they give every field but the TIN",
+}
 
 SKR1_HEADER = [
     "ลำดับที่", "งานที่จัดซื้อหรือจัดจ้าง", "วงเงินที่จะซื้อหรือจ้าง (บาท)", "ราคากลาง (บาท)", "วิธีซื้อหรือจ้าง",
