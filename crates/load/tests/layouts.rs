@@ -446,3 +446,51 @@ fn a_month_file_of_each_layout_and_a_clash_of_one() {
     assert!(loaded.diagnostics.iter().any(|d| d.code == "P145"));
     assert!(loaded.data.years[&2568].months.is_empty());
 }
+
+#[test]
+fn a_contract_heading_merged_over_its_date_cell() {
+    // Saved as CSV from a sheet whose contract heading spans two columns: the number in the first,
+    // the date (ลงวันที่ …) in the unlabelled one beside it.
+    let text = "ลำดับที่,งานที่จัดซื้อหรือจัดจ้าง,วงเงินที่จะซื้อหรือจ้าง,ราคากลาง,วิธีซื้อหรือจ้าง,รายชื่อผู้เสนอราคาและราคาที่เสนอ,ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง,เหตุผลที่คัดเลือกโดยสรุป,เลขที่และวันที่ของสัญญาหรือข้อตกลง,\n1,จัดซื้อวัสดุ,\"1,000\",\"1,000\",เฉพาะเจาะจง,ร้าน ก 950 บาท,ร้าน ก 950 บาท,ราคาต่ำสุด,ใบสั่งซื้อ 1/2568,ลงวันที่ 3 ต.ค. 2567\n";
+    let (m, d) = parse_month_bytes(
+        "procurement-data/2568/months/2567-10.csv",
+        OCT,
+        text.as_bytes(),
+    );
+    assert!(!d.iter().any(Diagnostic::is_error), "{d:#?}");
+    let r = &m.expect("loads").records[0];
+    assert_eq!(
+        (r.contract_no.as_deref(), r.contract_date),
+        (Some("ใบสั่งซื้อ 1/2568"), date(2567, 10, 3))
+    );
+}
+
+#[test]
+fn a_title_naming_another_agency_is_a_warning_at_its_cell() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let months = tmp.path().join("procurement-data/2568/months");
+    std::fs::create_dir_all(&months).expect("mkdir");
+    std::fs::copy(
+        fixtures().join("layouts/2567-10 skr1 titles.xlsx"),
+        months.join("2567-10.xlsx"),
+    )
+    .expect("copy");
+    std::fs::write(
+        tmp.path().join("procurement-data/agency.yaml"),
+        "name: องค์การบริหารส่วนตำบลเมืองหลวง\nshort_name: อบต.เมืองหลวง\nagency_type: องค์กรปกครองส่วนท้องถิ่น\ndistrict: ห้วยทับทัน\nprovince: ศรีสะเกษ\nministry: กระทรวงมหาดไทย\nwebsite: https://example.go.th\n",
+    )
+    .expect("agency");
+    let loaded = load(tmp.path());
+    let w: Vec<&Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "P138")
+        .collect();
+    assert_eq!(w.len(), 1, "{:#?}", loaded.diagnostics);
+    assert_eq!(
+        w[0].location.as_ref().and_then(|l| l.cell_ref()).as_deref(),
+        Some("A3")
+    );
+    assert!(w[0].message_th.contains("องค์การบริหารส่วนตำบลทดสอบ"));
+    assert!(w[0].message_th.contains("องค์การบริหารส่วนตำบลเมืองหลวง"));
+}
