@@ -223,6 +223,9 @@ impl Builder {
                 year.unreadable.insert(what);
             }
         };
+        // The files whose diagnostics the reload replaces: a month given in two layouts is read
+        // (and reported on) as one.
+        let mut replaced: Vec<String> = vec![rel.to_owned()];
         let diags = if ym.is_none() {
             let (plan, diags) = prongsai_load::load_plan_file(&self.root, rel);
             mark(year, Disclosure::Plan, plan.is_some());
@@ -232,16 +235,22 @@ impl Builder {
             let (month, diags) = prongsai_load::load_month_file(&self.root, rel);
             if let Some(ym) = ym {
                 mark(year, Disclosure::Month(ym), month.is_some());
+                if let Some(old) = year.months.remove(&ym) {
+                    replaced.extend(old.files().map(|f| f.path.clone()));
+                }
             }
-            year.months.retain(|_, m| m.file.path != rel);
+            year.months.retain(|_, m| m.files().all(|f| f.path != rel));
             if let Some(m) = month {
+                replaced.extend(m.files().map(|f| f.path.clone()));
                 year.months.insert(m.month, m);
             }
             diags
         };
-        loaded
-            .diagnostics
-            .retain(|d| d.location.as_ref().is_none_or(|l| l.file != rel));
+        loaded.diagnostics.retain(|d| {
+            d.location
+                .as_ref()
+                .is_none_or(|l| !replaced.contains(&l.file))
+        });
         loaded.diagnostics.extend(diags);
         sort_diagnostics(&mut loaded.diagnostics);
     }
