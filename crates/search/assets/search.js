@@ -161,6 +161,8 @@
     for (var i = 0; i < ts.length; i++) {
       var t = ts[i].t, n = Array.from(t).length, max = n >= 5 ? 2 : 1, best = null, s = shard(t);
       if (lists[i]) { out.push(t); continue; }
+      // Numbers are spread over their shards by the whole number: none is "near".
+      if (/^[0-9]+$/.test(t)) return null;
       for (var w in s) {
         var count = decodePostings(typeof s[w] === "string" ? s[w] : s[w][0]).length;
         [w, Array.from(w).slice(0, n).join("")].forEach(function (c) {
@@ -181,12 +183,16 @@
     if (!ts.some(function (t) { return Array.from(t.t).length > 1; })) return Promise.resolve(none);
     return load("search/meta.json").then(function (meta) {
       var shards = {};
-      function index(w) { return fnv1a32(key(w)) % meta.shards; }
+      // Numbers (matched whole) live in n-<i>.json by the whole number, other words in
+      // s-<i>.json by their first two chars (words.rs: shard).
+      function index(w) {
+        return /^[0-9]+$/.test(w) ? "n-" + fnv1a32(w) % meta.numbers : "s-" + fnv1a32(key(w)) % meta.shards;
+      }
       function shard(w) { return shards[index(w)] || {}; }
       function need(words) {
         return Promise.all(words.map(function (w) {
           var i = index(w);
-          return shards[i] || load("search/s-" + i + ".json").then(function (s) { shards[i] = s; });
+          return shards[i] || load("search/" + i + ".json").then(function (s) { shards[i] = s; });
         }));
       }
       return need(ts.map(function (t) { return t.t; })).then(function () {

@@ -8,12 +8,14 @@
 //! `13` does not find `130`, and `233560` finds `233,560.00`.
 //!
 //! Layout under `search/` in the built site (version 3):
-//! - `meta.json`: `{"v":3,"docs":N,"shards":S,"chunk":C,"kinds":[…],"folders":[…]}`; `kinds` and
-//!   `folders` are the distinct badges and URL folders, in order of first use.
+//! - `meta.json`: `{"v":3,"docs":N,"shards":S,"numbers":M,"chunk":C,"kinds":[…],"folders":[…]}`;
+//!   `kinds` and `folders` are the distinct badges and URL folders, in order of first use.
 //! - `s-<i>.json`: shard `i` of the inverted index, `{"<word>":"<postings>"}` or, for a word that
 //!   is also one of a document's keys, `{"<word>":["<postings>","<key postings>"]}`. A word lives
 //!   in shard `fnv1a32(utf8(key)) % S`, where its key is its first two chars (the word itself when
 //!   it has one), so the shard of a query term's first two chars holds every word it prefixes.
+//! - `n-<i>.json`: the numbers (words of ASCII digits), as the shards hold words, each in
+//!   `fnv1a32(utf8(number)) % M`: a number is only ever looked up whole.
 //!   Postings are a string of URL-safe base-64 varints (5 bits a digit, lowest first, the digit's
 //!   6th bit = more follow): per id `2·(gap−1)` from the previous id (the first from −1), `+1` when
 //!   a run of consecutive ids starts there, then followed by the run's length − 1.
@@ -42,7 +44,6 @@ pub mod words;
 
 use pack::pack_thai_into;
 use postings::encode_postings;
-use prongsai_text::fnv1a32;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -74,9 +75,9 @@ pub struct SearchDoc {
     pub keys: String,
 }
 
-/// Shards are sized so one holds roughly this many postings: small enough for a phone to fetch
-/// one per query term, few enough that a small site is a couple of files.
-const POSTINGS_PER_SHARD: usize = 40_000;
+/// Shards are sized so one is roughly this many bytes: small enough for a phone to fetch one
+/// per query term, few enough that a small site is a couple of files.
+const BYTES_PER_SHARD: usize = 24_000;
 
 /// The documents holding one word, and those of them it is a key of.
 #[derive(Default)]
@@ -115,6 +116,11 @@ enum ShardEntry {
 
 /// Builds the index files (paths relative to the site root, under `search/`).
 pub fn build(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
+    build_sharded(docs, BYTES_PER_SHARD)
+}
+
+/// [`build`] with shards of about `per_shard` bytes (the tests use small ones).
+fn build_sharded(docs: &[SearchDoc], per_shard: usize) -> Vec<(String, Vec<u8>)> {
     let seg = Segmenter::default();
     // Runs of consecutive documents are inverted in parallel, each into its own map, then
     // appended in document order, so every list comes out sorted and deduplicated exactly as
@@ -156,37 +162,58 @@ pub fn build(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
             }
         }
     }
-    let total_postings: usize = index.values().map(|l| l.ids.len()).sum();
-    let shards = (total_postings / POSTINGS_PER_SHARD)
-        .max(1)
-        .next_power_of_two()
-        .min(4096);
-    let mut by_shard: Vec<Vec<(String, Lists)>> = (0..shards).map(|_| Vec::new()).collect();
-    for (word, lists) in index {
-        let shard = fnv1a32(words::key(&word).as_bytes()) as usize % shards;
-        by_shard[shard].push((word, lists));
+    // Numbers and other words go to separate files: numbers (amounts, e-GP numbers, TINs,
+    // dates) are most of the distinct words and are only ever looked up whole, so a Thai
+    // term's shard does not carry them.
+    let entries: Vec<(String, ShardEntry)> = index
+        .into_par_iter()
+        .map(|(w, l)| {
+            let ids = encode_postings(&l.ids);
+            let entry = if l.keys.is_empty() {
+                ShardEntry::Ids(ids)
+            } else {
+                ShardEntry::WithKeys(ids, encode_postings(&l.keys))
+            };
+            (w, entry)
+        })
+        .collect();
+    let count = |number: bool| -> usize {
+        // What a word costs in its shard's JSON: itself, its postings, quotes and separators.
+        let bytes: usize = entries
+            .iter()
+            .filter(|(w, _)| words::is_number(w) == number)
+            .map(|(w, e)| {
+                w.len()
+                    + 6
+                    + match e {
+                        ShardEntry::Ids(ids) => ids.len(),
+                        ShardEntry::WithKeys(ids, keys) => ids.len() + keys.len() + 5,
+                    }
+            })
+            .sum();
+        (bytes / per_shard.max(1))
+            .max(1)
+            .next_power_of_two()
+            .min(4096)
+    };
+    let (shards, numbers) = (count(false), count(true));
+    let mut by_shard: Vec<BTreeMap<String, ShardEntry>> =
+        (0..shards + numbers).map(|_| BTreeMap::new()).collect();
+    for (word, entry) in entries {
+        let (number, i) = words::shard(&word, shards, numbers);
+        // Keyed by string, so the file's keys are in the order a string map gives them.
+        by_shard[if number { shards + i } else { i }].insert(word, entry);
     }
     let mut files: Vec<(String, Vec<u8>)> = by_shard
         .into_par_iter()
         .enumerate()
-        .map(|(i, lists)| {
-            // Keyed by string, so the file's keys are in the order a string map gives them.
-            let encoded: BTreeMap<String, ShardEntry> = lists
-                .into_iter()
-                .map(|(w, l)| {
-                    let ids = encode_postings(&l.ids);
-                    let entry = if l.keys.is_empty() {
-                        ShardEntry::Ids(ids)
-                    } else {
-                        ShardEntry::WithKeys(ids, encode_postings(&l.keys))
-                    };
-                    (w, entry)
-                })
-                .collect();
-            (
-                format!("search/s-{i}.json"),
-                serde_json::to_vec(&encoded).unwrap_or_default(),
-            )
+        .map(|(i, encoded)| {
+            let path = if i < shards {
+                format!("search/s-{i}.json")
+            } else {
+                format!("search/n-{}.json", i - shards)
+            };
+            (path, serde_json::to_vec(&encoded).unwrap_or_default())
         })
         .collect();
 
@@ -242,6 +269,7 @@ pub fn build(docs: &[SearchDoc]) -> Vec<(String, Vec<u8>)> {
         "v": FORMAT_VERSION,
         "docs": docs.len(),
         "shards": shards,
+        "numbers": numbers,
         "chunk": CHUNK,
         "kinds": kinds.items,
         "folders": folders.items,
@@ -441,6 +469,7 @@ mod tests {
         assert_eq!(index.suggest("ถนน"), None);
         assert_eq!(index.suggest("ซซซซซซ"), None);
         assert_eq!(index.suggest("ก"), None);
+        assert_eq!(index.suggest("ถนน 68105043205"), None);
     }
 
     #[test]

@@ -4,7 +4,6 @@
 use crate::postings::decode_postings;
 use crate::words::{self, Class, runs};
 use crate::{FORMAT_VERSION, pack::unpack_thai};
-use prongsai_text::fnv1a32;
 use std::collections::{BTreeMap, HashMap};
 
 /// One word of a query: a run of one class ([`words::runs`]). A number or a single character
@@ -59,6 +58,7 @@ struct Row {
 /// rows.
 pub struct Index {
     shards: Vec<Shard>,
+    numbers: Vec<Shard>,
     rows: Vec<Row>,
 }
 
@@ -75,28 +75,34 @@ impl Index {
             return None;
         }
         let shard_count = usize::try_from(meta["shards"].as_u64()?).ok()?.max(1);
+        let number_count = usize::try_from(meta["numbers"].as_u64()?).ok()?.max(1);
         let docs = usize::try_from(meta["docs"].as_u64()?).ok()?;
         let chunk = usize::try_from(meta["chunk"].as_u64()?).ok()?.max(1);
         let kinds: Vec<String> = serde_json::from_value(meta["kinds"].clone()).ok()?;
         let folders: Vec<String> = serde_json::from_value(meta["folders"].clone()).ok()?;
-        let mut shards = Vec::with_capacity(shard_count);
-        for i in 0..shard_count {
-            let raw: BTreeMap<String, serde_json::Value> =
-                json(files, &format!("search/s-{i}.json")).unwrap_or_default();
-            let mut shard = Shard::new();
-            for (word, v) in raw {
-                let lists = match &v {
-                    serde_json::Value::String(s) => (decode_postings(s)?, Vec::new()),
-                    serde_json::Value::Array(a) => (
-                        decode_postings(a.first()?.as_str()?)?,
-                        decode_postings(a.get(1)?.as_str()?)?,
-                    ),
-                    _ => return None,
-                };
-                shard.insert(word, lists);
+        let read = |name: &str, count: usize| -> Option<Vec<Shard>> {
+            let mut out = Vec::with_capacity(count);
+            for i in 0..count {
+                let raw: BTreeMap<String, serde_json::Value> =
+                    json(files, &format!("search/{name}-{i}.json")).unwrap_or_default();
+                let mut shard = Shard::new();
+                for (word, v) in raw {
+                    let lists = match &v {
+                        serde_json::Value::String(s) => (decode_postings(s)?, Vec::new()),
+                        serde_json::Value::Array(a) => (
+                            decode_postings(a.first()?.as_str()?)?,
+                            decode_postings(a.get(1)?.as_str()?)?,
+                        ),
+                        _ => return None,
+                    };
+                    shard.insert(word, lists);
+                }
+                out.push(shard);
             }
-            shards.push(shard);
-        }
+            Some(out)
+        };
+        let shards = read("s", shard_count)?;
+        let numbers = read("n", number_count)?;
         let mut rows = Vec::with_capacity(docs);
         for k in 0..docs.div_ceil(chunk) {
             let chunk_rows: Vec<serde_json::Value> = json(files, &format!("search/d-{k}.json"))?;
@@ -115,12 +121,18 @@ impl Index {
                 });
             }
         }
-        Some(Index { shards, rows })
+        Some(Index {
+            shards,
+            numbers,
+            rows,
+        })
     }
 
     fn shard(&self, word: &str) -> &Shard {
-        let i = fnv1a32(words::key(word).as_bytes()) as usize % self.shards.len();
-        &self.shards[i]
+        match words::shard(word, self.shards.len(), self.numbers.len()) {
+            (true, i) => &self.numbers[i],
+            (false, i) => &self.shards[i],
+        }
     }
 
     /// The documents of the indexed words equal to `t` (`exact`) or starting with it.
@@ -251,6 +263,10 @@ impl Index {
                 out.push(t.text.clone());
                 continue;
             }
+            if words::is_number(&t.text) {
+                // Numbers are spread over their shards by the whole number: none is "near".
+                return None;
+            }
             let n = t.text.chars().count();
             let max = if n >= 5 { 2 } else { 1 };
             let mut best: Option<(usize, usize, String)> = None;
@@ -342,8 +358,8 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

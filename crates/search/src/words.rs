@@ -18,6 +18,7 @@
 
 use nlpo3::tokenizer::newmm::NewmmTokenizer;
 use nlpo3::tokenizer::tokenizer_trait::Tokenizer;
+use prongsai_text::fnv1a32;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::{Mutex, OnceLock};
@@ -160,7 +161,7 @@ impl Default for Segmenter {
 impl Segmenter {
     /// The boundaries inside a Thai run (not 0 or its end), in order.
     fn cuts(&self, run: &str) -> Vec<Cut> {
-        let shard = &self.cache[prongsai_text::fnv1a32(run.as_bytes()) as usize % self.cache.len()];
+        let shard = &self.cache[fnv1a32(run.as_bytes()) as usize % self.cache.len()];
         if let Some(c) = shard.lock().ok().and_then(|m| m.get(run).cloned()) {
             return c;
         }
@@ -257,7 +258,7 @@ fn compound(words: &FxHashSet<&str>, word: &str) -> Vec<usize> {
         .chain([word.len()])
         .collect();
     let n = bounds.len() - 1;
-    if n < 2 * MIN_PART || n > 64 {
+    if !(2 * MIN_PART..=64).contains(&n) {
         return Vec::new();
     }
     let part =
@@ -284,6 +285,24 @@ fn compound(words: &FxHashSet<&str>, word: &str) -> Vec<usize> {
 pub fn key(word: &str) -> &str {
     let end = word.char_indices().nth(2).map_or(word.len(), |(i, _)| i);
     &word[..end]
+}
+
+/// A word of digits only: matched whole, and kept in the number shards.
+pub fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Where a word lives: `(true, i)` for number shard `i` of `numbers`, `(false, i)` for word
+/// shard `i` of `shards`.
+pub fn shard(word: &str, shards: usize, numbers: usize) -> (bool, usize) {
+    if is_number(word) {
+        (true, fnv1a32(word.as_bytes()) as usize % numbers.max(1))
+    } else {
+        (
+            false,
+            fnv1a32(key(word).as_bytes()) as usize % shards.max(1),
+        )
+    }
 }
 
 #[cfg(test)]
