@@ -28,6 +28,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { decodeEntities: decode } = require('./checks');
 
 const SEGMENTER = new Intl.Segmenter('th', { granularity: 'word' });
 const KEEP = /[\p{Alphabetic}\p{N}]/u;
@@ -89,14 +90,6 @@ function holdsWord(p, w) {
 function holdsAll(p, q) {
   const words = queryWords(q);
   return words.length > 0 && words.every((w) => holdsWord(p, w));
-}
-
-const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-function decode(s) {
-  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
 }
 
 function htmlText(html) {
