@@ -287,7 +287,7 @@ fn render(
                         procurement::search(
                             site,
                             input.data,
-                            procurement::view_options(input).fmt,
+                            &procurement::view_options(input),
                             &mut **search_layer,
                             sink,
                         )

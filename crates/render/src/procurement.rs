@@ -566,12 +566,12 @@ fn dedup_by_code(diags: &mut Vec<Diagnostic>, codes: &[&str]) {
     diags.retain(|d| !codes.contains(&d.code.as_str()) || seen.insert(d.code.clone()));
 }
 
-/// The search index over content pages, suppliers and records; `layer` decides whether it
+/// The search index over content pages and every procurement page; `layer` decides whether it
 /// needs building.
 pub(crate) fn search(
     site: &Site,
     data: &Data,
-    fmt: Fmt,
+    opts: &Options,
     layer: &mut dyn SearchLayer,
     sink: &dyn Sink,
 ) -> RenderStats {
@@ -584,10 +584,11 @@ pub(crate) fn search(
             title: p.title.clone(),
             kind: "หน้าเว็บ".into(),
             meta: p.date_th.clone().unwrap_or_default(),
-            text: strip_tags(&p.content),
+            text: prongsai_text::strip_tags(&p.content),
+            keys: String::new(),
         })
         .collect();
-    docs.extend(prongsai_views::search_docs(data, fmt));
+    docs.extend(prongsai_views::search_docs(data, opts));
     if let Some(files) = layer.reuse(&docs) {
         for file in files {
             sink.put(file.clone());
@@ -610,80 +611,5 @@ pub(crate) fn search(
     RenderStats {
         produced: 1,
         reused: 0,
-    }
-}
-
-/// Text of an HTML fragment, for indexing only (entities are left as they are): each tag, and
-/// each stray `>`, becomes a space. Copies the text between tags whole rather than a char at a
-/// time, which was 3 % of a 10,000-page build.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(i) = rest.find(['<', '>']) {
-        out.push_str(&rest[..i]);
-        let after = &rest[i..];
-        let close = if after.starts_with('<') {
-            match after.find('>') {
-                Some(j) => j,
-                // An unclosed tag runs to the end.
-                None => return out,
-            }
-        } else {
-            0
-        };
-        out.push(' ');
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The char-at-a-time definition `strip_tags` replaced.
-    fn strip_tags_by_char(html: &str) -> String {
-        let mut out = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => {
-                    in_tag = false;
-                    out.push(' ');
-                }
-                _ if !in_tag => out.push(c),
-                _ => {}
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn strips_tags_as_the_char_loop_did() {
-        for html in [
-            "",
-            "ถนน",
-            "<p>ถนน</p>",
-            "a > b < c",
-            "x<y<z>w>v",
-            "<a href=\"/x\">ลิงก์</a> &amp; <b>หนา",
-            "tail <unclosed",
-            ">><<>>",
-            "<><>ก<>",
-        ] {
-            assert_eq!(strip_tags(html), strip_tags_by_char(html), "{html:?}");
-        }
-    }
-
-    #[test]
-    fn strips_tags_keeping_text_apart() {
-        assert_eq!(
-            strip_tags("<p>ถนน</p><p>คอนกรีต</p>")
-                .split_whitespace()
-                .collect::<Vec<_>>(),
-            ["ถนน", "คอนกรีต"]
-        );
     }
 }

@@ -43,6 +43,31 @@ pub fn trim_blank(s: &str) -> &str {
     s.trim_matches(is_blank_char)
 }
 
+/// Text of an HTML fragment, for indexing only (entities are left as they are): each tag, and
+/// each stray `>`, becomes a space. Copies the text between tags whole rather than a char at a
+/// time, which was 3 % of a 10,000-page build.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '>']) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let close = if after.starts_with('<') {
+            match after.find('>') {
+                Some(j) => j,
+                // An unclosed tag runs to the end.
+                None => return out,
+            }
+        } else {
+            0
+        };
+        out.push(' ');
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// 1-based line numbers of byte offsets into a text, for diagnostics that point at a line.
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -67,6 +92,51 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-at-a-time definition `strip_tags` replaced.
+    fn strip_tags_by_char(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    out.push(' ');
+                }
+                _ if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn strips_tags_as_the_char_loop_did() {
+        for html in [
+            "",
+            "ถนน",
+            "<p>ถนน</p>",
+            "a > b < c",
+            "x<y<z>w>v",
+            "<a href=\"/x\">ลิงก์</a> &amp; <b>หนา",
+            "tail <unclosed",
+            ">><<>>",
+            "<><>ก<>",
+        ] {
+            assert_eq!(strip_tags(html), strip_tags_by_char(html), "{html:?}");
+        }
+    }
+
+    #[test]
+    fn strips_tags_keeping_text_apart() {
+        assert_eq!(
+            strip_tags("<p>ถนน</p><p>คอนกรีต</p>")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["ถนน", "คอนกรีต"]
+        );
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {

@@ -195,10 +195,16 @@ fn plan_lines_show_progress_and_their_records() {
 
 #[test]
 fn search_finds_thai_records() {
-    let files = prongsai_search::build(&search_docs(&data(), Fmt::default()));
-    // Supplier first (index 0), then records newest first.
-    assert_eq!(prongsai_search::query(&files, "ถนน"), vec![1]);
-    assert_eq!(prongsai_search::query(&files, "เมืองหลวงพาณิชย์").len(), 3);
+    let docs = search_docs(&data(), &opts());
+    let files = prongsai_search::build(&docs);
+    // The record titled with the word first, then the pages listing it.
+    let found = prongsai_search::query(&files, "ถนน");
+    assert_eq!(docs[found[0] as usize].kind, "รายการจัดซื้อจัดจ้าง");
+    assert!(docs[found[0] as usize].title.contains("ถนน"));
+    // The supplier page (titled with the name) first, then its record, then the pages listing it.
+    let found = prongsai_search::query(&files, "เมืองหลวงพาณิชย์");
+    assert_eq!(docs[found[0] as usize].kind, "ผู้ประกอบการ");
+    assert!(found.len() >= 3, "{found:?}");
 }
 
 #[test]

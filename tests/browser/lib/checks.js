@@ -587,6 +587,7 @@ module.exports = {
   screenshot,
   runVnu,
   parseTags,
+  decodeEntities,
   checkLinks,
   htmlFiles,
   walk,
