@@ -53,9 +53,9 @@ struct RecordView<'a> {
     contract_end: String,
     status: &'static str,
     legal_ground: Option<&'a str>,
-    /// Each field of the month files by its alias: true where no file of the record gives it,
-    /// so the page says ไม่ระบุ rather than a blank that reads as nothing.
-    not_given: std::collections::BTreeMap<&'static str, bool>,
+    /// The aliases of the fields no file of the record gives, so the page says ไม่ระบุ rather
+    /// than a blank that reads as nothing. Empty (no allocation) for a template month.
+    not_given: Vec<&'static str>,
     /// The files and rows the record was read from (two when a month is given in two layouts).
     sources: Vec<SourceView<'a>>,
     /// The whole year's record lists, as the build writes them.
@@ -114,7 +114,8 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
         legal_ground: r.legal_ground.as_deref(),
         not_given: prongsai_model::Field::MONTH
             .iter()
-            .map(|f| (f.alias(), !r.given(*f)))
+            .filter(|f| !r.given(**f))
+            .map(|f| f.alias())
             .collect(),
         sources: std::iter::once((&r.file, r.line))
             .chain(r.joined.as_deref().map(|j| (&j.file, j.line)))
