@@ -123,9 +123,10 @@ fn record_doc(data: &Data, r: &Procurement, opts: &Options) -> SearchDoc {
 }
 
 /// The text a page shows of its view: every string of it, in key order, except addresses and
-/// keys that only link or sort (`url`, `…_url`, `…_key`, `anchor`, `id`) and the name of the
-/// data file a record came from (no one searches by it, and a month kept as a workbook or as a
-/// CSV file must index alike); charts (SVG) without their tags.
+/// keys that only link or sort (`url`, `…_url`, `…_key`, `anchor`, `id`), the names of the data
+/// files a record came from (no one searches by them, and a month kept as a workbook or as a
+/// CSV file must index alike) and the aliases of its fields not given; charts (SVG) without
+/// their tags.
 pub fn view_text(v: &tera::Value, out: &mut String) {
     if let Some(s) = v.as_str() {
         if s.contains('<') {
@@ -145,6 +146,8 @@ pub fn view_text(v: &tera::Value, out: &mut String) {
             .filter(|(k, _)| {
                 !(*k == "url"
                     || *k == "source_file"
+                    || *k == "sources"
+                    || *k == "not_given"
                     || *k == "anchor"
                     || *k == "id"
                     || k.ends_with("_url")
