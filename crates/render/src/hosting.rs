@@ -33,6 +33,11 @@ pub(crate) fn htaccess() -> Vec<u8> {
     s.push_str("  AddCharset utf-8 .html .css .js .json .jsonld .xml .txt .csv\n");
     s.push_str("</IfModule>\n\n");
     s.push_str("<IfModule mod_headers.c>\n");
+    s.push_str("  # mod_deflate (mod_brotli) sends a compressed page's ETag as \"…-gzip\" (\"…-br\") but\n");
+    s.push_str("  # compares what the browser sends back with the file's own ETag, so a compressed page\n");
+    s.push_str("  # never matched and was downloaded in full on every visit instead of answering 304.\n");
+    s.push_str("  # The suffix is taken off again before Apache compares.\n");
+    let _ = writeln!(s, "  RequestHeader edit* If-None-Match {ETAG_SUFFIX} \"\\\"\"");
     let _ = writeln!(
         s,
         "  Header always set Content-Security-Policy \"{CONTENT_SECURITY_POLICY}\""
@@ -63,6 +68,10 @@ pub const HEADERS: &[(&str, &str)] = &[
     ),
     ("X-Frame-Options", "SAMEORIGIN"),
 ];
+
+/// The compression suffix mod_deflate and mod_brotli add to an ETag, closing quote included, as
+/// `RequestHeader edit*` reads it (a quoted regular expression).
+const ETAG_SUFFIX: &str = "\"-(gzip|br)\\\"\"";
 
 /// The regular expression of a fingerprinted file name, as `.htaccess` `FilesMatch` reads it.
 pub const HASHED_PATTERN: &str = "\\.[0-9a-f]{16}\\.(css|js|woff2|woff|png|svg)$";
