@@ -6,6 +6,7 @@
 mod cache;
 mod catalog;
 mod feeds;
+mod folders;
 mod hosting;
 mod org;
 mod procurement;
@@ -141,8 +142,10 @@ fn render(
     out: &dyn Sink,
 ) -> RenderReport {
     let site = input.site;
-    // Notes every file written under data/, for the open-data catalogue made last.
-    let recorder = catalog::Recorder::new(out);
+    // Notes the folder of every file, for the index pages of folders that have none, made last.
+    let folders = folders::Recorder::new(out);
+    // Notes every file written under data/, for the open-data catalogue made after the pages.
+    let recorder = catalog::Recorder::new(&folders);
     let sink: &dyn Sink = &recorder;
     let (theme, mut diagnostics) = Theme::load(input.root, &site.config.theme);
     if let Some(cache) = cache.as_deref_mut() {
@@ -403,18 +406,30 @@ fn render(
     }
     // The catalogue last: it lists the files the steps above actually wrote, with their sizes.
     let data_files = recorder.into_files();
+    let mut described = std::collections::BTreeMap::new();
     if prongsai_views::outputs::has_year_indexes(input.data) {
-        match render_catalogue(&tera, input, &data_files, out) {
-            Ok(url) => extra_urls.push(url),
+        match render_catalogue(&tera, input, &data_files, &folders) {
+            Ok((url, d)) => {
+                extra_urls.push(url);
+                described = d;
+            }
             Err(d) => diagnostics.push(*d),
         }
     }
     let (sitemap, robots, warning) = feeds::sitemap_and_robots(input, &extra_urls);
     for file in sitemap {
-        out.put(file);
+        folders.put(file);
     }
-    out.put(robots);
+    folders.put(robots);
     diagnostics.extend(warning);
+    // Last, when every other file is written: no folder is left for a host to list.
+    diagnostics.extend(folders::pages(
+        folders,
+        &tera,
+        input,
+        &described,
+        site_updated,
+    ));
     sort_diagnostics(&mut diagnostics);
     RenderReport {
         ita_index,
@@ -422,13 +437,14 @@ fn render(
     }
 }
 
-/// `/data/` and the machine-readable catalogues, from the `data/` files the render wrote.
+/// `/data/` and the machine-readable catalogues, from the `data/` files the render wrote; its
+/// address, and what it says each file is (site path → description).
 fn render_catalogue(
     tera: &Tera,
     input: &RenderInput<'_>,
     files: &[(String, u64)],
     sink: &dyn Sink,
-) -> Result<String, Box<Diagnostic>> {
+) -> Result<(String, std::collections::BTreeMap<String, String>), Box<Diagnostic>> {
     let fmt = procurement::view_options(input).fmt;
     let datasets = catalog::datasets(input.data, files, input.as_of, fmt);
     let publisher = catalog::Publisher::of(input);
@@ -466,7 +482,7 @@ fn render_catalogue(
         catalog::dcat_jsonld(&datasets, &publisher),
         "procurement-data",
     ));
-    Ok(url)
+    Ok((url, catalog::descriptions(&datasets)))
 }
 
 /// A site-wide value, type-erased so one list can feed both tera's global context and the cache.
@@ -832,6 +848,82 @@ mod tests {
         assert_eq!(mark("", "เทศบาลตำบลหนองบัว"), "ท");
         assert_eq!(mark("", "prongsai"), "P");
         assert_eq!(mark("", "..."), "ป");
+    }
+
+    #[test]
+    fn every_folder_gets_an_index_page_listing_what_it_holds() {
+        let mut files: Vec<(String, Vec<u8>)> = vec![
+            ("content/files/report.pdf".into(), b"%PDF-1.7".to_vec()),
+            ("content/files/sub/notes.txt".into(), b"n".to_vec()),
+            (
+                "content/news/_index.md".into(),
+                b"---\ntitle: News\n---\n".to_vec(),
+            ),
+            ("content/news/a.md".into(), b"---\ntitle: A\n---\n".to_vec()),
+            (
+                "content/docs/x.md".into(),
+                b"---\ntitle: \"R&D <2569>\"\n---\n".to_vec(),
+            ),
+        ];
+        for i in 0..=folders::MAX_PAGES_LISTED {
+            files.push((
+                format!("content/many/p{i}.md"),
+                b"---\ntitle: P\n---\n".to_vec(),
+            ));
+        }
+        let refs: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|(p, b)| (p.as_str(), b.as_slice()))
+            .collect();
+        let out = render_files(&refs);
+        assert!(
+            out.diagnostics.iter().all(|d| d.code != "C142"),
+            "{:?}",
+            out.diagnostics
+        );
+        let page = |p: &str| {
+            String::from_utf8(file(&out, p).unwrap_or_else(|| panic!("{p}")).to_vec()).unwrap()
+        };
+        // Every folder of the output has its index.html, its own or a folder page.
+        let paths: std::collections::BTreeSet<&str> =
+            out.files.iter().map(|f| f.path.as_str()).collect();
+        for p in &paths {
+            let mut dir = *p;
+            while let Some((d, _)) = dir.rsplit_once('/') {
+                assert!(
+                    paths.contains(format!("{d}/index.html").as_str()),
+                    "{d}/ has no index.html"
+                );
+                dir = d;
+            }
+        }
+        let files_page = page("files/index.html");
+        assert!(
+            files_page.contains("href=\"/files/report.pdf\""),
+            "{files_page}"
+        );
+        assert!(files_page.contains("เอกสาร PDF"));
+        assert!(files_page.contains("href=\"/files/sub/\""));
+        assert!(files_page.contains("noindex"));
+        assert!(page("files/sub/index.html").contains("href=\"/files/sub/notes.txt\""));
+        // A folder with a page of its own keeps it.
+        assert!(!page("news/index.html").contains("โฟลเดอร์ /news/"));
+        // Pages are listed by title (escaped once); beyond the limit, counted instead.
+        assert!(
+            page("docs/index.html").contains(">R&amp;D &lt;2569&gt;</a>"),
+            "{}",
+            page("docs/index.html")
+        );
+        assert!(page("css/index.html").contains("href=\"/css/site.css\""));
+        let many = page("many/index.html");
+        assert!(many.contains("201 หน้า"), "{many}");
+        assert!(!many.contains("href=\"/many/p1/\""));
+        let root_pages: Vec<_> = out
+            .files
+            .iter()
+            .filter(|f| f.path == "index.html")
+            .collect();
+        assert_eq!(root_pages.len(), 1);
     }
 
     #[test]
