@@ -80,11 +80,23 @@ fn draw_fitted(
             }
         }
     }
-    let scale = size / units;
-    let mut pen = MARGIN;
-    for g in &glyphs {
+    draw_run(cover, face, &glyphs, MARGIN, y, size / units);
+}
+
+/// Fills shaped `glyphs` into `cover`, the first at `left` on the baseline `y` (pixels), at
+/// `scale` pixels per font unit.
+pub(crate) fn draw_run(
+    cover: &mut Coverage,
+    face: &Face<'_>,
+    glyphs: &[Shaped],
+    left: f32,
+    y: f32,
+    scale: f32,
+) {
+    let mut pen = left;
+    for g in glyphs {
         let mut outline = Outline {
-            cover,
+            cover: &mut *cover,
             x: pen + g.x_offset as f32 * scale,
             y: y - g.y_offset as f32 * scale,
             scale,
@@ -121,13 +133,13 @@ pub(crate) fn shape(face: &Face<'_>, text: &str) -> Vec<Shaped> {
 }
 
 /// Glyph outlines (font units, y up) as line segments in pixels (y down).
-pub(crate) struct Outline<'a> {
-    pub cover: &'a mut Coverage,
-    pub x: f32,
-    pub y: f32,
-    pub scale: f32,
-    pub start: (f32, f32),
-    pub last: (f32, f32),
+struct Outline<'a> {
+    cover: &'a mut Coverage,
+    x: f32,
+    y: f32,
+    scale: f32,
+    start: (f32, f32),
+    last: (f32, f32),
 }
 
 impl Outline<'_> {

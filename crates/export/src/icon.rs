@@ -3,10 +3,10 @@
 //! rasteriser, miniz_oxide), and the `.ico` container that browsers and crawlers ask for by name.
 //! Same mark in, same bytes out.
 
-use crate::card::{BACKGROUND, Coverage, INK, Outline, png_of, shape};
+use crate::card::{BACKGROUND, Coverage, INK, draw_run, png_of, shape};
 use crate::pdf::font::SARABUN_BOLD;
 use rustybuzz::Face;
-use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
+use rustybuzz::ttf_parser::GlyphId;
 
 /// The images inside `favicon.ico`: a tab (16 px, 32 px on a dense screen) and Windows' 48 px.
 pub const ICO_SIZES: [u32; 3] = [16, 32, 48];
@@ -130,20 +130,7 @@ fn draw_centred(cover: &mut Coverage, face: &Face<'_>, mark: &str, s: f32) {
     let scale = (0.6 * s / (y1 - y0)).min(0.72 * s / (x1 - x0));
     let left = s / 2.0 - (x0 + x1) / 2.0 * scale;
     let baseline = s / 2.0 + (y0 + y1) / 2.0 * scale;
-    let mut pen = 0.0f32;
-    for g in &glyphs {
-        let mut outline = Outline {
-            cover: &mut *cover,
-            x: left + (pen + g.x_offset as f32) * scale,
-            y: baseline - g.y_offset as f32 * scale,
-            scale,
-            start: (0.0, 0.0),
-            last: (0.0, 0.0),
-        };
-        face.outline_glyph(GlyphId(g.id), &mut outline);
-        outline.close();
-        pen += g.advance as f32;
-    }
+    draw_run(cover, face, &glyphs, left, baseline, scale);
 }
 
 #[cfg(test)]

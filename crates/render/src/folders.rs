@@ -104,48 +104,9 @@ fn title_of(html: &[u8]) -> Option<String> {
     })?;
     let start = text.find("<title>")? + "<title>".len();
     let len = text[start..].find("</title>")?;
-    let title = unescape(&text[start..start + len]);
+    let title = prongsai_text::unescape_html(&text[start..start + len]);
     let title = title.rsplit_once(" | ").map_or(title.as_str(), |(t, _)| t);
     Some(title.trim().to_owned())
-}
-
-/// HTML character references as tera and the Markdown renderer write them.
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let decoded = rest.find(';').filter(|e| *e <= 10).and_then(|end| {
-            let name = &rest[1..end];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            }?;
-            Some((c, end + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Digit runs compared as numbers: `2568-10-2` before `2568-10-10`.
@@ -395,7 +356,6 @@ mod tests {
             b"<!doctype html><html><head><title>A &amp; B &#x2F; \xe0\xb8\x81 | site</title>";
         assert_eq!(title_of(html).as_deref(), Some("A & B / ก"));
         assert_eq!(title_of(b"<p>no title</p>"), None);
-        assert_eq!(unescape("&bogus; &#38;&"), "&bogus; &&");
     }
 
     #[test]
