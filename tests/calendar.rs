@@ -160,7 +160,12 @@ fn every_date_builds_and_gaps_only_grow() {
 
         // The ITA pages never call a month missing that check does not.
         for entry in std::fs::read_dir(out.join("ita")).expect("ita folder") {
-            let page = entry.expect("entry").path().join("index.html");
+            // Each assessment year's folder (ita/index.html is the folder's own index page).
+            let year = entry.expect("entry").path();
+            if !year.is_dir() {
+                continue;
+            }
+            let page = year.join("index.html");
             let html = std::fs::read_to_string(&page).expect("ita page");
             for (i, _) in html.match_indices("months/") {
                 let Some(rest) = html.get(i + 7..i + 19) else {

@@ -475,11 +475,12 @@ fn the_catalogue_lists_every_data_file_with_the_thai_gdc_fields() {
             assert!(r["last_modified"].as_str().unwrap() <= updated);
         }
     }
-    // Every file under data/ but the catalogue itself (page, thai_gdc, DCAT), each with its real size.
+    // Every file under data/ but the catalogue itself (thai_gdc, DCAT) and the pages (/data/ and
+    // the folders' index pages), each with its real size.
     let written: BTreeMap<String, u64> = site()
         .iter()
         .filter(|(p, _)| {
-            p.starts_with("data/") && !p.starts_with("data/catalog.") && *p != "data/index.html"
+            p.starts_with("data/") && !p.starts_with("data/catalog.") && !p.ends_with("index.html")
         })
         .map(|(p, b)| (p.clone(), b.len() as u64))
         .collect();
@@ -522,6 +523,8 @@ fn hosting_files_are_written() {
         "Referrer-Policy",
         "Permissions-Policy",
         "DEFLATE",
+        // Without it a compressed page never answers 304 (tests/apache proves the effect).
+        "RequestHeader edit* If-None-Match",
     ] {
         assert!(htaccess.contains(h), "{h}");
     }
@@ -537,11 +540,30 @@ fn hosting_files_are_written() {
     assert!(sec.contains("Expires: 2027-10-31T00:00:00+07:00"), "{sec}");
     assert!(sec.contains("Preferred-Languages: th, en"));
     assert!(sec.contains("Canonical: https://www.muangluang.go.th/.well-known/security.txt"));
-    // Every page links fingerprinted assets that exist, never inline script or style.
+    // The icon browsers ask for by name, and one every page declares.
+    assert!(site()["favicon.ico"].starts_with(&[0, 0, 1, 0]));
+    // No folder is left for a host to list: each has an index.html (its own or generated).
+    for path in site().keys() {
+        let mut dir = path.as_str();
+        while let Some((d, _)) = dir.rsplit_once('/') {
+            assert!(
+                site().contains_key(&format!("{d}/index.html")),
+                "{d}/ has no index.html"
+            );
+            dir = d;
+        }
+    }
+    // Every page loads fingerprinted assets that exist (a folder's index page may still link the
+    // unhashed copies it lists), never inline script or style.
     for (path, bytes) in site().iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes);
+        let loads: Vec<&str> = ["<link ", "<script "]
+            .iter()
+            .flat_map(|t| html.split(t).skip(1))
+            .map(|tag| tag.split('>').next().unwrap())
+            .collect();
         for attr in ["href=\"/", "src=\"/"] {
-            for part in html.split(attr).skip(1) {
+            for part in loads.iter().flat_map(|tag| tag.split(attr).skip(1)) {
                 let target = part.split('"').next().unwrap();
                 if [".css", ".js", ".woff2"]
                     .iter()
@@ -557,6 +579,10 @@ fn hosting_files_are_written() {
                 }
             }
         }
+        assert!(
+            html.contains("<link rel=\"icon\" href=\"/favicon."),
+            "{path} declares no icon"
+        );
         assert!(!html.contains(" style=\""), "{path} has an inline style");
         assert!(
             html.matches("<script").count()

@@ -219,8 +219,9 @@ describe('with JavaScript turned off', () => {
  * Runs in the page; the contract of themes/default/static/js/tables.js:
  * - table[data-sortable]: every thead th gets a <button>; a click sorts the
  *   first tbody by that column (td data-sort, else the text; numbers as
- *   numbers, text in Thai order) and sets th aria-sort ascending, a second
- *   click descending;
+ *   numbers, text in Thai order with digit runs as numbers) and sets th
+ *   aria-sort ascending, a second click descending (sort.test.js checks
+ *   every column);
  * - table[data-filter]: a labelled input[type=search] just before the table's
  *   box hides the rows that do not contain the typed text (spaces ignored)
  *   and shows all of them again when cleared.
@@ -243,7 +244,7 @@ async function sortAndFilter() {
     if (!c) return '';
     return (c.getAttribute('data-sort') ?? c.textContent).trim();
   };
-  const collator = new Intl.Collator('th');
+  const collator = new Intl.Collator('th', { numeric: true });
   for (const [ti, table] of tables.entries()) {
     const name = `table ${ti + 1}${table.className ? `.${table.className}` : ''}`;
     const rows = rowsOf(table);

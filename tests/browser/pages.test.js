@@ -24,6 +24,9 @@ const PAGES = [
   ['ita-index', '/ita/2569/'],
   ['years', '/procurement/'],
   ['data', '/data/'],
+  // Index pages of folders that have none of their own (crates/render/src/folders.rs).
+  ['folder-downloads', '/data/2569/'],
+  ['folder-records', '/procurement/2569/records/'],
   ['content-structure', '/about/structure/'],
   ['content-measures', '/integrity/measures-2568/'],
   ['contact', '/contact/'],

@@ -2,7 +2,7 @@
 //! `markdown:`, `limits:`, `checks:`, `ita:`), every default, and the located diagnostics of
 //! reading it. The other stages read the parsed [`SiteConfig`]; none reads the file's text.
 //!
-//! Codes reported here: `C100`–`C108` (the file and the site settings). The `checks:` and
+//! Codes reported here: `C100`–`C109` and `C116` (the file and the site settings). The `checks:` and
 //! `ita:` sections are parsed here too, but a problem in them is the check stage's to report
 //! (`C001`, `C004`), so it is kept as a located [`SectionError`].
 

@@ -12,12 +12,13 @@ use std::path::Path;
 pub const SITE_FILE: &str = "site.yaml";
 
 /// Every top-level key of site.yaml (docs/site-config.md documents each).
-pub const KNOWN_KEYS: [&str; 15] = [
+pub const KNOWN_KEYS: [&str; 16] = [
     "checks",
     "ita",
     "as_of",
     "policies_updated",
     "og_image",
+    "favicon",
     "markdown",
     "limits",
     "title",
@@ -42,6 +43,7 @@ struct RawConfig {
     thai_digits: Option<bool>,
     data_license: Option<String>,
     og_image: Option<String>,
+    favicon: Option<String>,
     #[serde(default)]
     menus: RawMenus,
     #[serde(default)]
@@ -119,6 +121,9 @@ pub struct SiteConfig {
     /// `og_image:` the link-preview image the site supplies instead of the generated card: a
     /// site path (`/images/card.jpg`) or an absolute URL, PNG or JPEG.
     pub og_image: Option<String>,
+    /// `favicon:` the site's own icon instead of the generated one: a site path (`/images/emblem.png`),
+    /// PNG or ICO, so that `/favicon.ico` can be made from it. `None`: drawn at build time.
+    pub favicon: Option<String>,
     pub menu_main: Vec<MenuItem>,
     pub menu_footer: Vec<MenuItem>,
     pub markdown: MarkdownConfig,
@@ -155,6 +160,7 @@ impl Default for SiteConfig {
             thai_digits: false,
             data_license: None,
             og_image: None,
+            favicon: None,
             menu_main: Vec::new(),
             menu_footer: Vec::new(),
             markdown: MarkdownConfig::default(),
@@ -212,7 +218,7 @@ pub fn load(root: &Path) -> (SiteConfig, Vec<Diagnostic>) {
     }
 }
 
-/// Parses site.yaml's text: the settings with their diagnostics (C101–C108), and each other
+/// Parses site.yaml's text: the settings with their diagnostics (C101–C109, C116), and each other
 /// stage's section.
 pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
     let mut diags = Vec::new();
@@ -329,6 +335,10 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
             .og_image
             .filter(|i| !i.trim().is_empty())
             .and_then(|i| og_image(text, i.trim(), &mut diags)),
+        favicon: raw
+            .favicon
+            .filter(|i| !i.trim().is_empty())
+            .and_then(|i| favicon(text, i.trim(), &mut diags)),
         menu_main: raw.menus.main,
         menu_footer: raw.menus.footer,
         markdown: raw.markdown,
@@ -391,6 +401,24 @@ fn og_image(text: &str, value: &str, diags: &mut Vec<Diagnostic>) -> Option<Stri
     None
 }
 
+/// A file of the site, because `/favicon.ico` is made from its bytes; PNG or ICO, because SVG
+/// cannot become one and iOS shows no SVG home-screen icon.
+fn favicon(text: &str, value: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let lower = value.to_ascii_lowercase();
+    if value.starts_with('/') && [".png", ".ico"].iter().any(|e| lower.ends_with(e)) {
+        return Some(value.to_owned());
+    }
+    diags.push(
+        Diagnostic::error(
+            prongsai_model::codes::C116.code,
+            format!("favicon \"{value}\" ต้องเป็นไฟล์ PNG หรือ ICO ในเว็บไซต์ ขึ้นต้นด้วย / เช่น /images/emblem.png (วางไฟล์ไว้ที่ content/images/emblem.png) หรือลบบรรทัดนี้เพื่อใช้ไอคอนที่สร้างให้"),
+            format!("favicon \"{value}\" must be a PNG or ICO file of the site starting with /, e.g. /images/emblem.png (the file content/images/emblem.png), or remove the line to use the generated icon"),
+        )
+        .at(at_key(text, "favicon")),
+    );
+    None
+}
+
 /// A licence nobody can look up is worse than none: the data officer would register it wrongly.
 fn licence(text: &str, key: &str, diags: &mut Vec<Diagnostic>) -> Option<&'static Licence> {
     let found = crate::find_licence(key);
@@ -431,6 +459,21 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, "C109");
         assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(2));
+    }
+
+    #[test]
+    fn favicon_is_a_png_or_ico_of_the_site() {
+        let (c, d) = parse("favicon: /images/emblem.png\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.favicon.as_deref(), Some("/images/emblem.png"));
+        for bad in ["emblem.png", "/emblem.svg", "https://x.go.th/e.png"] {
+            let (c, d) = parse(&format!("title: t\nfavicon: {bad}\n"));
+            assert_eq!(c.favicon, None, "{bad}");
+            assert_eq!(d.len(), 1, "{bad}: {d:?}");
+            assert_eq!(d[0].code, "C116");
+            assert_eq!(d[0].location.as_ref().and_then(|l| l.line), Some(2));
+        }
+        assert_eq!(SiteConfig::default().favicon, None);
     }
 
     #[test]

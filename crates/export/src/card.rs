@@ -14,8 +14,8 @@ pub const CARD_WIDTH: u32 = 1200;
 pub const CARD_HEIGHT: u32 = 630;
 
 /// The theme's brand blue (`--brand` in site.css) and white on it (8.3:1).
-const BACKGROUND: [u8; 3] = [0x0b, 0x4f, 0x8a];
-const INK: [u8; 3] = [0xff, 0xff, 0xff];
+pub(crate) const BACKGROUND: [u8; 3] = [0x0b, 0x4f, 0x8a];
+pub(crate) const INK: [u8; 3] = [0xff, 0xff, 0xff];
 const MARGIN: f32 = 80.0;
 
 /// A 1200×630 card: `title` large and bold (shrunk until it fits one line), `subtitle` and
@@ -80,11 +80,23 @@ fn draw_fitted(
             }
         }
     }
-    let scale = size / units;
-    let mut pen = MARGIN;
-    for g in &glyphs {
+    draw_run(cover, face, &glyphs, MARGIN, y, size / units);
+}
+
+/// Fills shaped `glyphs` into `cover`, the first at `left` on the baseline `y` (pixels), at
+/// `scale` pixels per font unit.
+pub(crate) fn draw_run(
+    cover: &mut Coverage,
+    face: &Face<'_>,
+    glyphs: &[Shaped],
+    left: f32,
+    y: f32,
+    scale: f32,
+) {
+    let mut pen = left;
+    for g in glyphs {
         let mut outline = Outline {
-            cover,
+            cover: &mut *cover,
             x: pen + g.x_offset as f32 * scale,
             y: y - g.y_offset as f32 * scale,
             scale,
@@ -97,14 +109,14 @@ fn draw_fitted(
     }
 }
 
-struct Shaped {
-    id: u16,
-    advance: i32,
-    x_offset: i32,
-    y_offset: i32,
+pub(crate) struct Shaped {
+    pub id: u16,
+    pub advance: i32,
+    pub x_offset: i32,
+    pub y_offset: i32,
 }
 
-fn shape(face: &Face<'_>, text: &str) -> Vec<Shaped> {
+pub(crate) fn shape(face: &Face<'_>, text: &str) -> Vec<Shaped> {
     let mut buf = UnicodeBuffer::new();
     buf.push_str(text);
     let out = rustybuzz::shape(face, &[], buf);
@@ -193,14 +205,14 @@ impl OutlineBuilder for Outline<'_> {
 
 /// Signed area coverage, accumulated per pixel from each edge and summed along each row: the
 /// exact area of the filled shape inside every pixel, so edges come out anti-aliased.
-struct Coverage {
+pub(crate) struct Coverage {
     w: usize,
     h: usize,
     acc: Vec<f32>,
 }
 
 impl Coverage {
-    fn new(w: usize, h: usize) -> Coverage {
+    pub fn new(w: usize, h: usize) -> Coverage {
         // One spare cell per row: an edge's area may spill one pixel past its right end.
         Coverage {
             w,
@@ -216,7 +228,7 @@ impl Coverage {
         }
     }
 
-    fn line(&mut self, p0: (f32, f32), p1: (f32, f32)) {
+    pub fn line(&mut self, p0: (f32, f32), p1: (f32, f32)) {
         if (p0.1 - p1.1).abs() <= f32::EPSILON {
             return;
         }
@@ -271,7 +283,7 @@ impl Coverage {
     }
 
     /// Coverage 0..1 per pixel, row by row.
-    fn finish(self) -> Vec<f32> {
+    pub fn finish(self) -> Vec<f32> {
         let mut out = Vec::with_capacity(self.w * self.h);
         for row in self.acc.chunks(self.w + 1) {
             let mut sum = 0.0f32;
@@ -286,11 +298,16 @@ impl Coverage {
 
 /// An 8-bit RGB PNG of `rows` (each row its filter byte, then the pixels).
 fn png(width: u32, height: u32, rows: &[u8]) -> Vec<u8> {
+    png_of(width, height, 2, rows)
+}
+
+/// An 8-bit PNG of colour type `colour` (2 RGB, 6 RGBA) of `rows`.
+pub(crate) fn png_of(width: u32, height: u32, colour: u8, rows: &[u8]) -> Vec<u8> {
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     let mut ihdr = Vec::with_capacity(13);
     ihdr.extend_from_slice(&width.to_be_bytes());
     ihdr.extend_from_slice(&height.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]); // 8 bits, RGB, deflate, no filter set, no interlace
+    ihdr.extend_from_slice(&[8, colour, 0, 0, 0]); // 8 bits, deflate, no filter set, no interlace
     chunk(&mut out, b"IHDR", &ihdr);
     chunk(
         &mut out,

@@ -11,6 +11,7 @@
 mod card;
 mod csv_out;
 mod form;
+mod icon;
 mod json;
 mod pdf;
 mod safe;
@@ -21,6 +22,7 @@ mod xlsx_docs;
 pub use card::{CARD_HEIGHT, CARD_WIDTH, og_card};
 pub use csv_out::{month_template_csv, plan_csv, procurements_csv, table_csv};
 pub use form::{NOT_PUBLISHED, QuarterMonth, quarter_months};
+pub use icon::{ICO_SIZES, TOUCH_ICON_SIZE, ico, icon_png, png_size};
 pub use json::{plan_json, procurements_json};
 pub use pdf::{
     ShapeCache, annual_summary_pdf, annual_summary_pdf_shared, month_pdf, month_pdf_shared,

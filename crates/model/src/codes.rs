@@ -323,6 +323,14 @@ registry! {
         fix_th: "ใช้ชื่อเดียวที่ไม่มี / \\ หรือ .. เช่น `slug: ข่าว-2568`",
         fix_en: "use one name without /, \\ or .., e.g. `slug: news-2568`",
     }
+    C116 Error {
+        th: "favicon ไม่ใช่ไฟล์ PNG/ICO ของเว็บไซต์",
+        en: "favicon is not a PNG or ICO file of the site",
+        source: SITE_CONFIG,
+        example: "favicon: emblem.svg",
+        fix_th: "ใช้ไฟล์ .png หรือ .ico ใน content/ เขียนเป็นเส้นทางที่ขึ้นต้นด้วย / หรือลบบรรทัดเพื่อใช้ไอคอนที่สร้างให้",
+        fix_en: "use a .png or .ico under content/, written as a path starting with /, or remove the line to use the generated icon",
+    }
     C120 Error {
         th: "ลิงก์ไปยังหน้าที่ไม่มี",
         en: "link to a page that does not exist in content/",
@@ -458,6 +466,14 @@ registry! {
         example: "",
         fix_th: "วางไฟล์ไว้ใน content/ ที่ตำแหน่งเดียวกัน หรือแก้ og_image",
         fix_en: "put the file at that place under content/, or fix og_image",
+    }
+    C154 Warning {
+        th: "ไม่มีไฟล์ favicon ในเว็บไซต์ จึงใช้ไอคอนที่สร้างให้",
+        en: "favicon is not a file of the site; the generated icon is used",
+        source: SITE_CONFIG,
+        example: "",
+        fix_th: "วางไฟล์ไว้ใน content/ ที่ตำแหน่งเดียวกัน หรือแก้ favicon",
+        fix_en: "put the file at that place under content/, or fix favicon",
     }
     C160 Error {
         th: "เส้นทางไฟล์ผลลัพธ์ชนกันหรือออกนอกโฟลเดอร์",

@@ -292,6 +292,24 @@ pub(crate) fn datasets(
     out
 }
 
+/// What each listed file is, as a folder's index page names it: `แผนการจัดซื้อจัดจ้างประจำปี —
+/// ปีงบประมาณ พ.ศ. 2569 (PDF)`, by site path.
+pub(crate) fn descriptions(datasets: &[Dataset]) -> BTreeMap<String, String> {
+    datasets
+        .iter()
+        .flat_map(|d| {
+            d.rows.iter().flat_map(move |r| {
+                r.files.iter().map(move |f| {
+                    (
+                        f.url.clone(),
+                        format!("{} — {} ({})", d.title, r.label, f.format),
+                    )
+                })
+            })
+        })
+        .collect()
+}
+
 /// The months a period of fiscal year `fy` spans.
 fn months_of(fy: i32, period: Period) -> Vec<YearMonth> {
     let all = fiscal_year_months(fy);
@@ -343,7 +361,7 @@ fn page_of(kind: &Kind, fy: i32, period: Period) -> Option<String> {
 }
 
 /// A file size as people read it: `850 ไบต์`, `12.3 KB`, `4.1 MB` (1 KB = 1,024 bytes).
-fn size_th(bytes: u64, fmt: Fmt) -> String {
+pub(crate) fn size_th(bytes: u64, fmt: Fmt) -> String {
     const KB: u64 = 1024;
     let s = if bytes < KB {
         format!("{bytes} ไบต์")

@@ -33,6 +33,18 @@ pub(crate) fn htaccess() -> Vec<u8> {
     s.push_str("  AddCharset utf-8 .html .css .js .json .jsonld .xml .txt .csv\n");
     s.push_str("</IfModule>\n\n");
     s.push_str("<IfModule mod_headers.c>\n");
+    s.push_str("  # mod_deflate (mod_brotli) sends a compressed page's ETag as \"…-gzip\" (\"…-br\") but\n");
+    s.push_str(
+        "  # compares what the browser sends back with the file's own ETag, so a compressed page\n",
+    );
+    s.push_str(
+        "  # never matched and was downloaded in full on every visit instead of answering 304.\n",
+    );
+    s.push_str("  # The suffix is taken off again before Apache compares.\n");
+    let _ = writeln!(
+        s,
+        "  RequestHeader edit* If-None-Match {ETAG_SUFFIX} \"\\\"\""
+    );
     let _ = writeln!(
         s,
         "  Header always set Content-Security-Policy \"{CONTENT_SECURITY_POLICY}\""
@@ -64,8 +76,12 @@ pub const HEADERS: &[(&str, &str)] = &[
     ("X-Frame-Options", "SAMEORIGIN"),
 ];
 
+/// The compression suffix mod_deflate and mod_brotli add to an ETag, closing quote included, as
+/// `RequestHeader edit*` reads it (a quoted regular expression).
+const ETAG_SUFFIX: &str = "\"-(gzip|br)\\\"\"";
+
 /// The regular expression of a fingerprinted file name, as `.htaccess` `FilesMatch` reads it.
-pub const HASHED_PATTERN: &str = "\\.[0-9a-f]{16}\\.(css|js|woff2|woff|png|svg)$";
+pub const HASHED_PATTERN: &str = "\\.[0-9a-f]{16}\\.(css|js|woff2|woff|png|svg|ico)$";
 
 /// Content types a host may not know (extension, type).
 const TYPES: &[(&str, &str)] = &[
@@ -236,6 +252,167 @@ pub(crate) fn og_card(input: &RenderInput<'_>, theme: &Theme) -> Card {
     }
 }
 
+/// The names browsers, feed readers and crawlers fetch without being told, so the build always
+/// writes them: a missing `/favicon.ico` is a 404 in every first visit and in the console.
+const FAVICON: &str = "favicon.ico";
+const TOUCH_ICON: &str = "apple-touch-icon.png";
+
+/// The site's icon: what every page declares, and the files the build writes for it.
+pub(crate) struct Icons {
+    /// Files at their conventional names (output path, bytes, source), none of which the site
+    /// has itself.
+    pub files: Vec<(String, Vec<u8>, &'static str)>,
+    /// Generated icons pages link under their content-hashed names (original path, bytes), for
+    /// [`assets`].
+    pub hashed: Vec<(&'static str, Vec<u8>)>,
+    /// `favicon:` names a site path no file of the output has (the generated icon is used).
+    pub missing: Option<prongsai_model::Diagnostic>,
+    declared: Declared,
+    apple: Option<Declared>,
+}
+
+/// An icon a page declares: the site path of its file, before fingerprinting.
+enum Declared {
+    /// A file the site has (`favicon:`, or its own `favicon.ico`): linked as it is.
+    Own(String),
+    /// A generated file: linked by its fingerprinted name.
+    Generated(&'static str),
+}
+
+/// What `base.html` declares: `<link rel="icon">` and `<link rel="apple-touch-icon">`.
+#[derive(serde::Serialize)]
+pub(crate) struct IconMeta {
+    pub icon: String,
+    #[serde(rename = "type")]
+    pub media_type: &'static str,
+    pub sizes: Option<&'static str>,
+    pub apple: Option<String>,
+}
+
+/// The site's own icon (`favicon:` in site.yaml, PNG or ICO) or one drawn from the agency's name,
+/// and `/favicon.ico` and `/apple-touch-icon.png` unless the site has those files itself.
+pub(crate) fn icons(input: &RenderInput<'_>, theme: &Theme) -> Icons {
+    let own = |rel: &str| -> Option<Vec<u8>> {
+        if let Some((_, f)) = theme.statics().find(|(r, _)| *r == rel) {
+            return Some(f.bytes.clone());
+        }
+        let asset = input.site.assets.iter().find(|a| a.output == rel)?;
+        std::fs::read(input.root.join(&asset.source)).ok()
+    };
+    let has_own = |rel: &str| {
+        input.site.assets.iter().any(|a| a.output == rel) || theme.statics().any(|(r, _)| r == rel)
+    };
+    let mut icons = Icons {
+        files: Vec::new(),
+        hashed: Vec::new(),
+        missing: None,
+        declared: Declared::Generated(FAVICON),
+        apple: None,
+    };
+    let mark = icon_mark(input);
+    let mut apple = (!has_own(TOUCH_ICON)).then_some(Declared::Generated(TOUCH_ICON));
+    let mut favicon_ico = None;
+    if let Some(path) = &input.site.config.favicon {
+        let rel = path.trim_start_matches('/');
+        match own(rel) {
+            Some(bytes) => {
+                let is_png = prongsai_export::png_size(&bytes).is_some();
+                icons.declared = Declared::Own(path.clone());
+                if is_png {
+                    // The agency's emblem on the home screen too, rather than a drawn letter.
+                    apple = Some(Declared::Own(path.clone()));
+                    favicon_ico = Some(prongsai_export::ico(&[&bytes]));
+                } else if rel.to_ascii_lowercase().ends_with(".ico") {
+                    favicon_ico = Some(bytes);
+                }
+            }
+            None => {
+                icons.missing = Some(
+                    prongsai_model::Diagnostic::warning(
+                        prongsai_model::codes::C154.code,
+                        format!("favicon \"{path}\" ไม่มีไฟล์นี้ในเว็บไซต์ จึงใช้ไอคอนที่สร้างให้แทน — วางไฟล์ไว้ใน content/ ที่ตำแหน่งเดียวกัน หรือแก้ favicon ใน site.yaml"),
+                        format!("favicon \"{path}\" is not a file of the site, so the generated icon is used; put the file at that place under content/ or fix favicon in site.yaml"),
+                    )
+                    .at(prongsai_model::Location::file(prongsai_content::SITE_FILE)),
+                );
+            }
+        }
+    }
+    if has_own(FAVICON) {
+        if matches!(icons.declared, Declared::Generated(_)) {
+            icons.declared = Declared::Own(format!("/{FAVICON}"));
+        }
+    } else {
+        let drawn = matches!(icons.declared, Declared::Generated(_));
+        let ico = favicon_ico.unwrap_or_else(|| {
+            let pngs: Vec<Vec<u8>> = prongsai_export::ICO_SIZES
+                .iter()
+                .map(|s| prongsai_export::icon_png(&mark, *s, true))
+                .collect();
+            prongsai_export::ico(&pngs.iter().map(Vec::as_slice).collect::<Vec<_>>())
+        });
+        if drawn {
+            icons.hashed.push((FAVICON, ico.clone()));
+        }
+        icons.files.push((FAVICON.to_owned(), ico, "prongsai"));
+    }
+    if matches!(apple, Some(Declared::Generated(_))) {
+        let png = prongsai_export::icon_png(&mark, prongsai_export::TOUCH_ICON_SIZE, false);
+        icons.hashed.push((TOUCH_ICON, png.clone()));
+        icons.files.push((TOUCH_ICON.to_owned(), png, "prongsai"));
+    } else if apple.is_none() && has_own(TOUCH_ICON) {
+        apple = Some(Declared::Own(format!("/{TOUCH_ICON}")));
+    }
+    icons.apple = apple;
+    icons
+}
+
+impl Icons {
+    /// What pages declare, once the generated icons have their fingerprinted names.
+    pub fn meta(&self, urls: &BTreeMap<String, String>) -> IconMeta {
+        let url = |d: &Declared| match d {
+            Declared::Own(path) => crate::feeds::encode_path(path),
+            Declared::Generated(rel) => {
+                urls.get(*rel).cloned().unwrap_or_else(|| format!("/{rel}"))
+            }
+        };
+        let icon = url(&self.declared);
+        let png = icon.to_ascii_lowercase().ends_with(".png");
+        IconMeta {
+            media_type: if png { "image/png" } else { "image/x-icon" },
+            sizes: matches!(self.declared, Declared::Generated(_)).then_some("16x16 32x32 48x48"),
+            icon,
+            apple: self.apple.as_ref().map(url),
+        }
+    }
+}
+
+/// The letter the generated icon shows: the first Thai consonant of the place in the agency's
+/// short name (อบต.เมืองหลวง → ม: the abbreviation before the last dot is every such agency's),
+/// else of its name or the site title; a name without Thai letters shows its first letter.
+pub(crate) fn icon_mark(input: &RenderInput<'_>) -> String {
+    let name = input.data.agency.as_ref().map_or(input.title, |a| {
+        if a.short_name.trim().is_empty() {
+            a.name.as_str()
+        } else {
+            a.short_name.as_str()
+        }
+    });
+    let place = name.rsplit_once('.').map_or(name, |(_, p)| p).trim();
+    let place = if place.is_empty() { name } else { place };
+    place
+        .chars()
+        .find(|c| ('\u{0e01}'..='\u{0e2e}').contains(c))
+        .map(String::from)
+        .or_else(|| {
+            place
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .map(|c| c.to_uppercase().collect())
+        })
+        .unwrap_or_else(|| "ป".to_owned())
+}
+
 /// Fingerprinted names of the theme's static files: `css/site.css` → `css/site.<hash>.css`.
 /// Stylesheets are rewritten first to point at the fingerprinted fonts and images, and hashed
 /// after, so a changed font changes its stylesheet's name too.
@@ -320,6 +497,26 @@ mod tests {
         assert_ne!(a, fingerprinted("css/site.css", b"b"));
         assert!(a.starts_with("css/site.") && a.ends_with(".css"));
         assert_eq!(a.len(), "css/site..css".len() + 16);
+    }
+
+    #[test]
+    fn the_nginx_advice_sends_what_the_htaccess_sends() {
+        let doc = include_str!("../../../docs/deploy.md");
+        let nginx = doc
+            .split("```nginx\n")
+            .nth(1)
+            .and_then(|b| b.split("```").next())
+            .expect("docs/deploy.md has an nginx block");
+        assert!(nginx.contains(&format!("location ~ \"{HASHED_PATTERN}\"")));
+        assert!(nginx.contains(&format!(
+            "add_header Content-Security-Policy \"{CONTENT_SECURITY_POLICY}\" always;"
+        )));
+        for (name, value) in HEADERS {
+            assert!(
+                nginx.contains(&format!("add_header {name} \"{value}\" always;")),
+                "{name}"
+            );
+        }
     }
 
     #[test]

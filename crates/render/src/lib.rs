@@ -6,6 +6,7 @@
 mod cache;
 mod catalog;
 mod feeds;
+mod folders;
 mod hosting;
 mod org;
 mod procurement;
@@ -141,8 +142,10 @@ fn render(
     out: &dyn Sink,
 ) -> RenderReport {
     let site = input.site;
-    // Notes every file written under data/, for the open-data catalogue made last.
-    let recorder = catalog::Recorder::new(out);
+    // Notes the folder of every file, for the index pages of folders that have none, made last.
+    let folders = folders::Recorder::new(out);
+    // Notes every file written under data/, for the open-data catalogue made after the pages.
+    let recorder = catalog::Recorder::new(&folders);
     let sink: &dyn Sink = &recorder;
     let (theme, mut diagnostics) = Theme::load(input.root, &site.config.theme);
     if let Some(cache) = cache.as_deref_mut() {
@@ -196,10 +199,13 @@ fn render(
     let data_license = site.config.data_license;
     // The search reader is served by the search stage; its fingerprinted copy is listed here so
     // templates name it like every other asset.
-    let assets = hosting::assets(
-        &theme,
-        &[("search/search.js", prongsai_search::READER_JS.as_bytes())],
-    );
+    let icons = hosting::icons(input, &theme);
+    diagnostics.extend(icons.missing.clone());
+    let mut extra: Vec<(&str, &[u8])> =
+        vec![("search/search.js", prongsai_search::READER_JS.as_bytes())];
+    extra.extend(icons.hashed.iter().map(|(rel, b)| (*rel, b.as_slice())));
+    let assets = hosting::assets(&theme, &extra);
+    let icon_meta = icons.meta(&assets.urls);
     let card = hosting::og_card(input, &theme);
     diagnostics.extend(card.missing.clone());
     if data_license.is_none() && !input.data.years.is_empty() && !input.data.is_sample() {
@@ -215,7 +221,7 @@ fn render(
     let procurement_feed_link = procurement_feed.as_ref().map(|f| &f.link);
     // The index pages templates may link, only those this build writes.
     let indexes = prongsai_views::outputs::Indexes::of(input.data);
-    let globals_list: [(&'static str, &dyn erased::Value); 15] = [
+    let globals_list: [(&'static str, &dyn erased::Value); 16] = [
         ("site", &site_values),
         ("menu_main", &site.menu_main),
         ("menu_footer", &site.menu_footer),
@@ -230,6 +236,7 @@ fn render(
         ("assets", &assets.urls),
         ("procurement_feed", &procurement_feed_link),
         ("og_image", &card.meta),
+        ("icons", &icon_meta),
         ("indexes", &indexes),
     ];
     let globals = tera.global_context();
@@ -367,6 +374,9 @@ fn render(
     if let Some((path, png)) = card.file {
         sink.put(OutputFile::raw(path, png, "prongsai"));
     }
+    for (path, bytes, source) in icons.files {
+        sink.put(OutputFile::raw(path, bytes, source));
+    }
     if let Some(txt) = hosting::security_txt(input) {
         sink.put(OutputFile::raw(
             prongsai_views::urls::security_txt().trim_start_matches('/'),
@@ -396,18 +406,30 @@ fn render(
     }
     // The catalogue last: it lists the files the steps above actually wrote, with their sizes.
     let data_files = recorder.into_files();
+    let mut described = std::collections::BTreeMap::new();
     if prongsai_views::outputs::has_year_indexes(input.data) {
-        match render_catalogue(&tera, input, &data_files, out) {
-            Ok(url) => extra_urls.push(url),
+        match render_catalogue(&tera, input, &data_files, &folders) {
+            Ok((url, d)) => {
+                extra_urls.push(url);
+                described = d;
+            }
             Err(d) => diagnostics.push(*d),
         }
     }
     let (sitemap, robots, warning) = feeds::sitemap_and_robots(input, &extra_urls);
     for file in sitemap {
-        out.put(file);
+        folders.put(file);
     }
-    out.put(robots);
+    folders.put(robots);
     diagnostics.extend(warning);
+    // Last, when every other file is written: no folder is left for a host to list.
+    diagnostics.extend(folders::pages(
+        folders,
+        &tera,
+        input,
+        &described,
+        site_updated,
+    ));
     sort_diagnostics(&mut diagnostics);
     RenderReport {
         ita_index,
@@ -415,13 +437,14 @@ fn render(
     }
 }
 
-/// `/data/` and the machine-readable catalogues, from the `data/` files the render wrote.
+/// `/data/` and the machine-readable catalogues, from the `data/` files the render wrote; its
+/// address, and what it says each file is (site path → description).
 fn render_catalogue(
     tera: &Tera,
     input: &RenderInput<'_>,
     files: &[(String, u64)],
     sink: &dyn Sink,
-) -> Result<String, Box<Diagnostic>> {
+) -> Result<(String, std::collections::BTreeMap<String, String>), Box<Diagnostic>> {
     let fmt = procurement::view_options(input).fmt;
     let datasets = catalog::datasets(input.data, files, input.as_of, fmt);
     let publisher = catalog::Publisher::of(input);
@@ -459,7 +482,7 @@ fn render_catalogue(
         catalog::dcat_jsonld(&datasets, &publisher),
         "procurement-data",
     ));
-    Ok(url)
+    Ok((url, catalog::descriptions(&datasets)))
 }
 
 /// A site-wide value, type-erased so one list can feed both tera's global context and the cache.
@@ -693,6 +716,214 @@ mod tests {
         assert!(html.contains("<html lang=\"th\">"));
         assert!(html.contains("<title>prongsai</title>"));
         assert!(!html.contains("sample-banner"));
+    }
+
+    /// The files a site built from `files` (path under the root → bytes) renders, and its
+    /// diagnostics.
+    fn render_files(files: &[(&str, &[u8])]) -> RenderOutput {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, bytes) in files {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, bytes).unwrap();
+        }
+        let (site, _) = input_site(dir.path());
+        render_site(&RenderInput {
+            root: dir.path(),
+            site: &site,
+            data: &Data::default(),
+            title: "อบต.ทดสอบ",
+            base_url: "https://x.go.th",
+            as_of: Date::from_ce(2026, 11, 1).unwrap(),
+            due: prongsai_model::DueRules::default(),
+            ita: &[],
+        })
+    }
+
+    fn file<'a>(out: &'a RenderOutput, path: &str) -> Option<&'a [u8]> {
+        out.files
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| f.bytes.as_slice())
+    }
+
+    fn home(out: &RenderOutput) -> String {
+        String::from_utf8(file(out, "index.html").unwrap().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn every_page_declares_a_generated_icon_and_favicon_ico_exists() {
+        let out = render_files(&[]);
+        let ico = file(&out, "favicon.ico").expect("favicon.ico");
+        assert_eq!(&ico[..6], &[0, 0, 1, 0, 3, 0], "an icon with three images");
+        let touch = file(&out, "apple-touch-icon.png").expect("apple-touch-icon.png");
+        assert_eq!(prongsai_export::png_size(touch), Some((180, 180)));
+        let html = home(&out);
+        let href = |rel: &str| {
+            let tag = html
+                .split(&format!("<link rel=\"{rel}\" href=\"/"))
+                .nth(1)
+                .unwrap_or_else(|| panic!("no {rel} link in {html}"));
+            tag.split('"').next().unwrap().to_owned()
+        };
+        // Linked by content-hashed names, the same bytes as the conventional ones.
+        let icon = href("icon");
+        assert!(hosting::fingerprinted("favicon.ico", ico) == icon, "{icon}");
+        assert_eq!(file(&out, &icon), Some(ico));
+        assert_eq!(file(&out, &href("apple-touch-icon")), Some(touch));
+        let again = render_files(&[]);
+        assert_eq!(file(&again, "favicon.ico"), Some(ico), "deterministic");
+    }
+
+    #[test]
+    fn the_sites_own_favicon_is_declared_and_becomes_favicon_ico() {
+        let emblem = prongsai_export::icon_png("ท", 64, true);
+        let out = render_files(&[
+            ("site.yaml", b"favicon: /images/emblem.png\n"),
+            ("content/images/emblem.png", &emblem),
+        ]);
+        assert!(out.diagnostics.iter().all(|d| d.code != "C154"));
+        let html = home(&out);
+        assert!(
+            html.contains("<link rel=\"icon\" href=\"/images/emblem.png\" type=\"image/png\">"),
+            "{html}"
+        );
+        assert!(html.contains("<link rel=\"apple-touch-icon\" href=\"/images/emblem.png\">"));
+        let ico = file(&out, "favicon.ico").expect("favicon.ico");
+        assert_eq!(ico[6], 64, "the emblem's size in the ICO directory");
+        assert!(ico.ends_with(&emblem), "the emblem wrapped as it is");
+        assert!(file(&out, "apple-touch-icon.png").is_none());
+    }
+
+    #[test]
+    fn a_missing_favicon_is_a_warning_and_the_generated_icon_is_used() {
+        let out = render_files(&[("site.yaml", b"favicon: /emblem.png\n")]);
+        let d = out.diagnostics.iter().find(|d| d.code == "C154");
+        assert!(d.is_some(), "{:?}", out.diagnostics);
+        assert!(file(&out, "favicon.ico").is_some());
+        assert!(home(&out).contains("<link rel=\"icon\" href=\"/favicon."));
+    }
+
+    #[test]
+    fn a_favicon_ico_of_the_sites_own_is_kept_and_declared() {
+        let own = prongsai_export::ico(&[&prongsai_export::icon_png("ก", 32, true)]);
+        let out = render_files(&[("content/favicon.ico", &own)]);
+        let written: Vec<_> = out
+            .files
+            .iter()
+            .filter(|f| f.path == "favicon.ico")
+            .collect();
+        assert_eq!(written.len(), 1, "one favicon.ico, the site's");
+        assert_eq!(written[0].bytes, own);
+        assert!(
+            home(&out).contains("<link rel=\"icon\" href=\"/favicon.ico\" type=\"image/x-icon\">")
+        );
+    }
+
+    #[test]
+    fn the_icon_shows_the_place_of_the_short_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let (site, _) = input_site(dir.path());
+        let mark = |short: &str, name: &str| {
+            let data = Data {
+                agency: Some(prongsai_model::Agency {
+                    name: name.into(),
+                    short_name: short.into(),
+                    ..Default::default()
+                }),
+                ..Data::default()
+            };
+            hosting::icon_mark(&RenderInput {
+                root: dir.path(),
+                site: &site,
+                data: &data,
+                title: "t",
+                base_url: "",
+                as_of: Date::from_ce(2026, 11, 1).unwrap(),
+                due: prongsai_model::DueRules::default(),
+                ita: &[],
+            })
+        };
+        assert_eq!(mark("อบต.เมืองหลวง", "องค์การบริหารส่วนตำบลเมืองหลวง"), "ม");
+        assert_eq!(mark("", "เทศบาลตำบลหนองบัว"), "ท");
+        assert_eq!(mark("", "prongsai"), "P");
+        assert_eq!(mark("", "..."), "ป");
+    }
+
+    #[test]
+    fn every_folder_gets_an_index_page_listing_what_it_holds() {
+        let mut files: Vec<(String, Vec<u8>)> = vec![
+            ("content/files/report.pdf".into(), b"%PDF-1.7".to_vec()),
+            ("content/files/sub/notes.txt".into(), b"n".to_vec()),
+            (
+                "content/news/_index.md".into(),
+                b"---\ntitle: News\n---\n".to_vec(),
+            ),
+            ("content/news/a.md".into(), b"---\ntitle: A\n---\n".to_vec()),
+            (
+                "content/docs/x.md".into(),
+                b"---\ntitle: \"R&D <2569>\"\n---\n".to_vec(),
+            ),
+        ];
+        for i in 0..=folders::MAX_PAGES_LISTED {
+            files.push((
+                format!("content/many/p{i}.md"),
+                b"---\ntitle: P\n---\n".to_vec(),
+            ));
+        }
+        let refs: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|(p, b)| (p.as_str(), b.as_slice()))
+            .collect();
+        let out = render_files(&refs);
+        assert!(
+            out.diagnostics.iter().all(|d| d.code != "C142"),
+            "{:?}",
+            out.diagnostics
+        );
+        let page = |p: &str| {
+            String::from_utf8(file(&out, p).unwrap_or_else(|| panic!("{p}")).to_vec()).unwrap()
+        };
+        // Every folder of the output has its index.html, its own or a folder page.
+        let paths: std::collections::BTreeSet<&str> =
+            out.files.iter().map(|f| f.path.as_str()).collect();
+        for p in &paths {
+            let mut dir = *p;
+            while let Some((d, _)) = dir.rsplit_once('/') {
+                assert!(
+                    paths.contains(format!("{d}/index.html").as_str()),
+                    "{d}/ has no index.html"
+                );
+                dir = d;
+            }
+        }
+        let files_page = page("files/index.html");
+        assert!(
+            files_page.contains("href=\"/files/report.pdf\""),
+            "{files_page}"
+        );
+        assert!(files_page.contains("เอกสาร PDF"));
+        assert!(files_page.contains("href=\"/files/sub/\""));
+        assert!(files_page.contains("noindex"));
+        assert!(page("files/sub/index.html").contains("href=\"/files/sub/notes.txt\""));
+        // A folder with a page of its own keeps it.
+        assert!(!page("news/index.html").contains("โฟลเดอร์ /news/"));
+        // Pages are listed by title (escaped once); beyond the limit, counted instead.
+        assert!(
+            page("docs/index.html").contains(">R&amp;D &lt;2569&gt;</a>"),
+            "{}",
+            page("docs/index.html")
+        );
+        assert!(page("css/index.html").contains("href=\"/css/site.css\""));
+        let many = page("many/index.html");
+        assert!(many.contains("201 หน้า"), "{many}");
+        assert!(!many.contains("href=\"/many/p1/\""));
+        let root_pages: Vec<_> = out
+            .files
+            .iter()
+            .filter(|f| f.path == "index.html")
+            .collect();
+        assert_eq!(root_pages.len(), 1);
     }
 
     #[test]

@@ -24,6 +24,48 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// The character references [`escape_html`], tera and the Markdown renderer write (`&amp;`,
+/// `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&#39;`, `&#x2F;`) back to text, for reading back a page
+/// the build made. Anything else stays as written. Not for untrusted HTML: the content
+/// sanitizer has its own decoder, which also knows the references that spell URL syntax.
+pub fn unescape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest.find(';').filter(|e| *e <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            }?;
+            Some((c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whitespace Excel and Thai keyboards put around values: ordinary spaces, NBSP, zero-width space
 /// (common in Thai text copied from the web) and the BOM.
 pub fn is_blank_char(c: char) -> bool {
@@ -135,6 +177,16 @@ mod tests {
                 .split_whitespace()
                 .collect::<Vec<_>>(),
             ["ถนน", "คอนกรีต"]
+        );
+    }
+
+    #[test]
+    fn unescape_reverses_escape() {
+        let text = "R&D <2569> \"ก\" 'x' / &bogus; &";
+        assert_eq!(unescape_html(&escape_html(text)), text);
+        assert_eq!(
+            unescape_html("&#x2F;&#47;&#X41;&bogus;&amp"),
+            "//A&bogus;&amp"
         );
     }
 

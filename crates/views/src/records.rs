@@ -185,6 +185,8 @@ struct SupplierRecord {
     url: String,
     title: String,
     month: String,
+    /// `2568-10`, for sorting the column by date rather than by its Thai text.
+    month_key: String,
     method: &'static str,
     agreed: String,
     agreed_n: f64,
@@ -244,6 +246,7 @@ pub fn supplier_pages(data: &Data, opts: &Options) -> Vec<PageView> {
                 url: urls::record(r),
                 title: r.title.clone(),
                 month: f.month_short(r.month),
+                month_key: r.month.key(),
                 method: r.method.thai(),
                 agreed: f.money_opt(r.agreed_price),
                 agreed_n: r.agreed_price.map(|m| m.as_f64()).unwrap_or_default(),

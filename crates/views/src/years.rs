@@ -470,6 +470,8 @@ pub struct Sor1Row {
     pub reason: String,
     pub contract_no: String,
     pub contract_date: String,
+    /// ISO date, for sorting the column by date rather than by its Thai text.
+    pub contract_key: String,
     pub status: &'static str,
     pub cancelled: bool,
 }
@@ -496,6 +498,7 @@ pub fn sor1_row(r: &Procurement, opts: &Options) -> Sor1Row {
         reason: r.reason.clone().unwrap_or_else(|| "-".into()),
         contract_no: r.contract_no.clone().unwrap_or_else(|| "-".into()),
         contract_date: f.date_opt(r.contract_date),
+        contract_key: r.contract_date.map(|d| d.iso()).unwrap_or_default(),
         status: r.status_text(),
         cancelled: r.is_cancelled(),
     }

@@ -2,16 +2,23 @@
 // (table[data-filter]). Without JavaScript every table is complete and readable as served.
 (function () {
   "use strict";
+  // A cell's key: its data-sort attribute (the number or date behind what is shown) or its text.
+  // An empty cell or a lone dash means "nothing here": { blank } goes last in either direction.
   function cellValue(cell) {
+    var text = cell.textContent.trim();
+    if (text === "" || text === "-" || text === "\u2013") return { blank: true };
     var v = cell.getAttribute("data-sort");
-    if (v === null) v = cell.textContent.trim();
+    if (v === null) v = text;
     var n = v.replace(/[,\s]|บาท/g, "").replace(/[๐-๙]/g, function (d) { return String(d.charCodeAt(0) - 0x0e50); });
     return /^-?\d+(\.\d+)?$/.test(n) ? { num: parseFloat(n) } : { text: v };
   }
+  // Thai order, with the digits inside a text compared as numbers ("2 รายการ" before "11 รายการ").
+  var collator = new Intl.Collator("th", { numeric: true });
+  // Numbers before texts, so the order is the same whichever rows a column holds.
   function compare(a, b) {
-    if (a.num !== undefined && b.num !== undefined) return a.num - b.num;
-    var as = a.text !== undefined ? a.text : String(a.num), bs = b.text !== undefined ? b.text : String(b.num);
-    return as.localeCompare(bs, "th");
+    if (a.num !== undefined) return b.num !== undefined ? a.num - b.num : -1;
+    if (b.num !== undefined) return 1;
+    return collator.compare(a.text, b.text);
   }
   function makeSortable(table) {
     var head = table.tHead && table.tHead.rows[0];
@@ -29,7 +36,11 @@
         th.setAttribute("aria-sort", dir);
         var rows = Array.prototype.slice.call(body.rows);
         var keyed = rows.map(function (row, i) { return { row: row, i: i, v: cellValue(row.cells[col] || row.cells[0]) }; });
-        keyed.sort(function (a, b) { return (dir === "ascending" ? 1 : -1) * compare(a.v, b.v) || a.i - b.i; });
+        var sign = dir === "ascending" ? 1 : -1;
+        keyed.sort(function (a, b) {
+          if (a.v.blank || b.v.blank) return (a.v.blank ? 1 : 0) - (b.v.blank ? 1 : 0) || a.i - b.i;
+          return sign * compare(a.v, b.v) || a.i - b.i;
+        });
         keyed.forEach(function (k) { body.appendChild(k.row); });
       });
     });
