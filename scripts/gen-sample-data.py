@@ -89,6 +89,10 @@ MONTH_COLS = [
 ]
 # optional extension column (backwards compatible: an unknown column is only a warning under contract v1)
 EXT_COL = ("เหตุผลตามมาตรา 56", "legal_ground")
+# optional columns of an agency that copies its e-GP records (contract v1 extensions, in the order of
+# the template): the agency's explanation of a finding, the tender period and the item's UNSPSC code
+OPT_COLS = [("คำชี้แจง", "explanation"), ("วันที่ประกาศเชิญชวน", "tender_start"),
+            ("วันสิ้นสุดการยื่นข้อเสนอ", "tender_end"), ("รหัส UNSPSC", "unspsc")]
 PLAN_COLS = [
     ("ลำดับ", "seq"), ("รหัสแผน", "plan_id"), ("รายการ/โครงการ", "title"), ("หน่วยงานเจ้าของงาน", "division"),
     ("งบประมาณ", "budget"), ("แหล่งที่มาของงบประมาณ", "budget_source"), ("วิธีการจัดซื้อจัดจ้าง", "method"),
@@ -1282,7 +1286,7 @@ def gitattributes() -> str:
 
 
 def template_files() -> dict[str, bytes]:
-    month = csv_bytes([th for th, _ in MONTH_COLS + [EXT_COL]], [], "utf-8-sig", "\r\n")
+    month = csv_bytes([th for th, _ in MONTH_COLS + [EXT_COL] + OPT_COLS], [], "utf-8-sig", "\r\n")
     plan = csv_bytes([th for th, _ in PLAN_COLS], [], "utf-8-sig", "\r\n")
     return {"templates/month.csv": month, "templates/plan.csv": plan}
 

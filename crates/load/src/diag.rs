@@ -36,6 +36,7 @@ pub const BAD_BIDS: &str = codes::P129.code;
 pub const BID_NO_PRICE: &str = codes::P130.code;
 pub const DUPLICATE_SEQ: &str = codes::P131.code;
 pub const DUPLICATE_PLAN_ID: &str = codes::P132.code;
+pub const BAD_UNSPSC: &str = codes::P133.code;
 pub const MONTH_FILE_NAME: &str = codes::P140.code;
 pub const MONTH_OUTSIDE_FY: &str = codes::P141.code;
 pub const YEAR_FOLDER: &str = codes::P142.code;

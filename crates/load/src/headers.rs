@@ -28,6 +28,10 @@ impl Kind {
                     | Field::WinnerTin
                     | Field::ContractEnd
                     | Field::LegalGround
+                    | Field::Explanation
+                    | Field::TenderStart
+                    | Field::TenderEnd
+                    | Field::Unspsc
             ),
         }
     }
@@ -78,6 +82,15 @@ fn variants(field: Field) -> &'static [&'static str] {
         Field::WinnerTin => &["เลขประจำตัวผู้เสียภาษีอากร"],
         Field::Method => &["วิธีจัดซื้อจัดจ้าง"],
         Field::ExpectedMonth => &["ช่วงเวลาที่คาดว่าจะประกาศจัดซื้อจัดจ้าง"],
+        Field::Explanation => &["คำชี้แจงของหน่วยงาน"],
+        Field::TenderStart => &["วันประกาศเชิญชวน", "วันที่ประกาศ", "วันที่ประกาศเชิญชวนทั่วไป"],
+        Field::TenderEnd => &[
+            "วันที่ยื่นข้อเสนอ",
+            "วันยื่นข้อเสนอ",
+            "วันสุดท้ายของการยื่นข้อเสนอ",
+            "วันที่สิ้นสุดการยื่นข้อเสนอ",
+        ],
+        Field::Unspsc => &["unspsc", "รหัสสินค้าunspsc"],
         _ => &[],
     }
 }
@@ -266,6 +279,12 @@ mod tests {
         assert_eq!(field_for(Kind::Plan, "ลำดับที่"), Some(Field::Seq));
         assert_eq!(field_for(m, "Agreed_Price"), Some(Field::AgreedPrice));
         assert_eq!(field_for(m, "เหตุผลตามมาตรา 56"), Some(Field::LegalGround));
+        assert_eq!(field_for(m, "คำชี้แจง"), Some(Field::Explanation));
+        assert_eq!(field_for(m, "Explanation"), Some(Field::Explanation));
+        assert_eq!(field_for(m, "วันที่ประกาศเชิญชวน"), Some(Field::TenderStart));
+        assert_eq!(field_for(m, "tender_end"), Some(Field::TenderEnd));
+        assert_eq!(field_for(m, "รหัส UNSPSC"), Some(Field::Unspsc));
+        assert_eq!(field_for(m, "UNSPSC"), Some(Field::Unspsc));
         assert_eq!(field_for(Kind::Plan, "winner"), None);
         assert_eq!(field_for(m, "หมายเหตุ"), None);
     }

@@ -5,7 +5,7 @@ use crate::diag;
 use crate::headers::{Kind, Opened, open};
 use crate::values::{
     parse_bids, parse_date, parse_egp_no, parse_method, parse_money, parse_seq, parse_status,
-    parse_tin,
+    parse_tin, parse_unspsc,
 };
 use prongsai_model::{Diagnostic, Field, MonthFile, Procurement, SourceFile, Status, YearMonth};
 use std::collections::HashMap;
@@ -145,6 +145,10 @@ fn parse_row(
     };
     let contract_end = ctx.optional(Field::ContractEnd, diag::BAD_DATE, parse_date);
     let legal_ground = ctx.optional_text(Field::LegalGround);
+    let explanation = ctx.optional_text(Field::Explanation);
+    let tender_start = ctx.optional(Field::TenderStart, diag::BAD_DATE, parse_date);
+    let tender_end = ctx.optional(Field::TenderEnd, diag::BAD_DATE, parse_date);
+    let unspsc = ctx.optional(Field::Unspsc, diag::BAD_UNSPSC, parse_unspsc);
     Some(Procurement {
         file: Arc::clone(file),
         line: ctx.line,
@@ -167,5 +171,9 @@ fn parse_row(
         contract_end,
         status: status?,
         legal_ground,
+        explanation,
+        tender_start,
+        tender_end,
+        unspsc,
     })
 }

@@ -957,11 +957,11 @@ registry! {
     }
     P129 Error {
         th: "รายชื่อผู้เสนอราคาไม่ถูกต้อง",
-        en: "a bid's price is invalid, or a price has no bidder name",
+        en: "a bid's price is invalid, a price has no bidder name, or a bid's date `(ยื่น …)` cannot be read",
         source: DATA_CONTRACT,
-        example: "`ร้าน ก -500`, `12,000`",
-        fix_th: "บรรทัดละหนึ่งราย (หรือคั่นด้วย `;`): ชื่อแล้วตามด้วยราคา",
-        fix_en: "one bid a line (or `;`): name then price",
+        example: "`ร้าน ก -500`, `12,000`, `ร้าน ก 12,000 (ยื่น 31/02/2568)`",
+        fix_th: "บรรทัดละหนึ่งราย (หรือคั่นด้วย `;`): ชื่อแล้วตามด้วยราคา วันที่ยื่นเขียนในวงเล็บ เช่น `(ยื่น 3 ต.ค. 2567)`",
+        fix_en: "one bid a line (or `;`): name then price; a bid's date in brackets, e.g. `(ยื่น 3 ต.ค. 2567)`",
     }
     P130 Warning {
         th: "ผู้เสนอราคาไม่มีราคา",
@@ -986,6 +986,14 @@ registry! {
         example: "two `P68-001`",
         fix_th: "แก้รหัสแผนไม่ให้ซ้ำ",
         fix_en: "make plan IDs unique",
+    }
+    P133 Error {
+        th: "รหัส UNSPSC ไม่ถูกต้อง",
+        en: "invalid UNSPSC code (8 digits, optionally followed by its description)",
+        source: DATA_CONTRACT,
+        example: "`721411`, `7214110A`",
+        fix_th: "คัดลอกรหัส 8 หลักจากระบบ e-GP เช่น `72141103` (ต่อท้ายด้วยชื่อรายการได้); จัดรูปแบบคอลัมน์เป็นข้อความ (Text)",
+        fix_en: "copy the 8-digit code from e-GP, e.g. `72141103` (its description may follow); format the column as Text",
     }
     P140 Error {
         th: "ชื่อไฟล์รายเดือนไม่ถูกต้อง / ไฟล์อยู่ผิดที่",

@@ -293,6 +293,10 @@ mod tests {
             contract_end: None,
             status,
             legal_ground: None,
+            explanation: None,
+            tender_start: None,
+            tender_end: None,
+            unspsc: None,
         }
     }
 

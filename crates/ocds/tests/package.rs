@@ -428,6 +428,7 @@ fn compiled_records_keep_plan_ocids_and_one_id_per_organisation() {
             name: "บริษัท  ห้วยทับทันวิศวกรรม จำกัด".into(),
             price: Some(Money::from_baht(49_000)),
             status: None,
+            date: None,
         });
         fy.months.get_mut(&jan).unwrap().records.push(row);
     }

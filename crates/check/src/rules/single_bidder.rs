@@ -46,6 +46,7 @@ mod tests {
             name: "อีกราย".into(),
             price: None,
             status: None,
+            date: None,
         });
         let specific = record("2567-10", 3);
         let d = run_rule(
