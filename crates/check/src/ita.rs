@@ -4,6 +4,7 @@
 use crate::RuleInfo;
 use crate::criteria::{Confidence, Coverage, Criteria, CriteriaItem, Evidence, EvidenceKind};
 use crate::rules::Ctx;
+use crate::rules::RuleClass;
 use crate::rules::annual_report_sections::missing_sections;
 use prongsai_model::codes;
 use prongsai_model::{
@@ -15,6 +16,7 @@ use serde::Serialize;
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C003,
+    class: RuleClass::Input,
     doc: "--ita <year> asks for an assessment year that neither the embedded criteria nor criteria/ in the site \
 root cover. Add criteria/ita-<year>.yaml (copy the newest embedded file and edit it) or choose a covered year.",
 };

@@ -491,7 +491,7 @@ registry! {
         fix_th: "เพิ่ม procurement-data/<ปี>/annual.md (รายงานผลการจัดซื้อจัดจ้างประจำปี)",
         fix_en: "add procurement-data/<year>/annual.md (the annual procurement report)",
     }
-    C206 Error {
+    C206 Warning {
         th: "รายงานประจำปีขาดหัวข้อที่กำหนด",
         en: "Annual report lacks a required section",
         source: "ITA 2568 O13 / ITA 2569 O12 elements as mirrored on agency websites [S]; data contract annual.md",
@@ -499,7 +499,7 @@ registry! {
         fix_th: "เพิ่มหัวข้อที่ขาดใน annual.md ตามที่ข้อความระบุ",
         fix_en: "add the missing section to annual.md as the message names it",
     }
-    C207 Error {
+    C207 Warning {
         th: "รายงานประจำปีไม่ระบุผู้อนุมัติหรือวันที่อนุมัติ",
         en: "Annual report approval missing",
         source: "ITA 2568 O13 / ITA 2569 O12: the report is approved by the head of the agency [S]; data contract annual.md front matter",
@@ -602,6 +602,14 @@ registry! {
         example: "",
         fix_th: "ตรวจชื่อและเลขประจำตัวผู้เสียภาษี ให้หนึ่งเลขใช้ชื่อเดียว",
         fix_en: "check the names and taxpayer numbers: one number, one name",
+    }
+    C313 Error {
+        th: "วันที่ในการเสนอราคาขัดกันเอง",
+        en: "Tender dates contradict each other",
+        source: "data contract (tender_start ≤ tender_end ≤ contract_date; a bid's date between the invitation and the contract); Open Contracting red flags: implausible dates",
+        example: "",
+        fix_th: "แก้วันที่ประกาศเชิญชวน วันสิ้นสุดการยื่นข้อเสนอ วันที่ยื่นของผู้เสนอราคา หรือวันที่สัญญา ให้ตรงกับระบบ e-GP",
+        fix_en: "correct the invitation date, the bid deadline, a bid's date or the contract date as e-GP shows them",
     }
     C401 Warning {
         th: "ควรตรวจสอบ: อาจเป็นการแบ่งซื้อแบ่งจ้าง",
