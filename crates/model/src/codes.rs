@@ -544,24 +544,24 @@ registry! {
         en: "Agreed price above the budget",
         source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 (วงเงินงบประมาณที่ได้รับจัดสรร); Open Contracting red flags: contract value above budget",
         example: "",
-        fix_th: "ตรวจราคาที่ตกลงและวงเงินงบประมาณ แก้ตัวเลขที่พิมพ์ผิด",
-        fix_en: "check the agreed price and the budget; correct a mistyped figure",
+        fix_th: "ตรวจราคาที่ตกลงและวงเงินงบประมาณ แก้ตัวเลขที่พิมพ์ผิด; ถ้าถูกต้องแล้ว ให้เขียนเหตุผลในคอลัมน์ คำชี้แจง (เผยแพร่คู่กับรายการ)",
+        fix_en: "check the agreed price and the budget; correct a mistyped figure, or if the row is right, explain it in the คำชี้แจง (explanation) column, published with the record",
     }
     C305 Error {
         th: "วิธีเฉพาะเจาะจงเกิน 500,000 บาท โดยไม่ระบุเหตุตามมาตรา 56",
         en: "Specific method above 500,000 baht without a section 56 ground",
         source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 56 (2)(ข) และกฎกระทรวงกำหนดวงเงิน (ไม่เกิน 500,000 บาท) [S]; Open Contracting red flags: non-competitive method above threshold",
         example: "",
-        fix_th: "ระบุเหตุตามมาตรา 56 ในคอลัมน์เหตุผล หรือแก้วิธีการจัดซื้อจัดจ้าง",
-        fix_en: "write the section 56 ground in the reason column, or correct the method",
+        fix_th: "ระบุเหตุตามมาตรา 56 ในคอลัมน์ เหตุผลตามมาตรา 56 หรือแก้วิธีการจัดซื้อจัดจ้าง; ถ้าถูกต้องแล้ว ให้เขียนเหตุผลในคอลัมน์ คำชี้แจง",
+        fix_en: "write the section 56 ground in legal_ground, or correct the method; if the row is right, explain it in the คำชี้แจง (explanation) column",
     }
     C306 Error {
         th: "รายการเกิน 500,000 บาท ไม่อ้างอิงแผนการจัดซื้อจัดจ้าง",
         en: "Record above 500,000 baht not linked to a plan line",
         source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 11–12 (ต้องจัดซื้อจัดจ้างตามแผนที่เผยแพร่; ยกเว้นวงเงินตามมาตรา 56 (2)(ข)) [S]",
         example: "",
-        fix_th: "ใส่รหัสแผนของรายการนี้ในคอลัมน์รหัสแผน",
-        fix_en: "write the plan line's id in the plan id column",
+        fix_th: "ใส่รหัสแผนของรายการนี้ในคอลัมน์รหัสแผน; ถ้าไม่อยู่ในแผนจริง (เช่น กรณีเร่งด่วนตามมาตรา 11) ให้เขียนเหตุผลในคอลัมน์ คำชี้แจง",
+        fix_en: "write the plan line's id in the plan id column; if it is really outside the plan (an urgent need, section 11), explain it in the คำชี้แจง (explanation) column",
     }
     C307 Error {
         th: "รหัสแผนไม่มีในแผนการจัดซื้อจัดจ้างของปี",
