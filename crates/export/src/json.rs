@@ -66,6 +66,12 @@ struct Record<'a> {
     contract_end: Option<Date>,
     status: &'static str,
     legal_ground: Option<&'a str>,
+    /// The agency's คำชี้แจง, and the findings it answers.
+    explanation: Option<&'a str>,
+    explanation_answers: Vec<&'static str>,
+    tender_start: Option<Date>,
+    tender_end: Option<Date>,
+    unspsc: Option<&'a prongsai_model::Unspsc>,
     source: Source<'a>,
 }
 
@@ -93,6 +99,18 @@ impl<'a> Record<'a> {
             contract_end: p.contract_end,
             status: p.status.canonical(),
             legal_ground: p.legal_ground.as_deref(),
+            explanation: p.explanation(),
+            explanation_answers: if p.explanation().is_some() {
+                prongsai_model::findings::confirmable(p)
+                    .into_iter()
+                    .map(|c| c.code)
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            tender_start: p.tender_start,
+            tender_end: p.tender_end,
+            unspsc: p.unspsc.as_ref(),
             source: Source {
                 file: &p.file.path,
                 line: p.line,

@@ -13,6 +13,23 @@ struct BidView {
     /// What the bid list says became of the bid (ไม่ผ่านคุณสมบัติ, ถอนตัว…), when it says.
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
+    /// The day the bid was submitted, when the bid list says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+}
+
+/// The agency's คำชี้แจง and the findings it answers.
+#[derive(Serialize)]
+struct ExplanationView<'a> {
+    text: &'a str,
+    answers: Vec<Answered>,
+}
+
+/// A finding an explanation answers: its code and Thai title.
+#[derive(Serialize)]
+struct Answered {
+    code: &'static str,
+    title: &'static str,
 }
 
 #[derive(Serialize)]
@@ -46,6 +63,12 @@ struct RecordView<'a> {
     contract_end: String,
     status: &'static str,
     legal_ground: Option<&'a str>,
+    explanation: Option<ExplanationView<'a>>,
+    /// วันที่ประกาศเชิญชวน – วันสิ้นสุดการยื่นข้อเสนอ, when given.
+    tender_start: Option<String>,
+    tender_end: Option<String>,
+    unspsc: Option<String>,
+    any_bid_date: bool,
     source_file: &'a str,
     source_line: u32,
     /// The whole year's record lists, as the build writes them.
@@ -89,6 +112,7 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
                     prongsai_model::normalise_name(w) == prongsai_model::normalise_name(&b.name)
                 }),
                 status: b.status.map(prongsai_model::BidStatus::thai),
+                date: b.date.map(|d| f.date(d)),
             })
             .collect(),
         winner,
@@ -101,7 +125,21 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
         contract_date: f.date_opt(r.contract_date),
         contract_end: f.date_opt(r.contract_end),
         status: r.status.canonical(),
-        legal_ground: r.legal_ground.as_deref(),
+        legal_ground: r.legal_ground(),
+        explanation: r.explanation().map(|text| ExplanationView {
+            text,
+            answers: prongsai_model::findings::confirmable(r)
+                .into_iter()
+                .map(|c| Answered {
+                    code: c.code,
+                    title: c.title_th,
+                })
+                .collect(),
+        }),
+        tender_start: r.tender_start.map(|d| f.date(d)),
+        tender_end: r.tender_end.map(|d| f.date(d)),
+        unspsc: r.unspsc.as_ref().map(|u| f.digits(u.to_string())),
+        any_bid_date: r.bids.iter().any(|b| b.date.is_some()),
         source_file: &r.file.path,
         source_line: r.line,
         year_downloads: data.years.get(&fy).map_or_else(Vec::new, |y| {
