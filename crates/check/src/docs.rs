@@ -94,8 +94,11 @@ ita:\n\
       title: ระบบ E-Service ของ อบต.เมืองหลวง\n\
       url: https://www.muangluang.go.th/eservice/\n\
 ```\n\n\
-`prongsai check --ita 2569` lists the items of that year that are not complete, with what is missing and the line to\n\
-write; the site's `/ita/<year>/` page shows every item, and `/ita/<year>/evidence.csv` and `.json` hold the same index.\n\n",
+The site's `/ita/<year>/` page shows every item's status, its links and what is missing, in words for the public;\n\
+`/ita/<year>/evidence.csv` and `.json` hold the same index. How to add what is missing is for staff:\n\
+`prongsai check --ita 2569` lists the items of that year that are not complete with the line to write, and\n\
+`prongsai check --summary \"$GITHUB_STEP_SUMMARY\"` puts them in the CI run's job summary with the errors, the findings\n\
+and their explanations and the overdue disclosures.\n\n",
     );
     s.push_str("| code | severity | class | rule |\n|---|---|---|---|\n");
     for r in rules() {
