@@ -1,6 +1,6 @@
 //! C304: the agreed price exceeds the budget.
 
-use super::{Ctx, RuleClass, RuleInfo, baht, confirmable_diag, records};
+use super::{Ctx, Finding, RuleClass, RuleInfo, baht, confirmable_diag, records};
 use prongsai_model::codes;
 use prongsai_model::{Diagnostic, Field, findings};
 
@@ -22,15 +22,16 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             confirmable_diag(
                 &INFO,
                 p,
-                format!(
-                    "ราคาที่ตกลง {} สูงกว่าวงเงินงบประมาณ {} ให้ตรวจว่ากรอกสลับคอลัมน์หรือตัวเลขผิดหรือไม่",
-                    baht(agreed),
-                    baht(p.budget)
-                ),
-                format!(
-                    "Agreed price {agreed} is above the budget {}; check for swapped columns or a wrong digit",
-                    p.budget
-                ),
+                Finding {
+                    th: format!(
+                        "ราคาที่ตกลง {} สูงกว่าวงเงินงบประมาณ {}",
+                        baht(agreed),
+                        baht(p.budget)
+                    ),
+                    fix_th: "ให้ตรวจว่ากรอกสลับคอลัมน์หรือตัวเลขผิดหรือไม่".to_owned(),
+                    en: format!("Agreed price {agreed} is above the budget {}", p.budget),
+                    fix_en: "check for swapped columns or a wrong digit".to_owned(),
+                },
             )
             .at(p.loc(Field::AgreedPrice))
             .with_text(agreed.to_string()),

@@ -171,23 +171,37 @@ pub fn gap_diag(info: &RuleInfo, g: &Gap, th: String, en: String) -> Diagnostic 
     d
 }
 
+/// What a confirmable finding says: the finding itself, then how to correct it, in Thai and
+/// English. A confirmed finding drops the correction and quotes the explanation instead.
+pub struct Finding {
+    pub th: String,
+    pub fix_th: String,
+    pub en: String,
+    pub fix_en: String,
+}
+
 /// A confirmable finding of the row `p` (see [`RuleClass::Confirmable`]): an error that says how
 /// to correct or confirm it, or, once the row's คำชี้แจง confirms it, a warning quoting the
 /// explanation the site publishes with the record.
-pub fn confirmable_diag(info: &RuleInfo, p: &Procurement, th: String, en: String) -> Diagnostic {
+pub fn confirmable_diag(info: &RuleInfo, p: &Procurement, f: Finding) -> Diagnostic {
     match p.explanation() {
         None => info.diag(
             format!(
-                "{th} ถ้าแก้แล้วข้อมูลยังเป็นเช่นนี้จริง ให้เขียนเหตุผลในคอลัมน์ คำชี้แจง ระบบจะเผยแพร่คำชี้แจงคู่กับรายการ"
+                "{} {} ถ้าข้อมูลถูกต้องตามจริง ให้เขียนเหตุผลในคอลัมน์ คำชี้แจง ระบบจะเผยแพร่คำชี้แจงคู่กับรายการ",
+                f.th, f.fix_th
             ),
             format!(
-                "{en}; if the row is right as it stands, give the reason in the คำชี้แจง (explanation) column, which is published with the record"
+                "{}; {}; if the row is right as it stands, give the reason in the คำชี้แจง (explanation) column, which is published with the record",
+                f.en, f.fix_en
             ),
         ),
         Some(x) => {
             let mut d = info.diag(
-                format!("{th} หน่วยงานชี้แจงแล้ว (เผยแพร่คู่กับรายการ): \"{x}\""),
-                format!("{en}; confirmed by the agency's explanation, published with the record: \"{x}\""),
+                format!("{} หน่วยงานชี้แจงแล้ว (เผยแพร่คู่กับรายการ): \"{x}\"", f.th),
+                format!(
+                    "{}; confirmed by the agency's explanation, published with the record: \"{x}\"",
+                    f.en
+                ),
             );
             d.severity = Severity::Warning;
             d

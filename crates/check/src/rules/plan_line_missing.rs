@@ -1,7 +1,8 @@
 //! C306: a record above 500,000 บาท is not linked to a plan line.
 
 use super::{
-    Ctx, RuleClass, RuleInfo, baht, confirmable_diag, plan_is_gap, records, waits_for_plan,
+    Ctx, Finding, RuleClass, RuleInfo, baht, confirmable_diag, plan_is_gap, records,
+    waits_for_plan,
 };
 use prongsai_model::codes;
 use prongsai_model::{Diagnostic, Field, findings};
@@ -24,15 +25,19 @@ pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let d = confirmable_diag(
             &INFO,
             p,
-            format!(
-                "รายการ \"{}\" วงเงิน {} เกิน 500,000 บาท ต้องอยู่ในแผนการจัดซื้อจัดจ้าง ให้กรอกรหัสแผนในคอลัมน์ รหัสแผน",
-                p.title,
-                baht(p.budget)
-            ),
-            format!(
-                "\"{}\" (budget {}) is above 500,000 baht and must be in the plan; fill in its plan_id",
-                p.title, p.budget
-            ),
+            Finding {
+                th: format!(
+                    "รายการ \"{}\" วงเงิน {} เกิน 500,000 บาท ไม่อ้างอิงแผนการจัดซื้อจัดจ้าง",
+                    p.title,
+                    baht(p.budget)
+                ),
+                fix_th: "ให้กรอกรหัสแผนของรายการในคอลัมน์ รหัสแผน".to_owned(),
+                en: format!(
+                    "\"{}\" (budget {}) is above 500,000 baht and not linked to the plan",
+                    p.title, p.budget
+                ),
+                fix_en: "fill in its plan_id".to_owned(),
+            },
         )
         .at(p.loc(Field::PlanId));
         out.push(if plan_is_gap(fy) { waits_for_plan(d) } else { d });
