@@ -223,16 +223,20 @@ impl ItaEvaluation {
         out
     }
 
+    /// The items not met (partial, missing or unknown), in criteria order.
+    pub fn incomplete(&self) -> Vec<&ItaItemResult> {
+        self.items
+            .iter()
+            .filter(|i| i.status != ItaStatus::Met)
+            .collect()
+    }
+
     /// The items that are not complete, as `check --ita <year>` prints them: one block per item
     /// with what is missing and how to add it.
     pub fn incomplete_text(&self) -> String {
         use std::fmt::Write as _;
         let mut out = String::new();
-        let open: Vec<&ItaItemResult> = self
-            .items
-            .iter()
-            .filter(|i| i.status != ItaStatus::Met)
-            .collect();
+        let open = self.incomplete();
         let _ = writeln!(
             out,
             "ITA {} ({} รุ่น {}): ยังไม่ครบ {} จาก {} ข้อ ณ วันที่ {}\nITA {}: {} of {} items not complete as of {}",

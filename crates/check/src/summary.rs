@@ -4,7 +4,7 @@
 //! overdue disclosures, and the ITA items not complete with how to add them (front-matter
 //! lines, site.yaml entries, commands).
 
-use crate::ita::{ItaEvaluation, ItaStatus};
+use crate::ita::ItaEvaluation;
 use crate::rules::RuleClass;
 use prongsai_model::{Data, Date, Diagnostic, Severity};
 use std::collections::HashMap;
@@ -215,11 +215,7 @@ fn others(out: &mut String, diags: &[Diagnostic]) {
 
 /// The assessment year's items not complete, with what is missing and how to add it.
 fn ita_items(out: &mut String, ita: &ItaEvaluation) {
-    let open: Vec<_> = ita
-        .items
-        .iter()
-        .filter(|i| i.status != ItaStatus::Met)
-        .collect();
+    let open = ita.incomplete();
     let _ = writeln!(
         out,
         "### ITA {}: ยังไม่ครบ {} จาก {} ข้อ / {} of {} items not complete\n",

@@ -115,6 +115,18 @@ fn record_package_is_valid_ocds() {
     assert!(p.iter().any(|e| e.contains("nonsense")), "{p:#?}");
 }
 
+/// The fixture's October 2567 rows, to change one.
+fn october(data: &mut Data) -> &mut Vec<Procurement> {
+    &mut data
+        .years
+        .get_mut(&2568)
+        .unwrap()
+        .months
+        .get_mut(&YearMonth::new(2567, 10))
+        .unwrap()
+        .records
+}
+
 #[test]
 fn bids_extension() {
     let (pkg, ..) = build(&fixture());
@@ -138,15 +150,7 @@ fn bids_extension() {
 
     // A disqualified bid is published as such, and one firm bidding twice is one tenderer.
     let mut data = fixture();
-    let oct = YearMonth::new(2567, 10);
-    let rows = &mut data
-        .years
-        .get_mut(&2568)
-        .unwrap()
-        .months
-        .get_mut(&oct)
-        .unwrap()
-        .records;
+    let rows = october(&mut data);
     rows[0].bids[1].status = Some(prongsai_model::BidStatus::Disqualified);
     rows[0].bids[2].name = "บริษัท ห้วยทับทันวิศวกรรม จำกัด".into();
     let (pkg, ..) = build(&data);
@@ -168,15 +172,7 @@ fn bids_extension() {
 #[test]
 fn tender_period_bid_dates_items_and_the_explanation() {
     let mut data = fixture();
-    let oct = YearMonth::new(2567, 10);
-    let row = &mut data
-        .years
-        .get_mut(&2568)
-        .unwrap()
-        .months
-        .get_mut(&oct)
-        .unwrap()
-        .records[0];
+    let row = &mut october(&mut data)[0];
     row.tender_start = Date::from_be(2567, 9, 10);
     row.tender_end = Date::from_be(2567, 9, 24);
     row.bids[0].date = Date::from_be(2567, 9, 24);
