@@ -89,6 +89,10 @@ MONTH_COLS = [
 ]
 # optional extension column (backwards compatible: an unknown column is only a warning under contract v1)
 EXT_COL = ("เหตุผลตามมาตรา 56", "legal_ground")
+# optional columns of an agency that copies its e-GP records (contract v1 extensions, in the order of
+# the template): the agency's explanation of a finding, the tender period and the item's UNSPSC code
+OPT_COLS = [("คำชี้แจง", "explanation"), ("วันที่ประกาศเชิญชวน", "tender_start"),
+            ("วันสิ้นสุดการยื่นข้อเสนอ", "tender_end"), ("รหัส UNSPSC", "unspsc")]
 PLAN_COLS = [
     ("ลำดับ", "seq"), ("รหัสแผน", "plan_id"), ("รายการ/โครงการ", "title"), ("หน่วยงานเจ้าของงาน", "division"),
     ("งบประมาณ", "budget"), ("แหล่งที่มาของงบประมาณ", "budget_source"), ("วิธีการจัดซื้อจัดจ้าง", "method"),
@@ -248,6 +252,11 @@ class Rec:
     legal_ground: str = ""
     flag: str = ""                 # intended red flag, documented in the README
     no_egp: bool = False
+    explanation: str = ""          # คำชี้แจง: the agency's explanation, published with the row
+    # what e-GP shows of an open call, copied where a real agency would (e-bidding, e-market)
+    tender: tuple[dt.date, dt.date] | None = None   # วันที่ประกาศเชิญชวน, วันสิ้นสุดการยื่นข้อเสนอ
+    bid_days: list[dt.date] = field(default_factory=list)  # the day each bid was submitted
+    unspsc: str = ""
     # filled in later
     egp: str | None = None
     contract_no: str = ""
@@ -444,7 +453,11 @@ def build(g: Gen) -> None:
               satang(549_600), M_EMARKET, "buy", "it", supplier="it1", agreed=satang(546_000),
               bids=[("it1", satang(546_000))], date=d, end=d + dt.timedelta(days=45),
               reason="ผู้ยื่นข้อเสนอเพียงรายเดียว มีคุณสมบัติถูกต้องและเสนอราคาไม่สูงกว่าราคากลาง จึงเห็นควรจัดซื้อ",
-              plan_key="nb24", flag="single_bid"))
+              plan_key="nb24", flag="single_bid",
+              explanation=("ประกาศครั้งแรกในปีงบประมาณ 2568 ไม่มีผู้ยื่นข้อเสนอจึงยกเลิก ครั้งนี้ขยายประกาศไปยังผู้ประกอบการ"
+                           "ในจังหวัดใกล้เคียงแล้วมีผู้ยื่นรายเดียว คณะกรรมการเห็นว่าหากยกเลิกอีกครั้งศูนย์การเรียนรู้"
+                           "จะไม่มีเครื่องใช้ในภาคเรียนที่ 1 จึงดำเนินการต่อตามมาตรา 55 (1) ราคาต่ำกว่าราคากลาง 3,600 บาท")))
+    open_call(g.recs[-1], "nb24-2569")
 
     # FY 2569: วิธีเฉพาะเจาะจง above 500,000 with a documented ground (extension column)
     g.plan(2569, "truck", "จ้างซ่อมแซมรถบรรทุกน้ำอเนกประสงค์ หมายเลขครุภัณฑ์ 006-52-0001 (ซ่อมใหญ่เครื่องยนต์และระบบปั๊มน้ำ)",
@@ -525,6 +538,29 @@ def build(g: Gen) -> None:
             continue
         n = 9 if ym != (2569, 10) else 7
         misc(g, ym, n + rng.randint(-2, 2))
+    emergency(g)
+
+
+def emergency(g: Gen) -> None:
+    """FY 2569's one confirmed finding (C306, a contract above 500,000 บาท outside the plan): an urgent
+    repair after a flash flood, on the urgency ground of มาตรา 56 (2) (ง), outside the plan as มาตรา 11
+    allows for an urgent need, and explained in the row's คำชี้แจง, which the site publishes with it.
+    Added last, with its own dates, so nothing drawn before it changed."""
+    d = ce_date(2569, 9, 8)
+    assert is_workday(d), d
+    budget, ref, agreed = satang(648_000), satang(645_500), satang(639_000)
+    bids = [("road6", agreed), ("road2", satang(652_000))]
+    assert not g.split_violation("road6", d, agreed) and share_ok(g, 2569, "road6", agreed)
+    g.add(Rec((2569, 9), "จ้างซ่อมแซมถนนคอนกรีตเสริมเหล็กและท่อลอดเหลี่ยมที่ถูกน้ำป่ากัดเซาะ หมู่ที่ 8 บ้านโพนทอง "
+              "สายทางไปโรงเรียน (กรณีเร่งด่วน)", D_ENG, budget, B_RESERVE, ref, M_SPECIFIC, "hire", "road",
+              supplier="road6", agreed=agreed, bids=bids, date=d, end=d + dt.timedelta(days=45),
+              reason="เป็นผู้รับจ้างในพื้นที่ที่เข้าดำเนินการได้ทันที และเสนอราคาต่ำสุดจากผู้ที่ขอใบเสนอราคา 2 ราย",
+              legal_ground="มาตรา 56 (2) (ง) มีความจำเป็นเร่งด่วนอันเนื่องมาจากเหตุการณ์ที่ไม่อาจคาดหมายได้ (น้ำป่าไหลหลาก)",
+              flag="confirmed",
+              explanation=("ถนนและท่อลอดเหลี่ยมสายนี้ถูกน้ำป่ากัดเซาะขาดเมื่อวันที่ 2 ก.ย. 2569 รถนักเรียนและรถของประชาชน"
+                           "หมู่ที่ 8 ผ่านไม่ได้ เป็นกรณีจำเป็นเร่งด่วนตามมาตรา 11 จึงไม่ได้อยู่ในแผนการจัดซื้อจัดจ้างประจำปี "
+                           "นายก อบต. อนุมัติให้จ่ายขาดเงินสะสมเมื่อวันที่ 4 ก.ย. 2569 และรายงานสภา อบต. "
+                           "ในการประชุมสมัยสามัญสมัยที่ 3 แล้ว")))
 
 
 def make_project(g: Gen, fy: int, key: str, kind: str, ym: tuple[int, int], moo: int) -> None:
@@ -653,9 +689,41 @@ def make_project(g: Gen, fy: int, key: str, kind: str, ym: tuple[int, int], moo:
         expected = (fy - 1, 10)
     g.plan(fy, key, plan_title, division, src, method, expected, budget=budget)
     reason = REASON_OPEN if method in OPEN_METHODS else rng.choice(REASON_SPECIFIC[:2] if hire else REASON_SPECIFIC[::2])
-    g.add(Rec(ym, title, division, budget, src, ref, method, "hire" if hire else "buy", cat, supplier=winner,
-              agreed=agreed, bids=bids, reason=reason, date=d, end=d + dt.timedelta(days=days), plan_key=key,
-              flag=flag))
+    r = g.add(Rec(ym, title, division, budget, src, ref, method, "hire" if hire else "buy", cat, supplier=winner,
+                  agreed=agreed, bids=bids, reason=reason, date=d, end=d + dt.timedelta(days=days), plan_key=key,
+                  flag=flag))
+    if method in OPEN_METHODS:
+        open_call(r, key)
+
+
+# UNSPSC codes (segment, family, class, commodity) as e-GP classifies these purchases
+UNSPSC = {"road": "72141103", "dredge": "72141500", "pipe": "40171500", "stone": "11111600", "it": "43211503"}
+
+
+def workday_on_or_before(d: dt.date) -> dt.date:
+    while not is_workday(d):
+        d -= dt.timedelta(days=1)
+    return d
+
+
+def open_call(r: "Rec", key: str) -> None:
+    """The e-GP details of an open call (e-bidding, e-market): the invitation, the bid deadline and
+    the day each bid came in. A separate random stream per record, so adding them changed none of
+    the data drawn before. e-bidding bids are all submitted on the deadline day; e-market quotes
+    come in during the week it is open. Contracts follow the deadline by the evaluation, the
+    announcement and the 7-day appeal period."""
+    trng = random.Random(f"{SEED}-call-{key}")
+    if r.method == M_EBIDDING:
+        end = workday_on_or_before(r.date - dt.timedelta(days=trng.randint(12, 20)))
+        start = workday_on_or_before(end - dt.timedelta(days=trng.randint(14, 18)))
+        r.bid_days = [end for _ in r.bids]
+    else:
+        end = workday_on_or_before(r.date - dt.timedelta(days=trng.randint(8, 12)))
+        start = workday_on_or_before(end - dt.timedelta(days=trng.randint(6, 8)))
+        days = [start + dt.timedelta(days=i) for i in range(1, (end - start).days + 1)]
+        r.bid_days = [trng.choice(days) for _ in r.bids]
+    r.tender = (start, end)
+    r.unspsc = UNSPSC[r.cat]
 
 
 def prev_month(ym: tuple[int, int]) -> tuple[int, int]:
@@ -999,8 +1067,14 @@ def fmt_tin(t: str, dashes: bool) -> str:
     return f"{t[0]}-{t[1:5]}-{t[5:10]}-{t[10:12]}-{t[12]}" if dashes else t
 
 
+def month_cols(st: Style) -> list[tuple[str, str]]:
+    """The columns of a month file: the contract's, then from FY 2569 the extension and optional
+    columns (the agency began copying its e-GP records that year)."""
+    return MONTH_COLS + ([EXT_COL] + OPT_COLS if st.ext else [])
+
+
 def month_header(st: Style) -> list[str]:
-    cols = MONTH_COLS + ([EXT_COL] if st.ext else [])
+    cols = month_cols(st)
     out = []
     for th, en in cols:
         if st.headers == "english":
@@ -1023,7 +1097,11 @@ def month_rows(recs: list[Rec], st: Style, name: str) -> list[list[str]]:
         method = r.method
         if st.method_case:
             method = {"e-bidding": "e-Bidding", "e-market": "e-Market"}.get(method, method)
-        bids = st.bids_sep.join(f"{SUPPLIERS[s].name} {fmt_money(p, st.money, rng, in_bids=True)}" for s, p in r.bids)
+        days = r.bid_days if st.ext else []
+        bids = st.bids_sep.join(
+            f"{SUPPLIERS[s].name} {fmt_money(p, st.money, rng, in_bids=True)}"
+            + (f" (ยื่น {fmt_date(days[i], st.date)})" if days else "")
+            for i, (s, p) in enumerate(r.bids))
         sup = SUPPLIERS[r.supplier] if r.supplier else None
         row = {
             "seq": str(r.seq), "egp_project_no": r.egp or "", "plan_id": r.plan_id, "title": r.title,
@@ -1032,16 +1110,19 @@ def month_rows(recs: list[Rec], st: Style, name: str) -> list[list[str]]:
             "winner_tin": fmt_tin(sup.tin, st.tin_dashes) if sup and sup.tin else "",
             "agreed_price": money(r.agreed), "reason": r.reason, "contract_no": r.contract_no,
             "contract_date": fmt_date(r.date, st.date), "contract_end": fmt_date(r.end, st.date),
-            "status": r.status, "legal_ground": r.legal_ground,
+            "status": r.status, "legal_ground": r.legal_ground, "explanation": r.explanation,
+            "tender_start": fmt_date(r.tender[0] if r.tender else None, st.date),
+            "tender_end": fmt_date(r.tender[1] if r.tender else None, st.date), "unspsc": r.unspsc,
         }
         if st.date == "abbr" and rng.random() < 0.15:      # the odd cell typed with the full month name
             row["contract_end"] = fmt_date(r.end, "full")
         if thai:
-            for k in ("egp_project_no", "budget", "reference_price", "agreed_price", "contract_date", "contract_end"):
+            for k in ("egp_project_no", "budget", "reference_price", "agreed_price", "contract_date", "contract_end",
+                      "tender_start", "tender_end"):
                 row[k] = row[k].translate(THAI_DIGITS)
-        rows.append([row[en] for _, en in MONTH_COLS + ([EXT_COL] if st.ext else [])])
+        rows.append([row[en] for _, en in month_cols(st)])
     for _ in range(st.blank_rows):
-        rows.append([""] * (len(MONTH_COLS) + st.ext))
+        rows.append([""] * len(month_cols(st)))
     return rows
 
 
@@ -1168,7 +1249,8 @@ def annual_md(fy: int) -> str:
 
 
 def readme(g: Gen) -> str:
-    flags = {"split": [], "ref_equal": [], "single_bid": [], "legal": [], "cancelled": []}
+    flags = {"split": [], "ref_equal": [], "single_bid": [], "legal": [], "cancelled": [], "confirmed": [],
+             "explained": []}
     for r in g.recs:
         ref = f"`{r.fy}/months/{ym_name(r.ym)}.csv` ลำดับที่ {r.seq}"
         if r.flag:
@@ -1177,6 +1259,8 @@ def readme(g: Gen) -> str:
             flags["legal"].append((r, ref))
         if r.cancelled:
             flags["cancelled"].append((r, ref))
+        if r.explanation:
+            flags["explained"].append((r, ref))
     counts = {}
     for fy in (2568, 2569, 2570):
         rs = [r for r in g.recs if r.fy == fy]
@@ -1260,6 +1344,30 @@ Documented, not a flag: วิธีเฉพาะเจาะจง above 500,
 Cancelled (ยกเลิกการดำเนินการ; bids, winner, price, contract number and dates left empty as the contract allows):
 {lst('cancelled')}
 
+## ข้อสังเกตที่หน่วยงานชี้แจงแล้ว / A finding confirmed with an explanation
+
+**What is true is published.** A finding that is more often a typing slip than a fact (agreed price above the budget,
+C304; วิธีเฉพาะเจาะจง above 500,000 บาท without a มาตรา 56 ground, C305; above 500,000 บาท outside the plan, C306)
+stops the build until the row is corrected or confirmed in its คำชี้แจง column; confirmed, it is a warning and the
+explanation is published on the record page under "คำชี้แจงของหน่วยงาน", in the downloads and in OCDS.
+
+- **C306, confirmed** (FY 2569): an urgent repair after a flash flood, outside the plan as มาตรา 11 allows, on the
+  urgency ground of มาตรา 56 (2) (ง):
+{lst('confirmed')}
+
+Rows with a คำชี้แจง (the single-bidder e-market above explains its red flag; an explanation needs no finding):
+{lst('explained')}
+
+## ข้อมูลจากระบบ e-GP / What an e-GP agency adds (FY 2569 onwards)
+
+From FY 2569 the month files carry the optional columns an agency copies from e-GP: `คำชี้แจง`,
+`วันที่ประกาศเชิญชวน` and `วันสิ้นสุดการยื่นข้อเสนอ` (the tender period) and `รหัส UNSPSC`, filled on the
+e-bidding and e-market rows, whose bid lists give each bid's day in brackets, `(ยื่น 12 ม.ค. 2569)`. An unmarked
+bid is valid (ผ่านการพิจารณา). In OCDS these become the tender period, bid dates and an item classified by UNSPSC,
+so the Open Contracting red-flag indicators that need them (cardinal's R003, R024, R028, R030, R048, R058) can be
+computed on the sample (`scripts/cardinal-check`). The UNSPSC codes are chosen to look like e-GP's, like the rest
+of the sample.
+
 ## รูปแบบไฟล์ที่ตั้งใจให้หลากหลาย / Format variations on purpose
 
 As a real Excel-using finance division would produce them. FY 2569 onwards adds the optional column
@@ -1283,7 +1391,7 @@ def gitattributes() -> str:
 
 
 def template_files() -> dict[str, bytes]:
-    month = csv_bytes([th for th, _ in MONTH_COLS + [EXT_COL]], [], "utf-8-sig", "\r\n")
+    month = csv_bytes([th for th, _ in MONTH_COLS + [EXT_COL] + OPT_COLS], [], "utf-8-sig", "\r\n")
     plan = csv_bytes([th for th, _ in PLAN_COLS], [], "utf-8-sig", "\r\n")
     return {"templates/month.csv": month, "templates/plan.csv": plan}
 
@@ -1313,7 +1421,9 @@ def all_files(g: Gen) -> dict[str, bytes]:
 # ---------------------------------------------------------------------------------------------
 # self-check: re-read what was written, with an independent little parser, and hold it to the rules
 
-ALIASES = {**{th: en for th, en in MONTH_COLS + [EXT_COL] + PLAN_COLS}, **{en: en for _, en in MONTH_COLS + [EXT_COL]}}
+ALIASES = {**{th: en for th, en in MONTH_COLS + [EXT_COL] + OPT_COLS + PLAN_COLS},
+           **{en: en for _, en in MONTH_COLS + [EXT_COL] + OPT_COLS}}
+BID_MARKER_RE = re.compile(r"\s*\(([^)]*)\)")
 MONEY_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$")
 METHODS = {"e-bidding", "e-market", "สอบราคา", "วิธีคัดเลือก", "วิธีเฉพาะเจาะจง", "วิธีประกวดแบบ"}
 STATUSES = {"ยังไม่ลงนามในสัญญา", S_ACTIVE, S_ENDED, S_CANCELLED}
@@ -1453,9 +1563,20 @@ def self_check(g: Gen, files: dict[str, bytes]) -> list[str]:
                 need(budget < satang(5_000), f"{where}: e-GP missing at {budget}")
             if r["winner_tin"]:
                 need(tin_ok(r["winner_tin"]), f"{where}: TIN {r['winner_tin']}")
-            bids = [x.strip() for x in re.split(r"[\n;]", r["bids"]) if x.strip()]
+            raw_bids = [x.strip() for x in re.split(r"[\n;]", r["bids"]) if x.strip()]
+            bids = [BID_MARKER_RE.sub("", x).strip() for x in raw_bids]
             for bl in bids:
                 p_money(bl.rsplit(" ", 1)[1])
+            call = (p_date(r.get("tender_start", "")), p_date(r.get("tender_end", "")))
+            need((call[0] is None) == (call[1] is None), f"{where}: half a tender period")
+            if call[0]:
+                need(method in OPEN_METHODS and call[0] < call[1] <= date, f"{where}: tender period {call}")
+                need(bool(r["unspsc"]) and len(r["unspsc"]) == 8, f"{where}: UNSPSC {r['unspsc']!r}")
+                for x in raw_bids:
+                    m = re.search(r"\(ยื่น ([^)]*)\)", x)
+                    need(m is not None and call[0] <= p_date(m[1]) <= call[1], f"{where}: bid date {x!r}")
+            elif fy >= 2569 and method in OPEN_METHODS and not cancelled:
+                need(False, f"{where}: an open call without its e-GP details")
             if not cancelled:
                 need(any(bl.rsplit(" ", 1)[0] == r["winner"] for bl in bids), f"{where}: winner not in bids")
             if method in OPEN_METHODS and not cancelled:
@@ -1463,7 +1584,8 @@ def self_check(g: Gen, files: dict[str, bytes]) -> list[str]:
                     flagged_single.append(where)
             big = max(budget, agreed or 0) > satang(500_000)
             if big:
-                need(bool(r["plan_id"]), f"{where}: over 500,000 without a plan line")
+                need(bool(r["plan_id"]) or bool(r.get("explanation", "").strip()),
+                     f"{where}: over 500,000 without a plan line or a คำชี้แจง")
             if method == "วิธีเฉพาะเจาะจง" and big:
                 need(bool(r.get("legal_ground", "").strip()), f"{where}: specific method over 500k without ground")
             need(not r.get("legal_ground") or (method == "วิธีเฉพาะเจาะจง" and big), f"{where}: stray ground")

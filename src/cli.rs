@@ -88,6 +88,9 @@ struct CheckArgs {
     /// Also evaluate this ITA assessment year (ปีที่ประเมิน ITA, BE), e.g. 2569, and list its items that are not complete, with what is missing and how to add it.
     #[arg(long, value_name = "YEAR")]
     ita: Option<i32>,
+    /// Also append a Markdown report for the finance division to FILE (in CI: "$GITHUB_STEP_SUMMARY", the run's job summary): the errors, the findings and their explanations, the overdue disclosures, and the ITA items not complete (of --ita YEAR, else the newest year checked) with how to add them.
+    #[arg(long, value_name = "FILE")]
+    summary: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -461,6 +464,35 @@ fn check(args: CheckArgs) -> ExitCode {
             .find(|e| e.assessment_year == year)
     {
         print!("\n{}", eval.incomplete_text());
+    }
+    if let Some(path) = &args.summary {
+        let ita = match args.ita {
+            Some(year) => checked
+                .report
+                .ita
+                .iter()
+                .find(|e| e.assessment_year == year),
+            None => checked.report.ita.last(),
+        };
+        let markdown = prongsai_check::job_summary(&prongsai_check::SummaryInput {
+            diagnostics: &checked.diagnostics,
+            data: &checked.data,
+            ita,
+            as_of: checked.as_of,
+        });
+        // Appended, as GitHub expects of every step writing the job summary.
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, markdown.as_bytes()));
+        if let Err(e) = written {
+            eprintln!(
+                "เขียนรายงานสรุป {0} ไม่ได้: {e}\ncannot write the summary {0}: {e}",
+                path.display()
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
     }
     if checked.diagnostics.iter().any(Diagnostic::is_error) {
         ExitCode::from(EXIT_INPUT)

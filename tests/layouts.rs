@@ -31,6 +31,10 @@ fn value(p: &Procurement, f: Field) -> String {
         Field::ContractEnd => format!("{:?}", p.contract_end),
         Field::Status => format!("{:?}", p.status),
         Field::LegalGround => format!("{:?}", p.legal_ground),
+        Field::Explanation => format!("{:?}", p.explanation),
+        Field::TenderStart => format!("{:?}", p.tender_start),
+        Field::TenderEnd => format!("{:?}", p.tender_end),
+        Field::Unspsc => format!("{:?}", p.unspsc),
         Field::Division | Field::ExpectedMonth => String::new(),
     }
 }

@@ -19,6 +19,10 @@ const PAGES = [
   ['plan', '/procurement/2569/plan/'],
   ['month', '/procurement/2569/months/2568-10/'],
   ['record', { from: '/procurement/2569/months/2568-10/', under: '/procurement/2569/records/' }],
+  // The sample's confirmed finding: the agency's explanation under คำชี้แจงของหน่วยงาน.
+  ['record-explained', '/procurement/2569/records/2569-09-7/'],
+  // An e-bidding record with the e-GP details: the tender period, UNSPSC and a date per bid.
+  ['record-e-bidding', '/procurement/2569/records/2569-07-14/'],
   ['supplier', { from: '/suppliers/', under: '/suppliers/' }],
   ['annual-report', '/procurement/2568/annual/'],
   ['ita-index', '/ita/2569/'],
@@ -54,7 +58,7 @@ const LONG_COLUMNS = {
   // The contact page's Markdown tables hold the agency's own sentences (postal address, what
   // each office handles): at 360 px they wrap to five lines rather than being cut.
   contact: ['รายละเอียด', 'เรื่องที่ติดต่อ'],
-  'ita-index': ['ชื่อข้อการประเมิน', 'ลิงก์หลักฐาน (URL)', 'สิ่งที่ยังขาดและวิธีเพิ่ม'],
+  'ita-index': ['ชื่อข้อการประเมิน', 'ลิงก์หลักฐาน (URL)', 'สิ่งที่ยังขาด'],
 };
 
 let server;
@@ -185,6 +189,14 @@ describe('ITA evidence index at 360 and 1280 px', () => {
       // The sample names its e-service system in site.yaml: an address outside the pages built.
       const o10 = doc.rows.filter((r) => r.code === 'O10');
       assert.ok(o10.some((r) => r.link_kind === 'external' && r.status === 'met'), JSON.stringify(o10));
+      // A public page: what is missing in words, never the staff's how-to (front-matter lines,
+      // site.yaml entries, commands), which check --ita and the CI job summary carry.
+      const text = await loaded.page.evaluate(() => document.body.innerText);
+      for (const source of [text, bytes.toString('utf8'), JSON.stringify(doc)]) {
+        for (const staff of ['front matter', 'site.yaml', 'prongsai new', 'ita: [', 'วิธีเพิ่ม']) {
+          assert.ok(!source.includes(staff), `staff how-to on the public ITA index: ${staff}`);
+        }
+      }
     } finally {
       await loaded.page.close();
     }

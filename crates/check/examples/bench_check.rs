@@ -107,6 +107,7 @@ fn main() {
                     name: winner.clone(),
                     price: Some(agreed),
                     status: None,
+                    date: None,
                 }],
                 winner: Some(winner),
                 winner_tin: None,
@@ -117,6 +118,10 @@ fn main() {
                 contract_end: m.first_day().map(|d| d.add_days(day + 30)),
                 status: Some(Status::Completed),
                 legal_ground: None,
+                explanation: None,
+                tender_start: None,
+                tender_end: None,
+                unspsc: None,
             });
         }
         made += records.len();

@@ -5,9 +5,11 @@ use prongsai_config::{CheckConfig, SectionError, SiteConfig};
 use prongsai_model::{Diagnostic, codes};
 
 use crate::RuleInfo;
+use crate::rules::RuleClass;
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C001,
+    class: RuleClass::Input,
     doc: "The checks: section of site.yaml tunes the thresholds below (every key optional, amounts in baht). \
 An unknown key or a value of the wrong type stops the check, because a silently ignored threshold would make the \
 report wrong. Keys: egp_threshold, egp_max_months_before, annual_report_due_days, month_due_days, split_thresholds, \

@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 use crate::RuleInfo;
+use crate::rules::RuleClass;
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C002,
+    class: RuleClass::Input,
     doc: "criteria/ita-<assessment year>.yaml in the site root replaces the criteria compiled into prongsai for \
 that year, so an agency can follow a new NACC manual without a new release. Copy the embedded file (shown in \
 crates/check/criteria/) and edit it; an unreadable file is an error and the embedded criteria are used meanwhile.",
@@ -317,6 +319,7 @@ pub fn load_criteria(dir: Option<&Path>) -> (Vec<Criteria>, Vec<Diagnostic>) {
 
 pub const SELECT_INFO: RuleInfo = RuleInfo {
     entry: &codes::C005,
+    class: RuleClass::Input,
     doc: "Item codes differ between kinds of agency (a vocational college's 2569 list is not a local \
 government's). Each criteria file may name the agency.yaml `agency_type` values it is for (`agency_types:`); \
 for each assessment year prongsai uses the file that names the agency's type, else the year's default file \

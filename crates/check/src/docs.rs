@@ -55,6 +55,26 @@ see is already valid. Every code of every stage, with its fix, is listed in [dia
 `prongsai explain C401` prints one code's entry and, for a rule, the explanation below.\n\n\
 Severities: **error** fails `prongsai check` and the build; **warning** is reported but does not fail; **info** is a\n\
 suggestion.\n\n\
+## What is true is published\n\n\
+`build` refuses only data it cannot read or that contradicts itself, because the site would otherwise state\n\
+something false. A finding about conduct (a procurement-law rule broken, a red flag) never withholds the disclosure:\n\
+a transparency site that hides an agency's records because they reveal a problem works against its purpose. A\n\
+disclosure that is due but missing is a gap, shown on the site with its due date, never a reason to stop. Rules that\n\
+need a disclosure wait for it: while the year's plan is a gap, the plan-line rules (C306, C307) are info,\n\
+ตรวจได้เมื่อมีแผน; the annual-report rules (C206, C207) look at annual.md only once it exists.\n\n\
+A finding that is more often a typing slip than a fact (C304, C305, C306) stays an error until the officer corrects\n\
+the row or confirms it in the row's คำชี้แจง column (alias `explanation`). Confirmed, it is a warning, and the\n\
+explanation is published on the record page under คำชี้แจงของหน่วยงาน with the rule it answers, in the CSV and\n\
+JSON downloads and in the OCDS release. A คำชี้แจง on a row without a finding is published too; one of blanks only\n\
+is no explanation, and an explanation changes nothing about a cell the loader cannot read (`P1xx`).\n\n\
+Each rule has one class, which fixes what its findings can do:\n\n\
+",
+    );
+    for c in rules::RuleClass::ALL {
+        let _ = writeln!(s, "- **{}** ({}): {}.", c.name(), c.thai(), c.doc());
+    }
+    s.push_str(
+        "\n\
 Thresholds live in the `checks:` section of `site.yaml` (all optional, amounts in baht):\n\n\
 ",
     );
@@ -74,17 +94,21 @@ ita:\n\
       title: ระบบ E-Service ของ อบต.เมืองหลวง\n\
       url: https://www.muangluang.go.th/eservice/\n\
 ```\n\n\
-`prongsai check --ita 2569` lists the items of that year that are not complete, with what is missing and the line to\n\
-write; the site's `/ita/<year>/` page shows every item, and `/ita/<year>/evidence.csv` and `.json` hold the same index.\n\n",
+The site's `/ita/<year>/` page shows every item's status, its links and what is missing, in words for the public;\n\
+`/ita/<year>/evidence.csv` and `.json` hold the same index. How to add what is missing is for staff:\n\
+`prongsai check --ita 2569` lists the items of that year that are not complete with the line to write, and\n\
+`prongsai check --summary \"$GITHUB_STEP_SUMMARY\"` puts them in the CI run's job summary with the errors, the findings\n\
+and their explanations and the overdue disclosures.\n\n",
     );
-    s.push_str("| code | severity | rule |\n|---|---|---|\n");
+    s.push_str("| code | severity | class | rule |\n|---|---|---|---|\n");
     for r in rules() {
         let _ = writeln!(
             s,
-            "| [{}](#{}) | {} | {} / {} |",
+            "| [{}](#{}) | {} | {} | {} / {} |",
             r.code,
             r.code.to_lowercase(),
             r.severity,
+            r.class.name(),
             r.title_th,
             r.title_en
         );
@@ -92,8 +116,14 @@ write; the site's `/ita/<year>/` page shows every item, and `/ita/<year>/evidenc
     for r in rules() {
         let _ = write!(
             s,
-            "\n## {}\n\n**{}** · {} · {}\n\n{}\n\nSource: {}\n",
-            r.code, r.severity, r.title_th, r.title_en, r.doc, r.source
+            "\n## {}\n\n**{}** · {} · {} · {}\n\n{}\n\nSource: {}\n",
+            r.code,
+            r.severity,
+            r.class.name(),
+            r.title_th,
+            r.title_en,
+            r.doc,
+            r.source
         );
     }
     s

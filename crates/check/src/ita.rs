@@ -4,6 +4,7 @@
 use crate::RuleInfo;
 use crate::criteria::{Confidence, Coverage, Criteria, CriteriaItem, Evidence, EvidenceKind};
 use crate::rules::Ctx;
+use crate::rules::RuleClass;
 use crate::rules::annual_report_sections::missing_sections;
 use prongsai_model::codes;
 use prongsai_model::{
@@ -15,6 +16,7 @@ use serde::Serialize;
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C003,
+    class: RuleClass::Input,
     doc: "--ita <year> asks for an assessment year that neither the embedded criteria nor criteria/ in the site \
 root cover. Add criteria/ita-<year>.yaml (copy the newest embedded file and edit it) or choose a covered year.",
 };
@@ -60,8 +62,8 @@ impl LinkKind {
     pub fn thai(self) -> &'static str {
         match self {
             LinkKind::Data => "ข้อมูลการจัดซื้อจัดจ้าง",
-            LinkKind::Page => "หน้าเว็บไซต์ (front matter)",
-            LinkKind::External => "ที่อยู่ภายนอก (site.yaml)",
+            LinkKind::Page => "หน้าเว็บไซต์นี้",
+            LinkKind::External => "เว็บไซต์ภายนอก",
         }
     }
 }
@@ -76,7 +78,8 @@ pub struct EvidenceUrl {
     pub kind_th: &'static str,
 }
 
-/// How to add what is missing: a sentence and the exact text to write.
+/// How to add what is missing: a sentence and the exact text to write. Staff instructions: they
+/// go to `check --ita` and the CI job summary, never to the public evidence page or its files.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub text_th: String,
@@ -91,9 +94,11 @@ pub struct ItaItemResult {
     pub status: ItaStatus,
     pub status_th: &'static str,
     pub urls: Vec<EvidenceUrl>,
-    /// What is missing or not yet due, in Thai; a missing month names its due date.
+    /// What is missing or not yet due, in Thai words for the public; a missing month names its
+    /// due date.
     pub missing: Vec<String>,
-    /// How to add each thing missing.
+    /// How to add each thing missing: for staff only, so never serialised into the public page.
+    #[serde(skip)]
     pub fixes: Vec<Fix>,
     pub confidence: Confidence,
     pub confidence_th: &'static str,
@@ -152,13 +157,11 @@ pub struct EvidenceRow {
     pub link_kind: String,
     /// What is missing, one thing per line.
     pub missing: String,
-    /// How to add it, one snippet per line.
-    pub how_to: String,
 }
 
 impl EvidenceRow {
     /// Column headers of `evidence.csv`, in Thai for the officer opening it in Excel.
-    pub const HEADERS_TH: [&'static str; 10] = [
+    pub const HEADERS_TH: [&'static str; 9] = [
         "ปีที่ประเมิน",
         "ข้อ",
         "ชื่อข้อการประเมิน",
@@ -167,12 +170,11 @@ impl EvidenceRow {
         "URL",
         "ที่มาของลิงก์",
         "สิ่งที่ยังขาด",
-        "วิธีเพิ่ม",
         "รหัสผลการตรวจ",
     ];
 
     /// The cells under [`EvidenceRow::HEADERS_TH`].
-    pub fn cells(&self) -> [String; 10] {
+    pub fn cells(&self) -> [String; 9] {
         [
             self.assessment_year.to_string(),
             self.code.clone(),
@@ -182,7 +184,6 @@ impl EvidenceRow {
             self.url.clone(),
             self.link_kind.clone(),
             self.missing.clone(),
-            self.how_to.clone(),
             serde_json::to_value(self.status)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
@@ -197,12 +198,6 @@ impl ItaEvaluation {
         let mut out = Vec::new();
         for item in &self.items {
             let missing = item.missing.join("\n");
-            let how_to = item
-                .fixes
-                .iter()
-                .map(|f| format!("{}: {}", f.text_th, f.snippet))
-                .collect::<Vec<_>>()
-                .join("\n");
             let row = |label: &str, url: &str, kind: &str| EvidenceRow {
                 assessment_year: self.assessment_year,
                 code: item.code.clone(),
@@ -213,7 +208,6 @@ impl ItaEvaluation {
                 url: url.to_owned(),
                 link_kind: kind.to_owned(),
                 missing: missing.clone(),
-                how_to: how_to.clone(),
             };
             if item.urls.is_empty() {
                 out.push(row("", "", ""));
@@ -229,16 +223,20 @@ impl ItaEvaluation {
         out
     }
 
+    /// The items not met (partial, missing or unknown), in criteria order.
+    pub fn incomplete(&self) -> Vec<&ItaItemResult> {
+        self.items
+            .iter()
+            .filter(|i| i.status != ItaStatus::Met)
+            .collect()
+    }
+
     /// The items that are not complete, as `check --ita <year>` prints them: one block per item
     /// with what is missing and how to add it.
     pub fn incomplete_text(&self) -> String {
         use std::fmt::Write as _;
         let mut out = String::new();
-        let open: Vec<&ItaItemResult> = self
-            .items
-            .iter()
-            .filter(|i| i.status != ItaStatus::Met)
-            .collect();
+        let open = self.incomplete();
         let _ = writeln!(
             out,
             "ITA {} ({} รุ่น {}): ยังไม่ครบ {} จาก {} ข้อ ณ วันที่ {}\nITA {}: {} of {} items not complete as of {}",
@@ -525,14 +523,16 @@ fn evaluate_evidence(ctx: &Ctx<'_>, year: i32, code: &str, e: &Evidence, gaps: &
         EvidenceKind::AnnualReport => annual(ctx, fy, gaps),
         EvidenceKind::Page => {
             let mut f = Found::new(ItaStatus::Missing);
-            f.missing.push("ยังไม่มีหน้าเว็บหรือที่อยู่ใดระบุข้อนี้".to_owned());
+            f.missing
+                .push("หน่วยงานยังไม่ได้ระบุหน้าเว็บที่เผยแพร่ข้อมูลของข้อนี้".to_owned());
             f.fixes.push(page_fix(year, code));
             f.fixes.push(external_fix(year, code));
             f
         }
         EvidenceKind::External => {
             let mut f = Found::new(ItaStatus::Missing);
-            f.missing.push("ยังไม่มีที่อยู่หรือหน้าเว็บใดระบุข้อนี้".to_owned());
+            f.missing
+                .push("หน่วยงานยังไม่ได้ระบุที่อยู่ของระบบหรือหน้าเว็บที่ใช้ตอบข้อนี้".to_owned());
             f.fixes.push(external_fix(year, code));
             f.fixes.push(page_fix(year, code));
             f
@@ -621,7 +621,7 @@ fn months(ctx: &Ctx<'_>, fy: i32, e: &Evidence, gaps: &[Gap]) -> Found {
             let unreadable = year.is_some_and(|y| y.unreadable.contains(&Disclosure::Month(*m)));
             f.missing.push(if unreadable {
                 format!(
-                    "แบบ สขร.1 เดือน{}: อ่านไฟล์ไม่ได้ แก้ตามข้อผิดพลาดที่ prongsai check แสดง",
+                    "แบบ สขร.1 เดือน{}: ไฟล์ข้อมูลอยู่ระหว่างแก้ไข ยังเผยแพร่ไม่ได้",
                     m.thai_long()
                 )
             } else {
@@ -907,11 +907,16 @@ mod tests {
         let o10_rows: Vec<_> = rows.iter().filter(|r| r.code == "O10").collect();
         assert_eq!(o10_rows.len(), 1);
         assert_eq!(o10_rows[0].link_kind, "external");
-        assert_eq!(o10_rows[0].cells()[9], "met");
+        assert_eq!(o10_rows[0].cells()[8], "met");
         // An item without links still has its row, with what to add.
         let o1_rows: Vec<_> = rows.iter().filter(|r| r.code == "O1").collect();
         assert_eq!(o1_rows.len(), 1);
-        assert!(o1_rows[0].url.is_empty() && o1_rows[0].how_to.contains("2569:O1"));
+        assert!(o1_rows[0].url.is_empty() && !o1_rows[0].missing.is_empty());
+        // The public files say what is missing, never how to edit the site.
+        let all: String = rows.iter().flat_map(|r| r.cells()).collect();
+        for staff in ["front matter", "site.yaml", "prongsai ", "ita: ["] {
+            assert!(!all.contains(staff), "{staff} in the public evidence index");
+        }
         assert_eq!(
             rows.len(),
             e.items.iter().map(|i| i.urls.len().max(1)).sum::<usize>()

@@ -12,6 +12,7 @@ mod ita;
 mod report;
 pub mod rules;
 mod site_ita;
+mod summary;
 mod text;
 
 pub use config::checks_of;
@@ -25,6 +26,7 @@ pub use prongsai_config::{CheckConfig, ExternalEvidence};
 pub use report::{Format, counts, render_report};
 pub use rules::RuleInfo;
 pub use site_ita::ita_evidence;
+pub use summary::{SummaryInput, job_summary};
 
 use prongsai_model::{Data, Date, Diagnostic, sort_diagnostics};
 use rayon::prelude::*;

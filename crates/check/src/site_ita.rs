@@ -16,9 +16,11 @@ use prongsai_model::codes;
 use prongsai_model::{Diagnostic, Location};
 
 use crate::RuleInfo;
+use crate::rules::RuleClass;
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C004,
+    class: RuleClass::Input,
     doc: "The ita: section of site.yaml lists evidence addresses outside the pages prongsai builds, such as the \
 e-service system or the complaint channel: `evidence:` is a list of entries with `item` (the ITA item, \
 `\"2569:O10\"`, or `O10` for every assessment year), `title` (what the assessor sees) and `url`. The assessor \

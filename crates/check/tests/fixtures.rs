@@ -3,7 +3,9 @@
 //! checked as of 1 November 2567 BE, when only October 2567 has ended. A case may also have
 //! `content/` pages, a `site.yaml` (its `checks:` and `ita:` sections) and a `criteria/` folder,
 //! read as the build reads them, and an `ita_year` file holding the year `check --ita` asks for.
-//! Every rule code has a `bad` and a `good` case.
+//! Every rule code has a `bad` and a `good` case; a confirmable finding (C304–C306) also has an
+//! `explained` case: the bad row confirmed in its คำชี้แจง column, a warning rather than an error
+//! (the root crate's tests/findings.rs builds these cases and finds the explanation published).
 
 use prongsai_check::{CheckOptions, check, page_refs};
 use prongsai_model::{Date, sort_diagnostics};
@@ -18,7 +20,7 @@ fn cases() -> Vec<PathBuf> {
     let mut out = Vec::new();
     for rule in std::fs::read_dir(&root).expect("fixtures folder") {
         let rule = rule.expect("entry").path();
-        for kind in ["bad", "good"] {
+        for kind in ["bad", "good", "explained"] {
             let case = rule.join(kind);
             if case.is_dir() {
                 out.push(case);
@@ -93,6 +95,13 @@ fn fixtures_report_exactly_what_expected_txt_says() {
                 "{}: a bad case must expect {rule}",
                 case.display()
             );
+        } else if case.ends_with("explained") {
+            assert!(
+                want.contains(&format!("warning[{rule}]"))
+                    && !want.contains(&format!("error[{rule}]")),
+                "{}: an explained case must expect {rule} as a warning only",
+                case.display()
+            );
         } else {
             assert!(
                 !want.contains(&format!("[{rule}]")),
@@ -120,6 +129,21 @@ fn every_rule_has_a_bad_and_a_good_case() {
         missing.is_empty(),
         "rules without tests/fixtures/<CODE>/bad and good: {missing:?}"
     );
+}
+
+/// A confirmable finding is tested both ways: an error without a คำชี้แจง, a warning with one.
+#[test]
+fn every_confirmable_rule_has_an_explained_case() {
+    let root = fixtures();
+    for r in prongsai_check::rules() {
+        let explained = root.join(r.code).join("explained").is_dir();
+        let confirmable = r.class == prongsai_check::rules::RuleClass::Confirmable;
+        assert_eq!(
+            explained, confirmable,
+            "{}: tests/fixtures/<CODE>/explained exists exactly for confirmable findings",
+            r.code
+        );
+    }
 }
 
 #[test]

@@ -47,12 +47,26 @@ fn ita_page_renders_items_and_urls() {
     assert!(html.contains("status-missing"));
     assert!(html.contains("href=\"/ita/2568/evidence.csv\""));
     assert!(html.contains("href=\"/ita/2568/evidence.json\""));
-    // An item without evidence says what to write, and every cell names its column for the
-    // phone layout, where each item is a card.
+    // An item without evidence says, for the public, what is missing; how to add it (front
+    // matter, site.yaml, commands) is for staff, in `check --ita` and the CI job summary.
     assert!(
-        html.contains("<code>ita: [&quot;2568:O8&quot;]</code>"),
+        html.contains("หน่วยงานยังไม่ได้ระบุหน้าเว็บที่เผยแพร่ข้อมูลของข้อนี้"),
         "{html}"
     );
+    for staff in [
+        "front matter",
+        "site.yaml",
+        "ita: [",
+        "ita: [&quot;",
+        "prongsai new",
+        "วิธีเพิ่ม",
+    ] {
+        assert!(
+            !html.contains(staff),
+            "staff how-to on the public page: {staff}"
+        );
+    }
+    // Every cell names its column for the phone layout, where each item is a card.
     assert_eq!(
         html.matches("data-label=\"ผลการตรวจ\"").count(),
         eval.items.len()

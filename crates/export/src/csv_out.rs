@@ -103,6 +103,16 @@ fn month_cell(p: &Procurement, field: Field) -> Cell<'_> {
         Field::ContractEnd => Cell::Ours(p.contract_end.map(thai_numeric_date).unwrap_or_default()),
         Field::Status => Cell::Ours(p.status_text().to_owned()),
         Field::LegalGround => opt(p.legal_ground.as_deref()),
+        Field::Explanation => opt(p.explanation()),
+        Field::TenderStart => Cell::Ours(p.tender_start.map(thai_numeric_date).unwrap_or_default()),
+        Field::TenderEnd => Cell::Ours(p.tender_end.map(thai_numeric_date).unwrap_or_default()),
+        // Starts with the code's digits, so never read as a formula.
+        Field::Unspsc => Cell::Ours(
+            p.unspsc
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
         // Plan-only fields never appear in Field::MONTH.
         Field::Division | Field::ExpectedMonth => Cell::Ours(String::new()),
     }

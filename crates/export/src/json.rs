@@ -69,6 +69,12 @@ struct Record<'a> {
     /// `null` when no file of the record gives it (then also in `not_given`).
     status: Option<&'static str>,
     legal_ground: Option<&'a str>,
+    /// The agency's คำชี้แจง, and the findings it answers.
+    explanation: Option<&'a str>,
+    explanation_answers: Vec<&'static str>,
+    tender_start: Option<Date>,
+    tender_end: Option<Date>,
+    unspsc: Option<&'a prongsai_model::Unspsc>,
     /// The fields no file of the record gives (the สขร.1 form has no budget source, the ITA list
     /// no bids): their values are `null` or empty because they are not given, not because
     /// they are nothing.
@@ -106,6 +112,18 @@ impl<'a> Record<'a> {
                 .map(|f| f.alias())
                 .collect(),
             legal_ground: p.legal_ground.as_deref(),
+            explanation: p.explanation(),
+            explanation_answers: if p.explanation().is_some() {
+                prongsai_model::findings::confirmable(p)
+                    .into_iter()
+                    .map(|c| c.code)
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            tender_start: p.tender_start,
+            tender_end: p.tender_end,
+            unspsc: p.unspsc.as_ref(),
             source: Source {
                 file: &p.file.path,
                 line: p.line,

@@ -42,6 +42,7 @@ pub const NOT_GIVEN: &str = codes::P135.code;
 pub const JOIN_DIFFERS: &str = codes::P136.code;
 pub const JOIN_UNPAIRED: &str = codes::P137.code;
 pub const OTHER_AGENCY: &str = codes::P138.code;
+pub const BAD_UNSPSC: &str = codes::P139.code;
 pub const MONTH_FILE_NAME: &str = codes::P140.code;
 pub const MONTH_OUTSIDE_FY: &str = codes::P141.code;
 pub const YEAR_FOLDER: &str = codes::P142.code;

@@ -37,6 +37,10 @@ impl Kind {
                     | Field::WinnerTin
                     | Field::ContractEnd
                     | Field::LegalGround
+                    | Field::Explanation
+                    | Field::TenderStart
+                    | Field::TenderEnd
+                    | Field::Unspsc
             ),
         }
     }
@@ -391,6 +395,40 @@ static RULES: &[Rule] = &[
         ],
         fragments: &[&["เลขที่", "วันที่", "สัญญา"], &["เลขที่", "วันที่", "ข้อตกลง"]],
     },
+    rule(
+        field(Field::Explanation),
+        MONTH,
+        &["คำชี้แจง", "explanation", "คำชี้แจงของหน่วยงาน"],
+    ),
+    // Matched whole only: วันสิ้นสุดการยื่นข้อเสนอ holds สิ้นสุด, the contract end's fragment.
+    rule(
+        field(Field::TenderStart),
+        MONTH,
+        &[
+            "วันที่ประกาศเชิญชวน",
+            "tender_start",
+            "วันประกาศเชิญชวน",
+            "วันที่ประกาศ",
+            "วันที่ประกาศเชิญชวนทั่วไป",
+        ],
+    ),
+    rule(
+        field(Field::TenderEnd),
+        MONTH,
+        &[
+            "วันสิ้นสุดการยื่นข้อเสนอ",
+            "tender_end",
+            "วันที่ยื่นข้อเสนอ",
+            "วันยื่นข้อเสนอ",
+            "วันสุดท้ายของการยื่นข้อเสนอ",
+            "วันที่สิ้นสุดการยื่นข้อเสนอ",
+        ],
+    ),
+    rule(
+        field(Field::Unspsc),
+        MONTH,
+        &["รหัส UNSPSC", "unspsc", "รหัสสินค้า UNSPSC"],
+    ),
     Rule {
         col: field(Field::ContractEnd),
         on: MONTH,
@@ -755,6 +793,12 @@ mod tests {
         assert_eq!(field_for(Kind::Plan, "ลำดับที่"), Some(Field::Seq));
         assert_eq!(field_for(m, "Agreed_Price"), Some(Field::AgreedPrice));
         assert_eq!(field_for(m, "เหตุผลตามมาตรา 56"), Some(Field::LegalGround));
+        assert_eq!(field_for(m, "คำชี้แจง"), Some(Field::Explanation));
+        assert_eq!(field_for(m, "Explanation"), Some(Field::Explanation));
+        assert_eq!(field_for(m, "วันที่ประกาศเชิญชวน"), Some(Field::TenderStart));
+        assert_eq!(field_for(m, "tender_end"), Some(Field::TenderEnd));
+        assert_eq!(field_for(m, "รหัส UNSPSC"), Some(Field::Unspsc));
+        assert_eq!(field_for(m, "UNSPSC"), Some(Field::Unspsc));
         assert_eq!(field_for(Kind::Plan, "winner"), None);
         assert_eq!(field_for(m, "หมายเหตุ"), None);
     }

@@ -925,7 +925,9 @@ mod tests {
     fn templates() {
         let m = month_template();
         assert!(m.starts_with("\u{FEFF}ลำดับที่,เลขที่โครงการ,รหัสแผน,งานที่ซื้อหรือจ้าง,"));
-        assert!(m.ends_with(",สถานะ,เหตุผลตามมาตรา 56\r\n"));
+        assert!(m.ends_with(
+            ",สถานะ,เหตุผลตามมาตรา 56,คำชี้แจง,วันที่ประกาศเชิญชวน,วันสิ้นสุดการยื่นข้อเสนอ,รหัส UNSPSC\r\n"
+        ));
         let p = plan_template();
         assert_eq!(
             p,

@@ -10,7 +10,7 @@ use crate::headers::unknown_column;
 use crate::recognise::{Header, Miss, recognise, required};
 use crate::values::{
     parse_bids, parse_bids_beside, parse_date, parse_egp_no, parse_method, parse_money, parse_seq,
-    parse_status, parse_tin, split_named_amount,
+    parse_status, parse_tin, parse_unspsc, split_named_amount,
 };
 use prongsai_model::{
     Bid, Diagnostic, Field, Layout, Location, Money, MonthFile, Procurement, SourceFile, Status,
@@ -414,6 +414,10 @@ fn parse_row(
     };
     let contract_end = ctx.optional(Field::ContractEnd, diag::BAD_DATE, parse_date);
     let legal_ground = ctx.optional_text(Field::LegalGround);
+    let explanation = ctx.optional_text(Field::Explanation);
+    let tender_start = ctx.optional(Field::TenderStart, diag::BAD_DATE, parse_date);
+    let tender_end = ctx.optional(Field::TenderEnd, diag::BAD_DATE, parse_date);
+    let unspsc = ctx.optional(Field::Unspsc, diag::BAD_UNSPSC, parse_unspsc);
     Some(Procurement {
         file: Arc::clone(file),
         line: ctx.line(),
@@ -437,6 +441,10 @@ fn parse_row(
         contract_end,
         status,
         legal_ground,
+        explanation,
+        tender_start,
+        tender_end,
+        unspsc,
     })
 }
 
@@ -490,9 +498,6 @@ fn read_bids(ctx: &mut RowCtx<'_, '_>, needed: bool) -> Vec<Bid> {
                 }
             }
         }
-    }
-    if needed && bids.is_empty() && ctx.file.column(Field::Bids).is_some() {
-        ctx.required_text(Field::Bids);
     }
     bids
 }

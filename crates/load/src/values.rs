@@ -6,7 +6,7 @@
 //! one date reader, shared with front matter and the command line.
 
 use prongsai_model::{
-    Bid, BidStatus, EgpNo, Method, Money, Status, Tin, normalise_value as normalise,
+    Bid, BidStatus, Date, EgpNo, Method, Money, Status, Tin, Unspsc, normalise_value as normalise,
     thai_to_arabic_digits, tin_check_digit,
 };
 pub use prongsai_model::{ValueError, parse_date, parse_month};
@@ -229,6 +229,31 @@ pub fn parse_egp_no(text: &str) -> Result<EgpNo, ValueError> {
     }
 }
 
+/// รหัส UNSPSC: eight digits as e-GP shows them (`72141103`, Thai digits and spaces or dashes
+/// between the pairs accepted), optionally followed by the words e-GP shows after it.
+pub fn parse_unspsc(text: &str) -> Result<Unspsc, ValueError> {
+    let s = normalise(text);
+    // The code is the leading run of digits and separators; what follows is its description.
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, ' ' | '-' | '.')))
+        .map_or(s.len(), |(i, _)| i);
+    let digits: String = s[..end].chars().filter(char::is_ascii_digit).collect();
+    let description = clean(s[end..].trim_start_matches([':', '-', '–']));
+    Unspsc::new(&digits, Some(description)).ok_or_else(|| {
+        ValueError::new(
+            format!(
+                "รหัส UNSPSC ต้องเป็นตัวเลข 8 หลัก (เช่น 72141103) แต่พบ {} หลัก: คัดลอกรหัสจากระบบ e-GP อีกครั้ง",
+                digits.len()
+            ),
+            format!(
+                "a UNSPSC code has 8 digits (e.g. 72141103), this one has {}: copy it from e-GP again",
+                digits.len()
+            ),
+        )
+    })
+}
+
 /// ลำดับ / ลำดับที่: a positive whole number.
 pub fn parse_seq(text: &str) -> Result<u32, ValueError> {
     let s = normalise(text);
@@ -242,11 +267,50 @@ pub fn parse_seq(text: &str) -> Result<u32, ValueError> {
     }
 }
 
-/// Takes a bracketed status marker such as `(ไม่ผ่านคุณสมบัติ)` or `(ถอนตัว)` out of one bid,
-/// wherever it stands (after the name or after the price), so what is left parses as before.
-/// Brackets holding anything else are part of the name.
-fn take_bid_status(part: &str) -> (String, Option<BidStatus>) {
+/// Words an officer writes before a bid's date inside its brackets, longest first so the
+/// longer form wins: `(ยื่น 3 ต.ค. 2567)`, `(ยื่นเมื่อ 3/10/2567)`, `(วันที่ยื่น 2567-10-03)`.
+const BID_DATE_WORDS: [&str; 11] = [
+    "ยื่นข้อเสนอเมื่อวันที่",
+    "ยื่นข้อเสนอเมื่อ",
+    "ยื่นข้อเสนอวันที่",
+    "วันที่ยื่นข้อเสนอ",
+    "ยื่นเมื่อวันที่",
+    "เสนอราคาวันที่",
+    "ยื่นข้อเสนอ",
+    "วันที่ยื่น",
+    "ยื่นเมื่อ",
+    "ยื่นวันที่",
+    "ยื่น",
+];
+
+/// The date a bracket names: `Some(Ok)` for `ยื่น <date>` or a bare date, `Some(Err)` when the
+/// words say it is a date but the date cannot be read, `None` for other text (part of a name).
+fn bid_date_marker(inner: &str) -> Option<Result<Date, ValueError>> {
+    let inner = clean(inner);
+    let worded = BID_DATE_WORDS
+        .iter()
+        .find_map(|w| inner.strip_prefix(w))
+        .map(|rest| clean(rest.trim_start_matches([':', '.'])));
+    match worded {
+        Some(rest) => Some(parse_date(rest)),
+        None => parse_date(inner).ok().map(Ok),
+    }
+}
+
+/// What the brackets of one bid line say besides its name and price.
+struct BidMarkers {
+    /// The line without the markers, which parses as name then price.
+    rest: String,
+    status: Option<BidStatus>,
+    date: Option<Date>,
+}
+
+/// Takes the bracketed markers out of one bid, wherever they stand (after the name or after the
+/// price): a status such as `(ไม่ผ่านคุณสมบัติ)` or `(ถอนตัว)`, and the day the bid was
+/// submitted, `(ยื่น 3 ต.ค. 2567)`. Brackets holding anything else are part of the name.
+fn take_bid_markers(part: &str) -> Result<BidMarkers, ValueError> {
     let mut status = None;
+    let mut date = None;
     let mut rest = String::with_capacity(part.len());
     let mut tail = part;
     while let Some(open) = tail.find('(') {
@@ -254,18 +318,36 @@ fn take_bid_status(part: &str) -> (String, Option<BidStatus>) {
             break;
         };
         let inner = &tail[open + 1..close];
-        match BidStatus::from_marker(inner) {
+        let taken = match BidStatus::from_marker(inner) {
             Some(s) if status.is_none() => {
                 status = Some(s);
-                rest.push_str(&tail[..open]);
-                rest.push(' ');
+                true
             }
-            _ => rest.push_str(&tail[..=close]),
+            Some(_) => false,
+            None => match bid_date_marker(inner) {
+                Some(Ok(d)) if date.is_none() => {
+                    date = Some(d);
+                    true
+                }
+                Some(Err(e)) => {
+                    return Err(ValueError::new(
+                        format!("วันที่ยื่นข้อเสนอ \"{}\" ไม่ถูกต้อง: {}", clean(inner), e.th),
+                        format!("the bid date \"{}\" is invalid: {}", clean(inner), e.en),
+                    ));
+                }
+                _ => false,
+            },
+        };
+        if taken {
+            rest.push_str(&tail[..open]);
+            rest.push(' ');
+        } else {
+            rest.push_str(&tail[..=close]);
         }
         tail = &tail[close + 1..];
     }
     rest.push_str(tail);
-    (rest, status)
+    Ok(BidMarkers { rest, status, date })
 }
 
 /// The lines of a cell that lists names: new lines, `;`, and the `<br>` of text copied from a
@@ -382,6 +464,7 @@ struct Entry {
     name: String,
     price: Option<String>,
     status: Option<BidStatus>,
+    date: Option<Date>,
 }
 
 /// The entries of a cell listing names with their prices: one a line, numbered or not, and a
@@ -389,11 +472,14 @@ struct Entry {
 fn entries(text: &str) -> Result<Vec<Entry>, ValueError> {
     let mut out: Vec<Entry> = Vec::new();
     for raw in entry_lines(text) {
-        let (part, status) = take_bid_status(clean(raw));
-        let part = strip_numbering(clean(&part));
+        let BidMarkers { rest, status, date } = take_bid_markers(clean(raw))?;
+        let part = strip_numbering(clean(&rest));
         if part.is_empty() {
-            if let (Some(s), Some(last)) = (status, out.last_mut()) {
-                last.status.get_or_insert(s);
+            if let Some(last) = out.last_mut() {
+                if let Some(s) = status {
+                    last.status.get_or_insert(s);
+                }
+                last.date = last.date.or(date);
             }
             continue;
         }
@@ -405,6 +491,7 @@ fn entries(text: &str) -> Result<Vec<Entry>, ValueError> {
                     if let Some(s) = status {
                         last.status.get_or_insert(s);
                     }
+                    last.date = last.date.or(date);
                     continue;
                 }
                 return Err(ValueError::new(
@@ -422,6 +509,7 @@ fn entries(text: &str) -> Result<Vec<Entry>, ValueError> {
                 name,
                 price,
                 status,
+                date,
             }),
         }
     }
@@ -459,6 +547,7 @@ pub fn parse_bids(text: &str) -> Result<(Vec<Bid>, Vec<String>), ValueError> {
             name: e.name,
             price,
             status: e.status,
+            date: e.date,
         });
     }
     Ok((bids, no_price))
@@ -503,6 +592,7 @@ pub fn parse_bids_beside(names: &str, prices: &str) -> Result<(Vec<Bid>, Vec<Str
             name: bid.name.clone(),
             price: Some(price),
             status: None,
+            date: None,
         };
         bid.price = entry_price(&e)?;
     }
@@ -864,10 +954,61 @@ mod tests {
                 name: "ร้าน ก".into(),
                 price: Some(Money::from_baht(1_000)),
                 status: Some(status),
+                date: None,
             };
             let text = format!("{} 1000{}", bid.name, bid.marker());
             assert_eq!(parse_bids(&text).unwrap().0, vec![bid]);
         }
+    }
+
+    #[test]
+    fn bid_dates_in_brackets() {
+        let d = Date::from_be(2567, 10, 3).unwrap();
+        let (b, _) = parse_bids(
+            "ร้าน ก 12,000 (ยื่น 3 ต.ค. 2567)\nร้าน ข (ยื่นเมื่อ 03/10/2567) 12,500 (ไม่ผ่านคุณสมบัติ)\nร้าน ค 13,000 (2567-10-03)\nบริษัท ง (ประเทศไทย) จำกัด 14,000 (วันที่ยื่นข้อเสนอ ๓ ตุลาคม ๒๕๖๗)",
+        )
+        .unwrap();
+        assert_eq!(b.len(), 4);
+        assert!(b.iter().all(|x| x.date == Some(d)), "{b:?}");
+        assert_eq!(
+            (b[1].name.as_str(), b[1].status, b[1].price),
+            (
+                "ร้าน ข",
+                Some(BidStatus::Disqualified),
+                Some(Money::from_baht(12_500))
+            )
+        );
+        // Brackets that are neither a status nor a date stay in the name.
+        assert_eq!(b[3].name, "บริษัท ง (ประเทศไทย) จำกัด");
+        // Words that say "a date" make an unreadable date an error, not part of the name.
+        let e = parse_bids("ร้าน ก 12,000 (ยื่น 31/02/2568)").unwrap_err();
+        assert!(e.th.contains("วันที่ยื่นข้อเสนอ"), "{e}");
+        assert!(parse_bids("ร้าน ก 12,000 (ยื่น 3/10/2024)").is_err());
+        // What the exports write reads back as the same bid.
+        let bid = Bid {
+            name: "ร้าน ก".into(),
+            price: Some(Money::from_baht(1_000)),
+            status: Some(BidStatus::Withdrawn),
+            date: Some(d),
+        };
+        let text = format!("{} 1000{}", bid.name, bid.marker());
+        assert_eq!(parse_bids(&text).unwrap().0, vec![bid]);
+    }
+
+    #[test]
+    fn unspsc_codes() {
+        let u = parse_unspsc("72141103").unwrap();
+        assert_eq!((u.code(), u.description()), ("72141103", None));
+        let u = parse_unspsc(" ๗๒๑๔๑๑๐๓ : งานก่อสร้างถนน ").unwrap();
+        assert_eq!(
+            (u.code(), u.description()),
+            ("72141103", Some("งานก่อสร้างถนน"))
+        );
+        assert_eq!(parse_unspsc(&u.to_string()), Ok(u));
+        assert_eq!(parse_unspsc("72-14-11-03").unwrap().code(), "72141103");
+        assert!(parse_unspsc("721411").unwrap_err().en.contains("has 6"));
+        assert!(parse_unspsc("งานถนน").is_err());
+        assert!(parse_unspsc("721411031").is_err());
     }
 
     proptest! {
@@ -915,6 +1056,7 @@ mod tests {
             let _ = parse_egp_no(&s);
             let _ = parse_seq(&s);
             let _ = parse_bids(&s);
+            let _ = parse_unspsc(&s);
         }
     }
 }

@@ -144,3 +144,37 @@ fn content_only_site_loads_empty() {
     assert!(loaded.diagnostics.is_empty());
     assert!(loaded.data.years.is_empty() && loaded.data.agency.is_none());
 }
+
+/// The optional columns an e-GP agency has: the tender period, the UNSPSC code, a date per bid,
+/// and the agency's คำชี้แจง (a cell of blanks is none).
+#[test]
+fn optional_columns_load_into_the_model() {
+    use prongsai_model::{BidStatus, Date, YearMonth};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/optional_columns");
+    let loaded = load(&root);
+    let oct = &loaded.data.years[&2568].months[&YearMonth::new(2567, 10)];
+    // The second row has an unreadable bid date, tender date and UNSPSC code: its คำชี้แจง changes
+    // nothing about them (expected.txt lists each error), and the record is left out.
+    assert_eq!(oct.records.len(), 1);
+    let r = &oct.records[0];
+    let date = |d, m, y| Date::from_be(y, m, d);
+    assert_eq!(r.tender_start, date(12, 9, 2567));
+    assert_eq!(r.tender_end, date(19, 9, 2567));
+    let u = r.unspsc.as_ref().expect("unspsc");
+    assert_eq!((u.code(), u.description()), ("11111501", Some("หินคลุก")));
+    assert_eq!(
+        r.explanation(),
+        Some("ราคาต่ำกว่าราคากลางมากเพราะผู้ขายมีแหล่งหินในตำบล")
+    );
+    let dates: Vec<Option<Date>> = r.bids.iter().map(|b| b.date).collect();
+    assert_eq!(dates, [date(18, 9, 2567), date(19, 9, 2567), None]);
+    let status: Vec<BidStatus> = r.bids.iter().map(|b| b.status_or_valid()).collect();
+    assert_eq!(
+        status,
+        [
+            BidStatus::Valid,
+            BidStatus::Disqualified,
+            BidStatus::Withdrawn
+        ]
+    );
+}

@@ -507,7 +507,7 @@ registry! {
         fix_th: "เพิ่ม procurement-data/<ปี>/annual.md (รายงานผลการจัดซื้อจัดจ้างประจำปี)",
         fix_en: "add procurement-data/<year>/annual.md (the annual procurement report)",
     }
-    C206 Error {
+    C206 Warning {
         th: "รายงานประจำปีขาดหัวข้อที่กำหนด",
         en: "Annual report lacks a required section",
         source: "ITA 2568 O13 / ITA 2569 O12 elements as mirrored on agency websites [S]; data contract annual.md",
@@ -515,7 +515,7 @@ registry! {
         fix_th: "เพิ่มหัวข้อที่ขาดใน annual.md ตามที่ข้อความระบุ",
         fix_en: "add the missing section to annual.md as the message names it",
     }
-    C207 Error {
+    C207 Warning {
         th: "รายงานประจำปีไม่ระบุผู้อนุมัติหรือวันที่อนุมัติ",
         en: "Annual report approval missing",
         source: "ITA 2568 O13 / ITA 2569 O12: the report is approved by the head of the agency [S]; data contract annual.md front matter",
@@ -560,24 +560,24 @@ registry! {
         en: "Agreed price above the budget",
         source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 (วงเงินงบประมาณที่ได้รับจัดสรร); Open Contracting red flags: contract value above budget",
         example: "",
-        fix_th: "ตรวจราคาที่ตกลงและวงเงินงบประมาณ แก้ตัวเลขที่พิมพ์ผิด",
-        fix_en: "check the agreed price and the budget; correct a mistyped figure",
+        fix_th: "ตรวจราคาที่ตกลงและวงเงินงบประมาณ แก้ตัวเลขที่พิมพ์ผิด; ถ้าถูกต้องแล้ว ให้เขียนเหตุผลในคอลัมน์ คำชี้แจง (เผยแพร่คู่กับรายการ)",
+        fix_en: "check the agreed price and the budget; correct a mistyped figure, or if the row is right, explain it in the คำชี้แจง (explanation) column, published with the record",
     }
     C305 Error {
         th: "วิธีเฉพาะเจาะจงเกิน 500,000 บาท โดยไม่ระบุเหตุตามมาตรา 56",
         en: "Specific method above 500,000 baht without a section 56 ground",
         source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 56 (2)(ข) และกฎกระทรวงกำหนดวงเงิน (ไม่เกิน 500,000 บาท) [S]; Open Contracting red flags: non-competitive method above threshold",
         example: "",
-        fix_th: "ระบุเหตุตามมาตรา 56 ในคอลัมน์เหตุผล หรือแก้วิธีการจัดซื้อจัดจ้าง",
-        fix_en: "write the section 56 ground in the reason column, or correct the method",
+        fix_th: "ระบุเหตุตามมาตรา 56 ในคอลัมน์ เหตุผลตามมาตรา 56 หรือแก้วิธีการจัดซื้อจัดจ้าง; ถ้าถูกต้องแล้ว ให้เขียนเหตุผลในคอลัมน์ คำชี้แจง",
+        fix_en: "write the section 56 ground in legal_ground, or correct the method; if the row is right, explain it in the คำชี้แจง (explanation) column",
     }
     C306 Error {
         th: "รายการเกิน 500,000 บาท ไม่อ้างอิงแผนการจัดซื้อจัดจ้าง",
         en: "Record above 500,000 baht not linked to a plan line",
         source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 11–12 (ต้องจัดซื้อจัดจ้างตามแผนที่เผยแพร่; ยกเว้นวงเงินตามมาตรา 56 (2)(ข)) [S]",
         example: "",
-        fix_th: "ใส่รหัสแผนของรายการนี้ในคอลัมน์รหัสแผน",
-        fix_en: "write the plan line's id in the plan id column",
+        fix_th: "ใส่รหัสแผนของรายการนี้ในคอลัมน์รหัสแผน; ถ้าไม่อยู่ในแผนจริง (เช่น กรณีเร่งด่วนตามมาตรา 11) ให้เขียนเหตุผลในคอลัมน์ คำชี้แจง",
+        fix_en: "write the plan line's id in the plan id column; if it is really outside the plan (an urgent need, section 11), explain it in the คำชี้แจง (explanation) column",
     }
     C307 Error {
         th: "รหัสแผนไม่มีในแผนการจัดซื้อจัดจ้างของปี",
@@ -618,6 +618,14 @@ registry! {
         example: "",
         fix_th: "ตรวจชื่อและเลขประจำตัวผู้เสียภาษี ให้หนึ่งเลขใช้ชื่อเดียว",
         fix_en: "check the names and taxpayer numbers: one number, one name",
+    }
+    C313 Error {
+        th: "วันที่ในการเสนอราคาขัดกันเอง",
+        en: "Tender dates contradict each other",
+        source: "data contract (tender_start ≤ tender_end ≤ contract_date; a bid's date between the invitation and the contract); Open Contracting red flags: implausible dates",
+        example: "",
+        fix_th: "แก้วันที่ประกาศเชิญชวน วันสิ้นสุดการยื่นข้อเสนอ วันที่ยื่นของผู้เสนอราคา หรือวันที่สัญญา ให้ตรงกับระบบ e-GP",
+        fix_en: "correct the invitation date, the bid deadline, a bid's date or the contract date as e-GP shows them",
     }
     C401 Warning {
         th: "ควรตรวจสอบ: อาจเป็นการแบ่งซื้อแบ่งจ้าง",
@@ -973,11 +981,11 @@ registry! {
     }
     P129 Error {
         th: "รายชื่อผู้เสนอราคาไม่ถูกต้อง",
-        en: "a bid's price is invalid, or a price has no bidder name",
+        en: "a bid's price is invalid, a price has no bidder name, or a bid's date `(ยื่น …)` cannot be read",
         source: DATA_CONTRACT,
-        example: "`ร้าน ก -500`, `12,000`",
-        fix_th: "บรรทัดละหนึ่งราย (หรือคั่นด้วย `;`): ชื่อแล้วตามด้วยราคา",
-        fix_en: "one bid a line (or `;`): name then price",
+        example: "`ร้าน ก -500`, `12,000`, `ร้าน ก 12,000 (ยื่น 31/02/2568)`",
+        fix_th: "บรรทัดละหนึ่งราย (หรือคั่นด้วย `;`): ชื่อแล้วตามด้วยราคา วันที่ยื่นเขียนในวงเล็บ เช่น `(ยื่น 3 ต.ค. 2567)`",
+        fix_en: "one bid a line (or `;`): name then price; a bid's date in brackets, e.g. `(ยื่น 3 ต.ค. 2567)`",
     }
     P130 Warning {
         th: "ผู้เสนอราคาไม่มีราคา",
@@ -1050,6 +1058,14 @@ registry! {
         example: "ชื่อหน่วยงาน `เทศบาลตำบลห้วยทับทัน` in อบต.เมืองหลวง's folder",
         fix_th: "ตรวจว่าเป็นไฟล์ของหน่วยงานนี้ แล้วแก้ไฟล์หรือ agency.yaml ให้ตรงกัน",
         fix_en: "check it is this agency's file, then correct the file or agency.yaml",
+    }
+    P139 Error {
+        th: "รหัส UNSPSC ไม่ถูกต้อง",
+        en: "invalid UNSPSC code (8 digits, optionally followed by its description)",
+        source: DATA_CONTRACT,
+        example: "`721411`, `7214110A`",
+        fix_th: "คัดลอกรหัส 8 หลักจากระบบ e-GP เช่น `72141103` (ต่อท้ายด้วยชื่อรายการได้); จัดรูปแบบคอลัมน์เป็นข้อความ (Text)",
+        fix_en: "copy the 8-digit code from e-GP, e.g. `72141103` (its description may follow); format the column as Text",
     }
     P140 Error {
         th: "ชื่อไฟล์รายเดือนไม่ถูกต้อง / ไฟล์อยู่ผิดที่",

@@ -27,11 +27,15 @@ pub enum Field {
     ContractEnd,
     Status,
     LegalGround,
+    Explanation,
+    TenderStart,
+    TenderEnd,
+    Unspsc,
 }
 
 impl Field {
     /// Month-file columns in the contract's order (the order of templates and exports).
-    pub const MONTH: [Field; 18] = [
+    pub const MONTH: [Field; 22] = [
         Field::Seq,
         Field::EgpProjectNo,
         Field::PlanId,
@@ -50,6 +54,10 @@ impl Field {
         Field::ContractEnd,
         Field::Status,
         Field::LegalGround,
+        Field::Explanation,
+        Field::TenderStart,
+        Field::TenderEnd,
+        Field::Unspsc,
     ];
 
     pub const PLAN: [Field; 8] = [
@@ -86,6 +94,10 @@ impl Field {
             Field::ContractEnd => "contract_end",
             Field::Status => "status",
             Field::LegalGround => "legal_ground",
+            Field::Explanation => "explanation",
+            Field::TenderStart => "tender_start",
+            Field::TenderEnd => "tender_end",
+            Field::Unspsc => "unspsc",
         }
     }
 
@@ -113,6 +125,10 @@ impl Field {
             Field::ContractEnd => "วันสิ้นสุดสัญญา",
             Field::Status => "สถานะ",
             Field::LegalGround => "เหตุผลตามมาตรา 56",
+            Field::Explanation => "คำชี้แจง",
+            Field::TenderStart => "วันที่ประกาศเชิญชวน",
+            Field::TenderEnd => "วันสิ้นสุดการยื่นข้อเสนอ",
+            Field::Unspsc => "รหัส UNSPSC",
         }
     }
 
@@ -250,17 +266,40 @@ pub struct Bid {
     /// nothing (most สขร.1 forms list only names and prices).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<BidStatus>,
+    /// The day the bid was submitted, when the bid list says (`(ยื่น 3/10/2567)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
 }
 
 impl Bid {
-    /// ` (ไม่ผ่านคุณสมบัติ)`: the status as the bid list writes it, or nothing; what the loader
-    /// reads back as the same status.
+    /// ` (ไม่ผ่านคุณสมบัติ) (ยื่น 03/10/2567)`: the status and the date as the bid list writes
+    /// them, or nothing; what the loader reads back as the same status and date.
     pub fn marker(&self) -> String {
-        self.status
+        let mut out = self
+            .status
             .map(|s| format!(" ({})", s.thai()))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if let Some(d) = self.date {
+            out.push_str(&format!(
+                " ({BID_DATE_WORD} {:02}/{:02}/{})",
+                d.day(),
+                d.month(),
+                d.year_be()
+            ));
+        }
+        out
+    }
+
+    /// What became of the bid: the marker's status, else valid. A bid listed with its price in
+    /// a สขร.1 was submitted and evaluated; only a marker says it was set aside or withdrawn.
+    pub fn status_or_valid(&self) -> BidStatus {
+        self.status.unwrap_or(BidStatus::Valid)
     }
 }
+
+/// The word a bid list puts before a bid's date, `(ยื่น 3 ต.ค. 2567)`; the loader also reads the
+/// longer forms officers write (ยื่นเมื่อ, ยื่นวันที่, ยื่นข้อเสนอ, เสนอราคาวันที่).
+pub const BID_DATE_WORD: &str = "ยื่น";
 
 /// The outcome of one bid as a bid list may mark it, in words Thai procurement forms use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -351,6 +390,15 @@ pub struct Procurement {
     pub status: Option<Status>,
     /// The มาตรา 56 ground for a วิธีเฉพาะเจาะจง purchase above 500,000 บาท (an extension column).
     pub legal_ground: Option<String>,
+    /// คำชี้แจง: the agency's own explanation of the row, published with it; it confirms a
+    /// finding that is more often a typo than a fact (see `findings`).
+    pub explanation: Option<String>,
+    /// วันที่ประกาศเชิญชวน: the day the invitation was announced.
+    pub tender_start: Option<Date>,
+    /// วันสิ้นสุดการยื่นข้อเสนอ: the deadline for bids.
+    pub tender_end: Option<Date>,
+    /// รหัส UNSPSC of the item, as e-GP classifies it.
+    pub unspsc: Option<crate::Unspsc>,
 }
 
 impl Procurement {
@@ -411,6 +459,30 @@ impl Procurement {
     /// The budget source as pages, forms and downloads write it: ไม่ระบุ when no file gives it.
     pub fn budget_source_text(&self) -> &str {
         self.budget_source.as_deref().unwrap_or(NOT_GIVEN_TH)
+    }
+
+    /// The คำชี้แจง, when it says anything: a cell of blanks is no explanation.
+    pub fn explanation(&self) -> Option<&str> {
+        self.explanation
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    }
+
+    /// The มาตรา 56 ground, when it says anything.
+    pub fn legal_ground(&self) -> Option<&str> {
+        self.legal_ground
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    }
+
+    /// The รหัสแผน, when it says anything.
+    pub fn plan_id(&self) -> Option<&str> {
+        self.plan_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
     }
 }
 

@@ -86,6 +86,49 @@ impl fmt::Display for EgpNo {
     }
 }
 
+/// An item classification of the UN Standard Products and Services Code, as e-GP records it:
+/// eight digits (segment, family, class, commodity, two each), and the words e-GP shows after
+/// the code when the officer copied them too.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Unspsc {
+    code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+}
+
+impl Unspsc {
+    /// Eight ASCII digits, and the description (blank is none).
+    pub fn new(code: &str, description: Option<&str>) -> Option<Unspsc> {
+        let b = code.as_bytes();
+        (b.len() == 8 && b.iter().all(u8::is_ascii_digit)).then(|| Unspsc {
+            code: code.to_owned(),
+            description: description
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(str::to_owned),
+        })
+    }
+
+    /// `72141103`
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+}
+
+impl fmt::Display for Unspsc {
+    /// `72141103 งานก่อสร้างถนน`: what the loader reads back as the same value.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.description {
+            Some(d) => write!(f, "{} {d}", self.code),
+            None => f.write_str(&self.code),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

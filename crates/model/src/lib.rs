@@ -8,6 +8,7 @@ mod date;
 mod diag;
 mod digits;
 mod domain;
+pub mod findings;
 mod gaps;
 mod ids;
 mod method;
@@ -27,7 +28,7 @@ pub use gaps::{
     fiscal_year_end, fiscal_year_start, gaps, month_due, month_ended, open_years, plan_due,
     quarters_shown,
 };
-pub use ids::{EgpNo, Tin, tin_check_digit};
+pub use ids::{EgpNo, Tin, Unspsc, tin_check_digit};
 pub use method::{Method, Status};
 pub use money::{Grouped, Money};
 pub use summary::{

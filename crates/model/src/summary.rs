@@ -299,6 +299,10 @@ mod tests {
             contract_end: None,
             status: Some(status),
             legal_ground: None,
+            explanation: None,
+            tender_start: None,
+            tender_end: None,
+            unspsc: None,
         }
     }
 

@@ -52,12 +52,19 @@ pub fn release_package(
     let fy = data.years.get(&fiscal_year);
     let tins = ids::TinDirectory::of(data);
 
+    let base = site_base(&agency, opts, &mut diags);
     let mut releases = Vec::new();
     if let Some(fy) = fy {
         let plans = plan_processes(fy, &prefix, &mut diags);
-        releases.extend(record_releases(
-            fy, &prefix, &buyer, &tins, &plans, &mut diags,
-        ));
+        let year = YearCtx {
+            fy,
+            prefix: &prefix,
+            buyer: &buyer,
+            tins: &tins,
+            plans: &plans,
+            base: &base,
+        };
+        releases.extend(record_releases(&year, &mut diags));
         releases.extend(plan_releases(fy, &plans, &buyer));
     }
     if releases.is_empty() {
@@ -70,11 +77,7 @@ pub fn release_package(
     }
 
     let package = ReleasePackage {
-        uri: format!(
-            "{}{}",
-            site_base(&agency, opts, &mut diags),
-            outputs::ocds(fiscal_year)
-        ),
+        uri: format!("{base}{}", outputs::ocds(fiscal_year)),
         version: OCDS_VERSION,
         extensions: vec![BIDS_EXTENSION],
         published_date: published_date(opts, fiscal_year, &releases, &mut diags),
@@ -504,20 +507,24 @@ fn record_keys(fy: &FiscalYear, diags: &mut Vec<Diagnostic>) -> Vec<String> {
         .collect()
 }
 
-fn record_releases(
-    fy: &FiscalYear,
-    prefix: &str,
-    buyer: &Organization,
-    tins: &ids::TinDirectory,
-    plans: &[PlanProcess<'_>],
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Release> {
-    let keys = record_keys(fy, diags);
-    let mut out: Vec<(&Procurement, Release)> = fy
-        .records()
-        .zip(keys)
-        .map(|(r, key)| (r, record_release(fy, r, prefix, &key, buyer, tins, plans)))
-        .collect();
+/// What every row's release of a fiscal year is made with.
+struct YearCtx<'a> {
+    fy: &'a FiscalYear,
+    prefix: &'a str,
+    buyer: &'a Organization,
+    tins: &'a ids::TinDirectory,
+    plans: &'a [PlanProcess<'a>],
+    /// The site's absolute address, for links to the record pages.
+    base: &'a str,
+}
+
+fn record_releases(y: &YearCtx<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Release> {
+    let keys = record_keys(y.fy, diags);
+    let mut out: Vec<(&Procurement, Release)> =
+        y.fy.records()
+            .zip(keys)
+            .map(|(r, key)| (r, record_release(y, r, &key)))
+            .collect();
     // Month, then ลำดับที่: the order of the สขร.1 forms, independent of row order in the file.
     out.sort_by_key(|(a, _)| (a.month, a.seq, a.line));
     out.into_iter().map(|(_, rel)| rel).collect()
@@ -597,7 +604,9 @@ fn record_parties(
         }
         bids.push(Bid {
             id: format!("{key}-bid-{}", i + 1),
-            status: bid.status.map(bid_status),
+            date: bid.date.map(ids::day_start),
+            // A bid listed in a สขร.1 was submitted and evaluated: valid unless marked.
+            status: bid_status(bid.status_or_valid()),
             tenderers: vec![rf],
             value: bid.price.map(Value::thb),
         });
@@ -607,22 +616,11 @@ fn record_parties(
         .as_deref()
         .filter(|w| !w.trim().is_empty())
         .map(|w| add(&mut parties, w, PartyRole::Supplier));
-    // The winner's bid: the first bid of the supplier that the list does not mark as out. It
-    // was evaluated and chosen, so it was valid even where the list says nothing more.
-    let winning = supplier.as_ref().and_then(|s| {
-        bids.iter_mut().find(|b| {
-            b.tenderers.iter().any(|t| t.id == s.id)
-                && !matches!(
-                    b.status,
-                    Some(BidStatus::Disqualified | BidStatus::Withdrawn)
-                )
-        })
-    });
-    let winning_bid = winning.map(|b| {
-        if !r.is_cancelled() {
-            b.status.get_or_insert(BidStatus::Valid);
-        }
-        b.id.clone()
+    // The winner's bid: the first bid of the supplier that the list does not mark as out.
+    let winning_bid = supplier.as_ref().and_then(|s| {
+        bids.iter()
+            .find(|b| b.tenderers.iter().any(|t| t.id == s.id) && b.status == BidStatus::Valid)
+            .map(|b| b.id.clone())
     });
     RowParties {
         parties,
@@ -641,15 +639,15 @@ pub fn bid_status(status: prongsai_model::BidStatus) -> BidStatus {
     }
 }
 
-fn record_release(
-    fy: &FiscalYear,
-    r: &Procurement,
-    prefix: &str,
-    key: &str,
-    buyer: &Organization,
-    tins: &ids::TinDirectory,
-    plans: &[PlanProcess<'_>],
-) -> Release {
+fn record_release(y: &YearCtx<'_>, r: &Procurement, key: &str) -> Release {
+    let YearCtx {
+        fy,
+        prefix,
+        buyer,
+        tins,
+        plans,
+        base,
+    } = *y;
     let ocid = format!("{prefix}-{}-{key}", fy.year);
     // The contract date is when the information became final; unsigned and cancelled rows are
     // dated at the end of the month they were reported in, the latest date the form vouches for.
@@ -693,6 +691,21 @@ fn record_release(
         },
     };
 
+    // One item, the row's purchase, when e-GP's classification of it is known.
+    let items: Vec<Item> = r
+        .unspsc
+        .as_ref()
+        .map(|u| Item {
+            id: "1".to_owned(),
+            description: r.title.trim().to_owned(),
+            classification: Classification {
+                scheme: UNSPSC_SCHEME,
+                id: u.code().to_owned(),
+                description: u.description().map(str::to_owned),
+            },
+        })
+        .into_iter()
+        .collect();
     let tender = Tender {
         id: format!("{key}-tender"),
         title: r.title.trim().to_owned(),
@@ -702,10 +715,15 @@ fn record_release(
         procurement_method: procurement_method(r.method),
         procurement_method_details: r.method.thai().to_owned(),
         procurement_method_rationale: r.legal_ground.as_deref().and_then(non_empty),
-        tender_period: None,
+        items: items.clone(),
+        tender_period: (r.tender_start.is_some() || r.tender_end.is_some()).then(|| Period {
+            start_date: r.tender_start.map(ids::day_start),
+            end_date: r.tender_end.map(ids::day_end),
+        }),
         number_of_tenderers: (!tenderers.is_empty())
             .then(|| u32::try_from(tenderers.len()).unwrap_or(u32::MAX)),
         tenderers,
+        documents: explanation_document(r, key, base).into_iter().collect(),
     };
 
     let has_award = supplier.is_some() || r.agreed_price.is_some();
@@ -718,6 +736,7 @@ fn record_release(
             date: date.clone(),
             value: r.agreed_price.map(Value::thb),
             suppliers: supplier.into_iter().collect(),
+            items,
             related_bid: winning_bid,
         })
         .into_iter()
@@ -784,6 +803,31 @@ fn record_release(
         contracts,
         related_processes,
     }
+}
+
+/// The scheme of e-GP's item classification, from the open `itemClassificationScheme` codelist.
+pub const UNSPSC_SCHEME: &str = "UNSPSC";
+
+/// The agency's คำชี้แจง of a row as a document of its tender: the text, the findings it
+/// answers in the title, and its place on the record page.
+fn explanation_document(r: &Procurement, key: &str, base: &str) -> Option<Document> {
+    let text = r.explanation()?;
+    let answers: Vec<String> = prongsai_model::findings::confirmable(r)
+        .into_iter()
+        .map(|c| format!("{} {}", c.code, c.title_th))
+        .collect();
+    Some(Document {
+        id: format!("{key}-explanation"),
+        title: if answers.is_empty() {
+            "คำชี้แจงของหน่วยงาน".to_owned()
+        } else {
+            format!("คำชี้แจงของหน่วยงาน ({})", answers.join("; "))
+        },
+        description: text.to_owned(),
+        url: format!("{base}{}#explanation", prongsai_views::urls::record(r)),
+        format: "text/html",
+        language: "th",
+    })
 }
 
 /// `<ocid>-<tags>`: a release is new information about its process, and the tags say which, so
@@ -900,6 +944,7 @@ fn plan_release(
             procurement_method: procurement_method(l.method),
             procurement_method_details: l.method.thai().to_owned(),
             procurement_method_rationale: None,
+            items: Vec::new(),
             // ช่วงเวลาที่คาดว่าจะประกาศ: the month the invitation is expected.
             tender_period: l.expected_month.first_day().map(|d| Period {
                 start_date: Some(ids::day_start(d)),
@@ -907,6 +952,7 @@ fn plan_release(
             }),
             tenderers: Vec::new(),
             number_of_tenderers: None,
+            documents: Vec::new(),
         }),
         bids: None,
         awards: Vec::new(),

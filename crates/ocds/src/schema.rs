@@ -133,8 +133,10 @@ pub enum BidStatus {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Bid {
     pub id: String,
+    /// When the bid was received: the day the bid list gives, at 00:00 in Thailand.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<BidStatus>,
+    pub date: Option<String>,
+    pub status: BidStatus,
     pub tenderers: Vec<OrganizationReference>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
@@ -317,12 +319,46 @@ pub struct Tender {
     pub procurement_method_details: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub procurement_method_rationale: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tender_period: Option<Period>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tenderers: Vec<OrganizationReference>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_tenderers: Option<u32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
+}
+
+/// What is bought, classified: prongsai knows one item per row, with its UNSPSC code.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Item {
+    pub id: String,
+    pub description: String,
+    pub classification: Classification,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Classification {
+    /// `UNSPSC`, from the open `itemClassificationScheme` codelist.
+    pub scheme: &'static str,
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A document published with the process; prongsai writes the agency's คำชี้แจง as one, its
+/// text in `description` and its place on the record page in `url`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    pub format: &'static str,
+    pub language: &'static str,
 }
 
 /// The closed `awardStatus` codelist, less `unsuccessful` (a สขร.1 row always names a winner).
@@ -348,6 +384,9 @@ pub struct Award {
     pub value: Option<Value>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suppliers: Vec<OrganizationReference>,
+    /// The items awarded: the tender's, since a สขร.1 row awards everything to one supplier.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
     /// The bids extension's link to the winning bid in `bids.details`.
     #[serde(rename = "relatedBid", skip_serializing_if = "Option::is_none")]
     pub related_bid: Option<String>,

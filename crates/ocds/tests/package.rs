@@ -115,6 +115,18 @@ fn record_package_is_valid_ocds() {
     assert!(p.iter().any(|e| e.contains("nonsense")), "{p:#?}");
 }
 
+/// The fixture's October 2567 rows, to change one.
+fn october(data: &mut Data) -> &mut Vec<Procurement> {
+    &mut data
+        .years
+        .get_mut(&2568)
+        .unwrap()
+        .months
+        .get_mut(&YearMonth::new(2567, 10))
+        .unwrap()
+        .records
+}
+
 #[test]
 fn bids_extension() {
     let (pkg, ..) = build(&fixture());
@@ -127,10 +139,10 @@ fn bids_extension() {
         bids[0]["value"],
         serde_json::json!({"amount": 2_390_000.0, "currency": "THB"})
     );
-    // The winning bid was evaluated and chosen: valid. The list marks the third withdrawn and
-    // says nothing about the second.
+    // Every bid has a status: a bid listed with its price was submitted and evaluated, so it is
+    // valid unless the list marks it; the list marks the third withdrawn.
     assert_eq!(bids[0]["status"], "valid");
-    assert!(bids[1].get("status").is_none());
+    assert_eq!(bids[1]["status"], "valid");
     assert_eq!(bids[2]["status"], "withdrawn");
     assert!(bids[2].get("value").is_none());
     assert_eq!(road["awards"][0]["relatedBid"], "67109123456-bid-1");
@@ -138,15 +150,7 @@ fn bids_extension() {
 
     // A disqualified bid is published as such, and one firm bidding twice is one tenderer.
     let mut data = fixture();
-    let oct = YearMonth::new(2567, 10);
-    let rows = &mut data
-        .years
-        .get_mut(&2568)
-        .unwrap()
-        .months
-        .get_mut(&oct)
-        .unwrap()
-        .records;
+    let rows = october(&mut data);
     rows[0].bids[1].status = Some(prongsai_model::BidStatus::Disqualified);
     rows[0].bids[2].name = "บริษัท ห้วยทับทันวิศวกรรม จำกัด".into();
     let (pkg, ..) = build(&data);
@@ -159,6 +163,58 @@ fn bids_extension() {
     // No bid list, no bids section (a cancelled row).
     let cancelled = release(&build(&fixture()).0, "ocds-abc123-2568-2567-11-1").clone();
     assert!(cancelled.get("bids").is_none());
+}
+
+/// The optional e-GP columns: the tender period, a date per bid and the UNSPSC code become
+/// `tender.tenderPeriod`, `bids.details[].date` and an item classified by UNSPSC (on the tender
+/// and the award, where the red-flag tools look for it); a คำชี้แจง becomes a document of the
+/// tender naming the finding it answers and its place on the record page.
+#[test]
+fn tender_period_bid_dates_items_and_the_explanation() {
+    let mut data = fixture();
+    let row = &mut october(&mut data)[0];
+    row.tender_start = Date::from_be(2567, 9, 10);
+    row.tender_end = Date::from_be(2567, 9, 24);
+    row.bids[0].date = Date::from_be(2567, 9, 24);
+    row.unspsc = prongsai_model::Unspsc::new("72141103", Some("งานก่อสร้างถนน"));
+    row.plan_id = None;
+    row.explanation = Some("ซ่อมถนนเร่งด่วนหลังอุทกภัย ตามมาตรา 11".into());
+    let (pkg, ..) = build(&data);
+    assert_valid(&pkg);
+    let road = release(&pkg, "ocds-abc123-2568-67109123456");
+    assert_eq!(
+        road["tender"]["tenderPeriod"],
+        serde_json::json!({"startDate": "2024-09-10T00:00:00+07:00", "endDate": "2024-09-24T23:59:59+07:00"})
+    );
+    assert_eq!(
+        road["bids"]["details"][0]["date"],
+        "2024-09-24T00:00:00+07:00"
+    );
+    assert!(road["bids"]["details"][1].get("date").is_none());
+    let item = serde_json::json!([{
+        "id": "1",
+        "description": road["tender"]["title"],
+        "classification": {"scheme": "UNSPSC", "id": "72141103", "description": "งานก่อสร้างถนน"}
+    }]);
+    assert_eq!(road["tender"]["items"], item);
+    assert_eq!(road["awards"][0]["items"], item);
+    let doc = &road["tender"]["documents"][0];
+    assert_eq!(doc["id"], "67109123456-explanation");
+    assert_eq!(doc["description"], "ซ่อมถนนเร่งด่วนหลังอุทกภัย ตามมาตรา 11");
+    assert!(
+        doc["title"].as_str().unwrap().contains("C306"),
+        "names the finding it answers: {doc}"
+    );
+    assert_eq!(
+        doc["url"],
+        "https://www.muangluang.go.th/procurement/2568/records/2567-10-1/#explanation"
+    );
+    // Without the columns, none of it.
+    let (pkg, ..) = build(&fixture());
+    let road = release(&pkg, "ocds-abc123-2568-67109123456");
+    for key in ["tenderPeriod", "items", "documents"] {
+        assert!(road["tender"].get(key).is_none(), "{key}");
+    }
 }
 
 #[test]
@@ -428,6 +484,7 @@ fn compiled_records_keep_plan_ocids_and_one_id_per_organisation() {
             name: "บริษัท  ห้วยทับทันวิศวกรรม จำกัด".into(),
             price: Some(Money::from_baht(49_000)),
             status: None,
+            date: None,
         });
         fy.months.get_mut(&jan).unwrap().records.push(row);
     }

@@ -202,7 +202,7 @@ fn render_itas(
 /// and link, from [`ItaEvaluation::rows`] so the page and both files list the same links.
 fn ita_downloads(ita: &ItaEvaluation) -> Vec<OutputFile> {
     let rows = ita.rows();
-    let cells: Vec<[String; 10]> = rows.iter().map(|r| r.cells()).collect();
+    let cells: Vec<[String; 9]> = rows.iter().map(|r| r.cells()).collect();
     let csv = prongsai_export::table_csv(&prongsai_check::EvidenceRow::HEADERS_TH, &cells);
     #[derive(serde::Serialize)]
     struct Doc<'a> {

@@ -13,6 +13,23 @@ struct BidView {
     /// What the bid list says became of the bid (ไม่ผ่านคุณสมบัติ, ถอนตัว…), when it says.
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
+    /// The day the bid was submitted, when the bid list says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+}
+
+/// The agency's คำชี้แจง and the findings it answers.
+#[derive(Serialize)]
+struct ExplanationView<'a> {
+    text: &'a str,
+    answers: Vec<Answered>,
+}
+
+/// A finding an explanation answers: its code and Thai title.
+#[derive(Serialize)]
+struct Answered {
+    code: &'static str,
+    title: &'static str,
 }
 
 #[derive(Serialize)]
@@ -53,6 +70,12 @@ struct RecordView<'a> {
     contract_end: String,
     status: &'static str,
     legal_ground: Option<&'a str>,
+    explanation: Option<ExplanationView<'a>>,
+    /// วันที่ประกาศเชิญชวน – วันสิ้นสุดการยื่นข้อเสนอ, when given.
+    tender_start: Option<String>,
+    tender_end: Option<String>,
+    unspsc: Option<String>,
+    any_bid_date: bool,
     /// The aliases of the fields no file of the record gives, so the page says ไม่ระบุ rather
     /// than a blank that reads as nothing. Empty (no allocation) for a template month.
     not_given: Vec<&'static str>,
@@ -99,6 +122,7 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
                     prongsai_model::normalise_name(w) == prongsai_model::normalise_name(&b.name)
                 }),
                 status: b.status.map(prongsai_model::BidStatus::thai),
+                date: b.date.map(|d| f.date(d)),
             })
             .collect(),
         winner,
@@ -111,7 +135,7 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
         contract_date: f.date_opt(r.contract_date),
         contract_end: f.date_opt(r.contract_end),
         status: r.status_text(),
-        legal_ground: r.legal_ground.as_deref(),
+        legal_ground: r.legal_ground(),
         not_given: prongsai_model::Field::MONTH
             .iter()
             .filter(|f| !r.given(**f))
@@ -125,6 +149,20 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
                 layout: file.layout.thai(),
             })
             .collect(),
+        explanation: r.explanation().map(|text| ExplanationView {
+            text,
+            answers: prongsai_model::findings::confirmable(r)
+                .into_iter()
+                .map(|c| Answered {
+                    code: c.code,
+                    title: c.title_th,
+                })
+                .collect(),
+        }),
+        tender_start: r.tender_start.map(|d| f.date(d)),
+        tender_end: r.tender_end.map(|d| f.date(d)),
+        unspsc: r.unspsc.as_ref().map(|u| f.digits(u.to_string())),
+        any_bid_date: r.bids.iter().any(|b| b.date.is_some()),
         year_downloads: data.years.get(&fy).map_or_else(Vec::new, |y| {
             outputs::output(Kind::Procurements)
                 .files(y, opts.as_of)

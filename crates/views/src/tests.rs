@@ -27,6 +27,7 @@ fn record(ym: YearMonth, seq: u32, title: &str, plan_id: Option<&str>, agreed: i
             name: "ร้านเมืองหลวงพาณิชย์".into(),
             price: Some(Money::from_baht(agreed)),
             status: None,
+            date: None,
         }],
         winner: Some("ร้านเมืองหลวงพาณิชย์".into()),
         winner_tin: None,
@@ -37,6 +38,10 @@ fn record(ym: YearMonth, seq: u32, title: &str, plan_id: Option<&str>, agreed: i
         contract_end: None,
         status: Some(Status::Completed),
         legal_ground: None,
+        explanation: None,
+        tender_start: None,
+        tender_end: None,
+        unspsc: None,
     }
 }
 

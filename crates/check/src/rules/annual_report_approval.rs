@@ -1,13 +1,16 @@
 //! C207: annual.md does not say who approved it and when.
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo};
+use super::{Ctx, RuleClass, RuleInfo};
 use prongsai_model::{Diagnostic, Location};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C207,
+    class: RuleClass::Completeness,
     doc: "annual.md's front matter needs approved_by (name and position of the executive who approved the report) \
-and approved_on (the date). The ITA expects the report to have been put to the head of the agency.",
+and approved_on (the date). The ITA expects the report to have been put to the head of the agency. A warning: \
+the report is published as written, and the ITA evidence page lists the item as incomplete (ยังไม่ครบ) until the \
+approval is recorded.",
 };
 
 pub fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,11 +1,12 @@
 //! C205: the annual procurement report of an ended fiscal year is missing (a disclosure gap).
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo, gap_diag};
+use super::{Ctx, RuleClass, RuleInfo, gap_diag};
 use prongsai_model::{Diagnostic, Disclosure};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C205,
+    class: RuleClass::Gap,
     doc: "A gap, not an error: the site is still built. Each fiscal year that has ended needs annual.md, due \
 checks.annual_report_due_days (default 30) days after 30 September: before that the gap is info, after it a \
 warning that counts the days overdue. The 30 days are prongsai's own default; the ITA of the next assessment year \

@@ -1,15 +1,17 @@
 //! C206: annual.md lacks one of its three required sections.
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo};
+use super::{Ctx, RuleClass, RuleInfo};
 use prongsai_model::{AnnualReport, Diagnostic, Location};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C206,
+    class: RuleClass::Completeness,
     doc: "annual.md must have three headed sections: ผลการวิเคราะห์ (analysis), ปัญหาและอุปสรรค (problems and \
 obstacles), แนวทางการปรับปรุง (improvements). A heading matches when it contains the words, so \
 `## 1. ผลการวิเคราะห์การจัดซื้อจัดจ้าง` counts. Checked whenever annual.md exists, because it is published as soon \
-as it does.",
+as it does: a warning, since an incomplete report is still the agency's report, and the ITA evidence page lists \
+the item as incomplete (ยังไม่ครบ) until the section is written.",
 };
 
 pub const SECTIONS: [(&str, &str); 3] = [

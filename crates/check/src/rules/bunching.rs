@@ -1,11 +1,12 @@
 //! C402: agreed prices bunched just under the วิธีเฉพาะเจาะจง limit.
 
 use prongsai_model::codes;
-use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, baht};
+use super::{Ctx, RED_FLAG_GUIDE, RuleClass, RuleInfo, baht};
 use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C402,
+    class: RuleClass::RedFlag,
     doc: "When a fiscal year has at least checks.bunching_min_count (3) agreed prices within checks.bunching_low–\
 checks.bunching_high (450,000–500,000 บาท), each of them is reported: many contracts just under the วิธีเฉพาะเจาะจง \
 limit can mean values are being set to avoid an open method. One or two are ordinary.",

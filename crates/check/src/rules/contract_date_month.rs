@@ -1,11 +1,12 @@
 //! C301: the contract date falls outside the month (and so possibly the fiscal year) of its file.
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo, records};
+use super::{Ctx, RuleClass, RuleInfo, records};
 use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C301,
+    class: RuleClass::Consistency,
     doc: "A month file summarises the contracts of that month, so วันที่สัญญา must fall inside it (and therefore \
 inside the file's fiscal year). A date in another month usually means the row is in the wrong file or the year was \
 typed in the Christian era or mistyped. Move the row to the right month file or correct the date.",

@@ -1,11 +1,12 @@
 //! C303: the contract ends before it starts.
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo, records};
+use super::{Ctx, RuleClass, RuleInfo, records};
 use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C303,
+    class: RuleClass::Consistency,
     doc: "วันสิ้นสุดสัญญา may equal วันที่สัญญา (delivery on the day) but never precede it. Usually a typing \
 slip in the day, month or BE year.",
 };

@@ -1,11 +1,12 @@
 //! C310: the e-GP project number's year and month do not fit the contract date.
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo, records};
+use super::{Ctx, RuleClass, RuleInfo, records};
 use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C310,
+    class: RuleClass::Plausibility,
     doc: "An e-GP project number starts with the BE year (2 digits) and month in which the project was created in \
 e-GP. The project is created before the contract is signed, often a month or more before, so the rule warns when \
 the number's month is after the contract's month, more than checks.egp_max_months_before (default 12) months \

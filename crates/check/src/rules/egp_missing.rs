@@ -1,11 +1,12 @@
 //! C202: no e-GP project number although the budget reaches the threshold.
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo, baht, records};
+use super::{Ctx, RuleClass, RuleInfo, baht, records};
 use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C202,
+    class: RuleClass::Completeness,
     doc: "A record that is not cancelled and whose budget is at least checks.egp_threshold (default 5,000 บาท) \
 should carry its 11-digit e-GP project number in เลขที่โครงการ: it is one of the 16 fields of the ITA list. \
 Purchases below the threshold are often made outside e-GP, so they are not flagged.",

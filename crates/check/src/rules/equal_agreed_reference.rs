@@ -1,11 +1,12 @@
 //! C403: the agreed price equals the reference price exactly.
 
 use prongsai_model::codes;
-use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, baht, records};
+use super::{Ctx, RED_FLAG_GUIDE, RuleClass, RuleInfo, baht, records};
 use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C403,
+    class: RuleClass::RedFlag,
     doc: "A winning price exactly equal to ราคากลาง can mean the reference price was known to the bidder or the \
 price was not negotiated. Only amounts of at least checks.equal_price_min (100,000 บาท) are reported, because small \
 purchases at the listed price are routine.",

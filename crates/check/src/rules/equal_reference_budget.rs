@@ -1,11 +1,12 @@
 //! C404: the reference price equals the budget exactly.
 
 use prongsai_model::codes;
-use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, baht, records};
+use super::{Ctx, RED_FLAG_GUIDE, RuleClass, RuleInfo, baht, records};
 use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C404,
+    class: RuleClass::RedFlag,
     doc: "ราคากลาง should come from market prices or a standard price list, not be copied from the budget. An \
 exact match at or above checks.equal_price_min (100,000 บาท) is reported; keep the calculation of the reference price \
 (แบบ บก.01 / ปร.4–ปร.6) ready.",

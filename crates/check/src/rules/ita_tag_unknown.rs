@@ -4,13 +4,14 @@
 //! the page the assessor copies from; it is an error, with the nearest item suggested.
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo};
+use super::{Ctx, RuleClass, RuleInfo};
 use crate::criteria::{Criteria, CriteriaItem};
 use crate::text::{dice_sorted, normalise_title, sorted_bigrams};
 use prongsai_model::{Diagnostic, Location};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C209,
+    class: RuleClass::Consistency,
     doc: "A content page answers ITA items by naming them in its front matter, `ita: [\"2569:O20\"]` (year:code; a \
 bare `O20` means every assessment year), and site.yaml `ita.evidence` entries name theirs with `item:`. Codes change \
 every year, so a tag whose year has no criteria file, or whose code is not in that year's file (for a bare code: in \

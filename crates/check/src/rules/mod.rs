@@ -13,11 +13,120 @@ use prongsai_model::codes::Code;
 use prongsai_model::{Data, Diagnostic, FiscalYear, Gap, Location, Money, Procurement, Severity};
 use std::sync::LazyLock;
 
+/// What a rule's findings are, which decides whether they can hold the disclosure back. The
+/// principle: what is true is published. Only data that cannot be read or contradicts itself
+/// stops the build; a finding about conduct never withholds the disclosure, and a disclosure
+/// that is due but missing is a gap, shown with its due date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleClass {
+    /// The checker's own settings (site.yaml `checks:`, `ita:`, criteria files) cannot be used.
+    Input,
+    /// Data that contradicts itself or names what does not exist: an error, fixed before
+    /// anything is published, since the site would otherwise state something false.
+    Consistency,
+    /// A finding about conduct that is more often a typing slip than a fact: an error until the
+    /// row is corrected or confirmed with a คำชี้แจง; confirmed, a warning, and the explanation
+    /// is published with the record.
+    Confirmable,
+    /// A disclosure due but missing: info until its due date, then a warning; never an error.
+    Gap,
+    /// A disclosure published but incomplete or late: a warning or a suggestion.
+    Completeness,
+    /// Data that looks mistyped but may be right: a warning.
+    Plausibility,
+    /// A red flag of the Open Contracting guide: worth a look (ควรตรวจสอบ), never a verdict; a
+    /// warning, and the record is published as it is.
+    RedFlag,
+}
+
+impl RuleClass {
+    pub const ALL: [RuleClass; 7] = [
+        RuleClass::Input,
+        RuleClass::Consistency,
+        RuleClass::Confirmable,
+        RuleClass::Gap,
+        RuleClass::Completeness,
+        RuleClass::Plausibility,
+        RuleClass::RedFlag,
+    ];
+
+    /// The name docs/rules.md gives the class.
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleClass::Input => "input",
+            RuleClass::Consistency => "consistency",
+            RuleClass::Confirmable => "confirmable finding",
+            RuleClass::Gap => "gap",
+            RuleClass::Completeness => "completeness",
+            RuleClass::Plausibility => "plausibility",
+            RuleClass::RedFlag => "red flag",
+        }
+    }
+
+    pub fn thai(self) -> &'static str {
+        match self {
+            RuleClass::Input => "ค่าตั้งของการตรวจ",
+            RuleClass::Consistency => "ข้อมูลขัดกันเอง",
+            RuleClass::Confirmable => "ข้อสังเกตที่ยืนยันด้วยคำชี้แจง",
+            RuleClass::Gap => "ยังไม่เผยแพร่",
+            RuleClass::Completeness => "ความครบถ้วน",
+            RuleClass::Plausibility => "อาจพิมพ์ผิด",
+            RuleClass::RedFlag => "ควรตรวจสอบ",
+        }
+    }
+
+    /// What the class means for the build, for docs/rules.md.
+    pub fn doc(self) -> &'static str {
+        match self {
+            RuleClass::Input => {
+                "the checker's own settings cannot be used: **error** (a **warning** where they may not fit), fixed in \
+site.yaml or the criteria file"
+            }
+            RuleClass::Consistency => {
+                "data that cannot be read as one fact or contradicts itself (a date outside its file's month, a \
+contract that ends before it starts, a plan id that names no plan line): **error**, since the site would state \
+something false"
+            }
+            RuleClass::Confirmable => {
+                "a finding about conduct that is more often a typing slip than a fact: **error** until the row is \
+corrected or confirmed in its คำชี้แจง (`explanation`) column; confirmed, a **warning**, and the explanation is \
+published on the record page under คำชี้แจงของหน่วยงาน, in the downloads and in OCDS"
+            }
+            RuleClass::Gap => {
+                "a disclosure due but missing: **info** until its due date, then a **warning**; never an error, the \
+site shows the gap with its due date"
+            }
+            RuleClass::Completeness => {
+                "a disclosure published but incomplete or late: **warning** (or **info**), published as it is"
+            }
+            RuleClass::Plausibility => "data that looks mistyped but may be right: **warning**",
+            RuleClass::RedFlag => {
+                "a red flag, worth a look (ควรตรวจสอบ), never a verdict: **warning**, the record published as it is"
+            }
+        }
+    }
+
+    /// The severities the class may have in the registry: only data that cannot be read or
+    /// contradicts itself (and a conduct finding not yet confirmed) may stop the build.
+    pub fn allows(self, severity: Severity) -> bool {
+        match self {
+            // C005 warns that the criteria may not fit the agency; the rest cannot be used.
+            RuleClass::Input => severity != Severity::Info,
+            RuleClass::Consistency | RuleClass::Confirmable => severity == Severity::Error,
+            RuleClass::Gap | RuleClass::Plausibility | RuleClass::RedFlag => {
+                severity == Severity::Warning
+            }
+            RuleClass::Completeness => severity != Severity::Error,
+        }
+    }
+}
+
 /// A rule's documentation: what `docs/rules.md` and `prongsai explain` show. Its code, severity,
 /// titles and source are its registry entry's (reached through `Deref`: `info.code`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RuleInfo {
     pub entry: &'static Code,
+    pub class: RuleClass,
     /// A short explanation: what is checked, why, and how to fix it.
     pub doc: &'static str,
 }
@@ -62,6 +171,58 @@ pub fn gap_diag(info: &RuleInfo, g: &Gap, th: String, en: String) -> Diagnostic 
     d
 }
 
+/// What a confirmable finding says: the finding itself, then how to correct it, in Thai and
+/// English. A confirmed finding drops the correction and quotes the explanation instead.
+pub struct Finding {
+    pub th: String,
+    pub fix_th: String,
+    pub en: String,
+    pub fix_en: String,
+}
+
+/// A confirmable finding of the row `p` (see [`RuleClass::Confirmable`]): an error that says how
+/// to correct or confirm it, or, once the row's คำชี้แจง confirms it, a warning quoting the
+/// explanation the site publishes with the record.
+pub fn confirmable_diag(info: &RuleInfo, p: &Procurement, f: Finding) -> Diagnostic {
+    match p.explanation() {
+        None => info.diag(
+            format!(
+                "{} {} ถ้าข้อมูลถูกต้องตามจริง ให้เขียนเหตุผลในคอลัมน์ คำชี้แจง ระบบจะเผยแพร่คำชี้แจงคู่กับรายการ",
+                f.th, f.fix_th
+            ),
+            format!(
+                "{}; {}; if the row is right as it stands, give the reason in the คำชี้แจง (explanation) column, which is published with the record",
+                f.en, f.fix_en
+            ),
+        ),
+        Some(x) => {
+            let mut d = info.diag(
+                format!("{} หน่วยงานชี้แจงแล้ว (เผยแพร่คู่กับรายการ): \"{x}\"", f.th),
+                format!(
+                    "{}; confirmed by the agency's explanation, published with the record: \"{x}\"",
+                    f.en
+                ),
+            );
+            d.severity = Severity::Warning;
+            d
+        }
+    }
+}
+
+/// Whether the year's plan is a gap (no plan file yet): the rules about plan lines wait for it.
+pub fn plan_is_gap(fy: &FiscalYear) -> bool {
+    fy.plan.is_none()
+}
+
+/// A finding that needs a disclosure not yet published: info, saying it is checked once the
+/// disclosure is there (ตรวจได้เมื่อมีแผน), never an error.
+pub fn waits_for_plan(mut d: Diagnostic) -> Diagnostic {
+    d.severity = Severity::Info;
+    d.message_th = format!("ตรวจได้เมื่อมีแผน: {}", d.message_th);
+    d.message_en = format!("checked once the plan is published: {}", d.message_en);
+    d
+}
+
 pub type RunFn = fn(&Ctx<'_>, &mut Vec<Diagnostic>);
 
 /// Declares each rule's module and its place in [`RUNS`], from one list.
@@ -100,6 +261,7 @@ rules! {
     egp_date_mismatch,
     tin_missing,
     tin_name_conflict,
+    tender_dates,
     splitting,
     bunching,
     equal_agreed_reference,
@@ -128,7 +290,7 @@ pub static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| {
 });
 
 /// The วิธีเฉพาะเจาะจง limit of มาตรา 56 (2)(ข) and the plan threshold: fixed by law, not configurable.
-pub const LAW_LIMIT: Money = Money::from_baht(500_000);
+pub const LAW_LIMIT: Money = prongsai_model::findings::LAW_LIMIT;
 
 /// Every record of every year, with its year.
 pub fn records<'a>(data: &'a Data) -> impl Iterator<Item = (&'a FiscalYear, &'a Procurement)> + 'a {
@@ -197,6 +359,21 @@ mod registration {
             listed, files,
             "rules! in src/rules/mod.rs must list every rule file once"
         );
+    }
+
+    /// The principle, held for every rule: only input the checker cannot use, data that
+    /// contradicts itself and unconfirmed conduct findings may stop the build.
+    #[test]
+    fn every_rule_has_the_severity_its_class_allows() {
+        for r in INFOS.iter() {
+            assert!(
+                r.class.allows(r.severity),
+                "{} is {} but of class {}",
+                r.code,
+                r.severity,
+                r.class.name()
+            );
+        }
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! C201: a month that has ended has no month file (a disclosure gap, never a build error).
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo, gap_diag};
+use super::{Ctx, RuleClass, RuleInfo, gap_diag};
 use crate::criteria::EvidenceKind;
 use prongsai_model::{Diagnostic, Disclosure, YearMonth};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C201,
+    class: RuleClass::Gap,
     doc: "A gap, not an error: the site is still built and shows the month as ยังไม่เผยแพร่ with its due date. \
 Every month from October of the first fiscal year in procurement-data/ up to the last month that has ended before \
 the date checked (--as-of, site.yaml as_of, else today) needs its file months/<BE year>-<MM>.csv in the folder of \

@@ -1,11 +1,12 @@
 //! C208: a fiscal year that has begun has no procurement plan (a disclosure gap).
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo, gap_diag};
+use super::{Ctx, RuleClass, RuleInfo, gap_diag};
 use prongsai_model::{Diagnostic, Disclosure};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C208,
+    class: RuleClass::Gap,
     doc: "A gap, not an error: the site is still built and says the plan is not yet published. From 1 October \
 each fiscal year (also one whose folder does not exist yet) needs plan.csv. It is due 30 working days after \
 1 October (Monday to Friday; public holidays are not counted out, so the legal deadline may be a few days later): \

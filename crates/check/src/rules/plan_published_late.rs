@@ -1,11 +1,12 @@
 //! C309: plan.yaml says the plan was published later than 30 working days after 1 October.
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo};
+use super::{Ctx, RuleClass, RuleInfo};
 use prongsai_model::{Diagnostic, Location};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C309,
+    class: RuleClass::Completeness,
     doc: "The plan must be published within 30 working days of the budget taking effect. prongsai takes 1 October \
 (the start of the fiscal year) as that day and counts Monday to Friday only: public holidays are NOT counted out, so \
 the real deadline may be a few days later than the one computed, and a budget ordinance passed late moves it too. \

@@ -1,11 +1,12 @@
 //! C405: an open method that received one bid.
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo, records};
+use super::{Ctx, RuleClass, RuleInfo, records};
 use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C405,
+    class: RuleClass::RedFlag,
     doc: "e-bidding, e-market and สอบราคา are open to anyone; a single bid can mean the call was too short, too \
 narrow or not seen. Reported when รายชื่อผู้เสนอราคา lists exactly one bidder on an open method (cancelled records \
 excluded). Keep the reason on file; the law allows continuing with one bidder under conditions.",
@@ -46,6 +47,7 @@ mod tests {
             name: "อีกราย".into(),
             price: None,
             status: None,
+            date: None,
         });
         let specific = record("2567-10", 3);
         let d = run_rule(

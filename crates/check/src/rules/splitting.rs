@@ -1,6 +1,6 @@
 //! C401: possible splitting of one purchase into parts that each stay under a threshold.
 
-use super::{Ctx, RuleInfo, amount, baht};
+use super::{Ctx, RuleClass, RuleInfo, amount, baht};
 use crate::text::{common_prefix_len, dice_sorted, normalise_title, sorted_bigrams};
 use prongsai_model::codes;
 use prongsai_model::{Diagnostic, Field, Money, Procurement, SupplierKey};
@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C401,
+    class: RuleClass::RedFlag,
     doc: "Records won by the same supplier (same TIN, or same name once บริษัท/หจก./จำกัด and spaces are \
 removed), with similar titles, within checks.split_window_days (30) days of the first, each below a threshold of \
 checks.split_thresholds (500,000 บาท) but together above it. Titles are compared after removing spaces, punctuation \

@@ -1,12 +1,13 @@
 //! C406: one supplier won a large share of a fiscal year's total.
 
-use super::{Ctx, RED_FLAG_GUIDE, RuleInfo, amount, baht};
+use super::{Ctx, RED_FLAG_GUIDE, RuleClass, RuleInfo, amount, baht};
 use prongsai_model::codes;
 use prongsai_model::{Diagnostic, Field, Money, Procurement, SupplierKey};
 use std::collections::BTreeMap;
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C406,
+    class: RuleClass::RedFlag,
     doc: "For each fiscal year whose total agreed amount reaches checks.supplier_share_min_total (1,000,000 บาท), a \
 supplier whose contracts add up to more than checks.supplier_share (30%) of the total is reported once, at its \
 first record of the year. Suppliers are grouped by TIN, else by name without บริษัท/หจก./จำกัด and spaces. A small \

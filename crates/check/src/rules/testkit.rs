@@ -53,6 +53,7 @@ pub fn record(month: &str, seq: u32) -> Procurement {
             name: "ร้านทดสอบพาณิชย์".into(),
             price: Some(Money::from_baht(9_500)),
             status: None,
+            date: None,
         }],
         winner: Some("ร้านทดสอบพาณิชย์".into()),
         winner_tin: None,
@@ -63,6 +64,10 @@ pub fn record(month: &str, seq: u32) -> Procurement {
         contract_end: m.first_day().map(|d| d.add_days(44)),
         status: Some(Status::Completed),
         legal_ground: None,
+        explanation: None,
+        tender_start: None,
+        tender_end: None,
+        unspsc: None,
     }
 }
 

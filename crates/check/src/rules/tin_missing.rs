@@ -1,12 +1,13 @@
 //! C311: a company or partnership won without its taxpayer number.
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo, records};
+use super::{Ctx, RuleClass, RuleInfo, records};
 use crate::text::looks_juristic;
 use prongsai_model::{Diagnostic, Field};
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C311,
+    class: RuleClass::Completeness,
     doc: "A company or partnership (บริษัท, ห้างหุ้นส่วน, หจก., … จำกัด) always has a 13-digit taxpayer number. \
 Writing it in เลขประจำตัวผู้เสียภาษี lets the site and the OCDS release identify the supplier across spellings of its \
 name. This is information, not a requirement of the ITA list. The check digit itself (mod 11) is enforced by the \

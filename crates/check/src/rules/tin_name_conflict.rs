@@ -1,12 +1,13 @@
 //! C312: one supplier name with two taxpayer numbers, or one taxpayer number under two names.
 
 use prongsai_model::codes;
-use super::{Ctx, RuleInfo, records};
+use super::{Ctx, RuleClass, RuleInfo, records};
 use prongsai_model::{Diagnostic, Field, Procurement, Tin, normalise_name};
 use std::collections::BTreeMap;
 
 pub const INFO: RuleInfo = RuleInfo {
     entry: &codes::C312,
+    class: RuleClass::Plausibility,
     doc: "A firm has one 13-digit taxpayer number, and the site (the /suppliers/ pages and the OCDS party ids) treats \
 every row with the same name or the same number as the same firm, in every fiscal year. So one name written with two \
 different numbers, or one number written under two different names, is almost always a typing slip: the supplier \

@@ -49,11 +49,13 @@ pub fn record(month: YearMonth, seq: u32, title: &str) -> Procurement {
                 name: "ห้างหุ้นส่วนจำกัด ศรีสะเกษก่อสร้าง".into(),
                 price: Some(Money::from_baht(498_000)),
                 status: None,
+                date: None,
             },
             Bid {
                 name: "ร้านรุ่งเรืองวัสดุ".into(),
                 price: Some(Money::from_baht(499_500)),
                 status: None,
+                date: None,
             },
         ],
         winner: Some("ห้างหุ้นส่วนจำกัด ศรีสะเกษก่อสร้าง".into()),
@@ -65,6 +67,10 @@ pub fn record(month: YearMonth, seq: u32, title: &str) -> Procurement {
         contract_end: Date::from_be(2568, 1, 15),
         status: Some(Status::UnderContract),
         legal_ground: None,
+        explanation: None,
+        tender_start: None,
+        tender_end: None,
+        unspsc: None,
     }
 }
 

@@ -451,6 +451,7 @@ pub fn base_record(ym: YearMonth, seq: u32) -> Procurement {
             name: "ร้านเมืองหลวงพาณิชย์".into(),
             price: Some(Money::from_satang(4_800_050)),
             status: None,
+            date: None,
         }],
         winner: Some("ร้านเมืองหลวงพาณิชย์".into()),
         winner_tin: None,
@@ -461,6 +462,10 @@ pub fn base_record(ym: YearMonth, seq: u32) -> Procurement {
         contract_end: ym.first_day().map(|d| d.add_days(i64::from(seq) + 30)),
         status: Some(Status::UnderContract),
         legal_ground: None,
+        explanation: None,
+        tender_start: None,
+        tender_end: None,
+        unspsc: None,
     }
 }
 
@@ -504,16 +509,19 @@ pub fn fixture() -> Data {
             name: "หจก. ศรีสะเกษก่อสร้าง".into(),
             price: Some(Money::from_baht(2_390_000)),
             status: None,
+            date: None,
         },
         Bid {
             name: "บริษัท ห้วยทับทันวิศวกรรม จำกัด".into(),
             price: Some(Money::from_baht(2_420_000)),
             status: None,
+            date: None,
         },
         Bid {
             name: "หจก.รุ่งเรืองการโยธา".into(),
             price: None,
             status: Some(BidStatus::Withdrawn),
+            date: None,
         },
     ];
     // Spelled without the space the bid list has: still the same organisation.
