@@ -422,21 +422,24 @@ pub(crate) fn month_named(text: &str) -> Option<YearMonth> {
     t.char_indices().find_map(|(i, _)| month_and_year(&t[i..]))
 }
 
+/// The words a local government's name starts with, in full and abbreviated: what a title row's
+/// agency is found by, and what is set aside when two spellings of a name are compared.
+pub(crate) const AGENCY_TYPES: [&str; 8] = [
+    "องค์การบริหารส่วนตำบล",
+    "องค์การบริหารส่วนจังหวัด",
+    "เทศบาลนคร",
+    "เทศบาลเมือง",
+    "เทศบาลตำบล",
+    "อบต.",
+    "อบจ.",
+    "ทต.",
+];
+
 /// The agency a title row names: the words from an agency type (องค์การบริหารส่วนตำบล,
 /// เทศบาลตำบล, อบต. …) to the next blank or bracket.
 pub(crate) fn agency_in_title(text: &str) -> Option<String> {
-    const TYPES: [&str; 8] = [
-        "องค์การบริหารส่วนตำบล",
-        "องค์การบริหารส่วนจังหวัด",
-        "เทศบาลนคร",
-        "เทศบาลเมือง",
-        "เทศบาลตำบล",
-        "อบต.",
-        "อบจ.",
-        "ทต.",
-    ];
     let t = clean(text);
-    let (i, ty) = TYPES
+    let (i, ty) = AGENCY_TYPES
         .iter()
         .filter_map(|ty| t.find(ty).map(|i| (i, *ty)))
         .min_by_key(|(i, _)| *i)?;

@@ -529,19 +529,10 @@ fn other_agency(agency: &Agency, declared: &[assemble::Declared]) -> Vec<Diagnos
                 // อบต. / องค์การบริหารส่วนตำบล and the like: the name after the type is compared.
                 let bare = |s: &str| {
                     let k = key(s);
-                    [
-                        "องค์การบริหารส่วนตำบล",
-                        "องค์การบริหารส่วนจังหวัด",
-                        "เทศบาลนคร",
-                        "เทศบาลเมือง",
-                        "เทศบาลตำบล",
-                        "อบต.",
-                        "อบจ.",
-                        "ทต.",
-                    ]
-                    .iter()
-                    .find_map(|t| k.strip_prefix(&key(t)).map(str::to_owned))
-                    .unwrap_or(k)
+                    assemble::AGENCY_TYPES
+                        .iter()
+                        .find_map(|t| k.strip_prefix(&key(t)).map(str::to_owned))
+                        .unwrap_or(k)
                 };
                 names.iter().any(|n| key(n) == v || bare(n) == bare(value))
             }

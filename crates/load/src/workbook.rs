@@ -508,6 +508,79 @@ fn is_totals(row: &[String], formulas: bool, seq_col: Option<usize>) -> bool {
     seq_blank && (labelled || formulas)
 }
 
+/// What typing a sheet's rows needs besides the row: the sheet, the cells merges fill (a cell
+/// below a block merged down reads as the block's value) and the date system.
+struct Typing<'g> {
+    path: &'g str,
+    grid: &'g Grid,
+    filled: &'g BTreeMap<(u32, u32), (u32, u32)>,
+    is_1904: bool,
+    /// The header's width: a row is read at least this wide.
+    width: u32,
+}
+
+/// Sheet row `r` as the text a CSV of it would hold, each cell typed by its column's field
+/// (`field_of`); `None` for a blank row. A cell that cannot be read is reported at its cell,
+/// named by `header`, and reads as what Excel shows. Returns whether the row holds a formula.
+fn type_row(
+    t: &Typing<'_>,
+    r: u32,
+    cells: &BTreeMap<u32, &RawCell>,
+    field_of: &dyn Fn(u32) -> Option<Field>,
+    header: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Vec<String>, bool)> {
+    let row_width = cells
+        .keys()
+        .next_back()
+        .map_or(0, |c| *c + 1)
+        .max(t.width)
+        .max(
+            t.filled
+                .range((r, 0)..(r + 1, 0))
+                .map(|((_, c), _)| *c + 1)
+                .max()
+                .unwrap_or(0),
+        );
+    let mut texts = Vec::with_capacity(row_width as usize);
+    let mut has_formula = false;
+    for c in 0..row_width {
+        let cell = cells
+            .get(&c)
+            .copied()
+            .or_else(|| t.filled.get(&(r, c)).and_then(|src| t.grid.get(src)));
+        let Some(cell) = cell else {
+            texts.push(String::new());
+            continue;
+        };
+        has_formula |= cell.formula.is_some();
+        match cell_text(cell, field_of(c), t.is_1904) {
+            Ok(text) => texts.push(text),
+            Err((shown_text, code, th, en)) => {
+                let shown = cell
+                    .formula
+                    .as_ref()
+                    .map_or_else(|| format!("{:?}", cell.value), |f| format!("={f}"));
+                diags.push(
+                    Diagnostic::error(code, th, en)
+                        .at(Location::cell(
+                            t.path,
+                            r + 1,
+                            c + 1,
+                            header.get(c as usize).cloned().unwrap_or_default(),
+                        ))
+                        .with_text(shown),
+                );
+                texts.push(shown_text);
+            }
+        }
+    }
+    if texts.iter().all(|t| crate::values::clean(t).is_empty()) {
+        return None;
+    }
+    Some((texts, has_formula))
+}
+
 /// The field that decides how a number in a column reads (a serial date, an amount, a tax ID).
 fn typing_field(col: Option<Col>) -> Option<Field> {
     match col? {
@@ -613,58 +686,22 @@ fn month_sheet(
         .chain(filled.keys().map(|(r, _)| *r))
         .collect();
     let header_texts: Vec<String> = header.shown.clone();
+    let typing = Typing {
+        path,
+        grid,
+        filled: &filled,
+        is_1904,
+        width,
+    };
     let mut data_count = 0usize;
     for r in data_rows {
         let empty = BTreeMap::new();
         let cells = rows.get(&r).unwrap_or(&empty);
-        let row_width = cells
-            .keys()
-            .next_back()
-            .map_or(0, |c| *c + 1)
-            .max(width)
-            .max(
-                filled
-                    .range((r, 0)..(r + 1, 0))
-                    .map(|((_, c), _)| *c + 1)
-                    .max()
-                    .unwrap_or(0),
-            );
-        let mut texts = Vec::with_capacity(row_width as usize);
-        let mut has_formula = false;
-        for c in 0..row_width {
-            let cell = cells
-                .get(&c)
-                .copied()
-                .or_else(|| filled.get(&(r, c)).and_then(|src| grid.get(src)));
-            let Some(cell) = cell else {
-                texts.push(String::new());
-                continue;
-            };
-            has_formula |= cell.formula.is_some();
-            match cell_text(cell, field_of(c), is_1904) {
-                Ok(t) => texts.push(t),
-                Err((shown_text, code, th, en)) => {
-                    let shown = cell
-                        .formula
-                        .as_ref()
-                        .map_or_else(|| format!("{:?}", cell.value), |f| format!("={f}"));
-                    diags.push(
-                        Diagnostic::error(code, th, en)
-                            .at(Location::cell(
-                                path,
-                                r + 1,
-                                c + 1,
-                                header_texts.get(c as usize).cloned().unwrap_or_default(),
-                            ))
-                            .with_text(shown),
-                    );
-                    texts.push(shown_text);
-                }
-            }
-        }
-        if texts.iter().all(|t| crate::values::clean(t).is_empty()) {
+        let Some((texts, has_formula)) =
+            type_row(&typing, r, cells, &field_of, &header_texts, diags)
+        else {
             continue;
-        }
+        };
         data_count += 1;
         if data_count > limits.max_rows {
             diags.push(too_many_rows(path, limits, r + 1));
@@ -820,58 +857,21 @@ fn to_table(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
+    let typing = Typing {
+        path,
+        grid,
+        filled: &filled,
+        is_1904,
+        width,
+    };
+    let field_of = |c: u32| fields.get(c as usize).copied().flatten();
     for r in row_numbers {
         let empty = BTreeMap::new();
         let cells = rows.get(&r).unwrap_or(&empty);
-        let row_width = cells
-            .keys()
-            .next_back()
-            .map_or(0, |c| *c + 1)
-            .max(width)
-            .max(
-                filled
-                    .range((r, 0)..(r + 1, 0))
-                    .map(|((_, c), _)| *c + 1)
-                    .max()
-                    .unwrap_or(0),
-            );
-        let mut texts = Vec::with_capacity(row_width as usize);
-        let mut has_formula = false;
-        for c in 0..row_width {
-            let field = fields.get(c as usize).copied().flatten();
-            let cell = cells
-                .get(&c)
-                .copied()
-                .or_else(|| filled.get(&(r, c)).and_then(|src| grid.get(src)));
-            let Some(cell) = cell else {
-                texts.push(String::new());
-                continue;
-            };
-            has_formula |= cell.formula.is_some();
-            match cell_text(cell, field, is_1904) {
-                Ok(t) => texts.push(t),
-                Err((shown_text, code, th, en)) => {
-                    let shown = cell
-                        .formula
-                        .as_ref()
-                        .map_or_else(|| format!("{:?}", cell.value), |f| format!("={f}"));
-                    diags.push(
-                        Diagnostic::error(code, th, en)
-                            .at(Location::cell(
-                                path,
-                                r + 1,
-                                c + 1,
-                                header.get(c as usize).cloned().unwrap_or_default(),
-                            ))
-                            .with_text(shown),
-                    );
-                    texts.push(shown_text);
-                }
-            }
-        }
-        if texts.iter().all(|t| crate::values::clean(t).is_empty()) {
+        let Some((texts, has_formula)) = type_row(&typing, r, cells, &field_of, &header, diags)
+        else {
             continue;
-        }
+        };
         out.push((r + 1, texts, has_formula));
         if out.len() > limits.max_rows {
             diags.push(too_many_rows(path, limits, r + 1));
