@@ -117,6 +117,7 @@ fn main() {
                 contract_end: m.first_day().map(|d| d.add_days(day + 30)),
                 status: Some(Status::Completed),
                 legal_ground: None,
+                egp: None,
             });
         }
         made += records.len();

@@ -437,6 +437,7 @@ fn parse_row(
         contract_end,
         status,
         legal_ground,
+        egp: None,
     })
 }
 

@@ -144,6 +144,9 @@ pub enum Layout {
     Skr1,
     /// The ITA procurement list the NACC asks for (16 columns, or an accounting system's 18).
     Ita,
+    /// e-GP's contract data (`<FY>/egp/`, the data.go.th CSV or the CGD API's JSON): not a month
+    /// file, a second source the month files are checked against.
+    Egp,
 }
 
 impl Layout {
@@ -156,6 +159,7 @@ impl Layout {
             Layout::Template => "แม่แบบของ prongsai",
             Layout::Skr1 => "แบบ สขร.1",
             Layout::Ita => "รายการจัดซื้อจัดจ้างตามแบบ ITA",
+            Layout::Egp => "ข้อมูลสัญญาในระบบ e-GP (กรมบัญชีกลาง)",
         }
     }
 
@@ -164,6 +168,7 @@ impl Layout {
             Layout::Template => "prongsai's template",
             Layout::Skr1 => "the แบบ สขร.1 form",
             Layout::Ita => "the ITA procurement list",
+            Layout::Egp => "e-GP's contract data (Comptroller General's Department)",
         }
     }
 }
@@ -351,6 +356,9 @@ pub struct Procurement {
     pub status: Option<Status>,
     /// The มาตรา 56 ground for a วิธีเฉพาะเจาะจง purchase above 500,000 บาท (an extension column).
     pub legal_ground: Option<String>,
+    /// The e-GP contract the record was joined with (`<FY>/egp/`): which fields it filled and
+    /// where it differs. `None` when the year has no e-GP data or e-GP has no such contract.
+    pub egp: Option<Box<crate::EgpLink>>,
 }
 
 impl Procurement {
@@ -366,6 +374,9 @@ impl Procurement {
     /// Where `field` was read: the cell of whichever of the record's files has its column, else
     /// the record's line.
     pub fn loc(&self, field: Field) -> Location {
+        if let Some(e) = self.egp.as_ref().filter(|e| e.filled(field)) {
+            return e.loc(field);
+        }
         match &self.joined {
             Some(j) if self.file.column(field).is_none() && j.file.column(field).is_some() => {
                 j.file.loc(j.line, field)
@@ -383,6 +394,12 @@ impl Procurement {
             || (field == Field::Status && self.status.is_some())
             || self.file.gives(field)
             || self.joined.as_ref().is_some_and(|j| j.file.gives(field))
+            || self.egp_filled(field)
+    }
+
+    /// Whether `field`'s value came from e-GP: no month file of the record gives it.
+    pub fn egp_filled(&self, field: Field) -> bool {
+        self.egp.as_ref().is_some_and(|e| e.filled(field))
     }
 
     /// The files the record was read from, its own first.
@@ -494,6 +511,8 @@ pub struct FiscalYear {
     pub annual: Option<AnnualReport>,
     /// Files that exist but could not be read (a load error names each): not also a gap.
     pub unreadable: BTreeSet<crate::Disclosure>,
+    /// `egp/`: e-GP's contracts of the agency, when the folder exists.
+    pub egp: Option<crate::Egp>,
 }
 
 impl FiscalYear {

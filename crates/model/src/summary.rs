@@ -299,6 +299,7 @@ mod tests {
             contract_end: None,
             status: Some(status),
             legal_ground: None,
+            egp: None,
         }
     }
 

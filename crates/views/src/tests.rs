@@ -37,6 +37,7 @@ fn record(ym: YearMonth, seq: u32, title: &str, plan_id: Option<&str>, agreed: i
         contract_end: None,
         status: Some(Status::Completed),
         legal_ground: None,
+        egp: None,
     }
 }
 

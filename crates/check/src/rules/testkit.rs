@@ -63,6 +63,7 @@ pub fn record(month: &str, seq: u32) -> Procurement {
         contract_end: m.first_day().map(|d| d.add_days(44)),
         status: Some(Status::Completed),
         legal_ground: None,
+        egp: None,
     }
 }
 

@@ -65,6 +65,7 @@ pub fn record(month: YearMonth, seq: u32, title: &str) -> Procurement {
         contract_end: Date::from_be(2568, 1, 15),
         status: Some(Status::UnderContract),
         legal_ground: None,
+        egp: None,
     }
 }
 
@@ -163,6 +164,7 @@ pub fn fiscal_year() -> FiscalYear {
         months,
         annual: None,
         unreadable: Default::default(),
+        egp: None,
     }
 }
 

@@ -461,6 +461,7 @@ pub fn base_record(ym: YearMonth, seq: u32) -> Procurement {
         contract_end: ym.first_day().map(|d| d.add_days(i64::from(seq) + 30)),
         status: Some(Status::UnderContract),
         legal_ground: None,
+        egp: None,
     }
 }
 
