@@ -250,11 +250,11 @@ impl Others {
                 Diagnostic::info(
                     diag::EGP_OTHERS,
                     format!(
-                        "ข้ามแถวของหน่วยงานอื่น {} แถว ใช้เฉพาะของ{} {} แถว",
+                        "ข้ามแถวของหน่วยงานอื่น {} แถว: ไม่ต้องแก้ ใช้เฉพาะของ{} {} แถว",
                         self.skipped, agency.name, ours
                     ),
                     format!(
-                        "skipped {} rows of other agencies; {} rows are {}'s",
+                        "skipped {} rows of other agencies: nothing to fix, the {} rows of {} are used",
                         self.skipped, ours, agency.name
                     ),
                 )
@@ -352,6 +352,48 @@ fn text_of(bytes: &[u8], encoding: &str) -> String {
         .into_owned()
 }
 
+/// A reader that notes where each line ends, so a CSV record's start byte gives its line: the
+/// csv crate's own line count falls behind at every CRLF. Only the newlines not yet passed are
+/// kept (a buffer's worth), so a file of any size needs no more.
+struct Newlines<R> {
+    inner: R,
+    at: u64,
+    ends: Rc<std::cell::RefCell<std::collections::VecDeque<u64>>>,
+}
+
+impl<R: Read> Read for Newlines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut ends = self.ends.borrow_mut();
+        for (i, b) in buf[..n].iter().enumerate() {
+            if *b == b'\n' {
+                ends.push_back(self.at + i as u64);
+            }
+        }
+        self.at += n as u64;
+        Ok(n)
+    }
+}
+
+/// The line a record starting at a byte is on (1 for the first), asked in increasing byte order.
+struct LineOf {
+    passed: u32,
+    ends: Rc<std::cell::RefCell<std::collections::VecDeque<u64>>>,
+}
+
+impl LineOf {
+    fn line(&mut self, byte: u64) -> u32 {
+        let mut ends = self.ends.borrow_mut();
+        // The csv crate places a record after a CRLF at the CRLF's `\n`: a newline at the very
+        // byte has been passed too.
+        while ends.front().is_some_and(|e| *e <= byte) {
+            ends.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
+}
+
 /// How a row's values line up with the header: which column each value is.
 struct Alignment {
     cols: Vec<Option<Col>>,
@@ -446,10 +488,19 @@ fn read_csv(
     agency: &Agency,
     diags: &mut Vec<Diagnostic>,
 ) -> FileRead {
+    let ends = Rc::new(std::cell::RefCell::new(std::collections::VecDeque::new()));
+    let mut lines = LineOf {
+        passed: 0,
+        ends: Rc::clone(&ends),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(input);
+        .from_reader(Newlines {
+            inner: input,
+            at: 0,
+            ends,
+        });
     let mut record = csv::ByteRecord::new();
     // The header: the first row that is not blank.
     let mut header: Option<(Vec<String>, u32)> = None;
@@ -461,7 +512,7 @@ fn read_csv(
                 if cells.iter().all(|c| c.trim().is_empty()) {
                     continue;
                 }
-                let line = record.position().map_or(1, |p| p.line() as u32);
+                let line = record.position().map_or(1, |p| lines.line(p.byte()));
                 header = Some((cells, line));
                 break;
             }
@@ -528,7 +579,7 @@ fn read_csv(
         if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
-        let line = record.position().map_or(0, |p| p.line() as u32);
+        let line = record.position().map_or(0, |p| lines.line(p.byte()));
         let Some((align, shifted)) = fit(&aligns, &record) else {
             diags.push(shifted_row(rel, line, record.len(), &aligns));
             continue;
@@ -692,7 +743,9 @@ impl RawContract {
         diags: &mut Vec<Diagnostic>,
     ) -> Option<EgpContract> {
         let at = |field: Field| file.loc(line, field);
-        let bad = |field: Field, name: &str, text: &str, e: ValueError| {
+        // Values with no field of their own (the project's agreed price, the transaction date)
+        // are placed at their line, and named.
+        let bad = |field: Option<Field>, name: &str, text: &str, e: ValueError| {
             Diagnostic::warning(
                 diag::EGP_BAD_VALUE,
                 format!("{name} \"{text}\" อ่านไม่ได้ ({}): ไม่ใช้แถวนี้", e.th),
@@ -701,43 +754,62 @@ impl RawContract {
                     e.en
                 ),
             )
-            .at(at(field))
+            .at(field.map_or_else(|| Location::line(&file.path, line), at))
             .with_text(text.to_owned())
         };
         let project_no: EgpNo = match parse_egp_no(&self.project_no) {
             Ok(n) => n,
             Err(e) => {
-                diags.push(bad(Field::EgpProjectNo, "รหัสโครงการ", &self.project_no, e));
+                diags.push(bad(
+                    Some(Field::EgpProjectNo),
+                    "รหัสโครงการ",
+                    &self.project_no,
+                    e,
+                ));
                 return None;
             }
         };
-        let mut failed = false;
-        let mut money = |field: Field, name: &str, text: &str| match egp_money(text) {
-            Ok(m) => m,
-            Err(e) => {
-                diags.push(bad(field, name, text, e));
-                failed = true;
-                None
+        // The first value that does not read is named; the row is not used either way.
+        let money = |field: Option<Field>, name: &str, text: &str| {
+            egp_money(text).map_err(|e| bad(field, name, text, e))
+        };
+        let date = |field: Option<Field>, name: &str, text: &str| {
+            egp_date(text).map_err(|e| bad(field, name, text, e))
+        };
+        let read = (|| {
+            Ok::<_, Diagnostic>((
+                money(Some(Field::Budget), "งบประมาณ", &self.budget)?,
+                money(
+                    Some(Field::ReferencePrice),
+                    "ราคากลาง",
+                    &self.reference_price,
+                )?,
+                money(None, "ราคาตกลงซื้อ/จ้าง", &self.project_agreed)?,
+                money(Some(Field::AgreedPrice), "งบสัญญา", &self.contract_price)?,
+                date(None, "วันที่เกิดรายการ", &self.transaction_date)?,
+                date(
+                    Some(Field::ContractDate),
+                    "วันที่ลงนามสัญญา",
+                    &self.contract_date,
+                )?,
+                date(Some(Field::ContractEnd), "วันที่สิ้นสุดสัญญา", &self.contract_end)?,
+            ))
+        })();
+        let (
+            budget,
+            reference_price,
+            project_agreed,
+            contract_price,
+            transaction_date,
+            contract_date,
+            contract_end,
+        ) = match read {
+            Ok(v) => v,
+            Err(d) => {
+                diags.push(d);
+                return None;
             }
         };
-        let budget = money(Field::Budget, "งบประมาณ", &self.budget);
-        let reference_price = money(Field::ReferencePrice, "ราคากลาง", &self.reference_price);
-        let project_agreed = money(Field::AgreedPrice, "ราคาตกลงซื้อ/จ้าง", &self.project_agreed);
-        let contract_price = money(Field::AgreedPrice, "งบสัญญา", &self.contract_price);
-        let mut date = |field: Field, name: &str, text: &str| match egp_date(text) {
-            Ok(d) => d,
-            Err(e) => {
-                diags.push(bad(field, name, text, e));
-                failed = true;
-                None
-            }
-        };
-        let transaction_date = date(Field::ContractDate, "วันที่เกิดรายการ", &self.transaction_date);
-        let contract_date = date(Field::ContractDate, "วันที่ลงนามสัญญา", &self.contract_date);
-        let contract_end = date(Field::ContractEnd, "วันที่สิ้นสุดสัญญา", &self.contract_end);
-        if failed {
-            return None;
-        }
         let winner = optional(self.winner);
         let contract_no = optional(self.contract_no);
         // A project without a winner, a contract number or a date of signing has no contract yet.
