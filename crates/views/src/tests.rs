@@ -109,6 +109,7 @@ fn opts() -> Options {
         as_of: Date::from_ce(2025, 1, 15).unwrap(),
         due: prongsai_model::DueRules::default(),
         fmt: Fmt::default(),
+        egp_public: true,
     }
 }
 
@@ -221,6 +222,7 @@ fn sample_data_builds_every_page_with_consistent_totals() {
         as_of: Date::from_ce(2026, 11, 1).unwrap(),
         due: prongsai_model::DueRules::default(),
         fmt: Fmt::default(),
+        egp_public: true,
     };
     let pages = pages(&loaded.data, &opts);
     let records = loaded.data.records().count();
