@@ -323,6 +323,20 @@ pub struct Tender {
     pub tenderers: Vec<OrganizationReference>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_tenderers: Option<u32>,
+    /// Where values came from another publisher: e-GP's contract data (`<FY>/egp/`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
+}
+
+/// A document of the process: here, the citation of e-GP's contract data for the values taken
+/// from it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub language: &'static str,
 }
 
 /// The closed `awardStatus` codelist, less `unsuccessful` (a สขร.1 row always names a winner).
