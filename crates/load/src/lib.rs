@@ -243,6 +243,16 @@ pub fn load_month_file(root: &Path, rel_path: &str) -> (Option<MonthFile>, Vec<D
     (month, diags)
 }
 
+/// Reads `agency.yaml` alone (for `prongsai egp fetch`, which needs the department code and not
+/// the rest of the data).
+pub fn load_agency(root: &Path) -> (Option<Agency>, Vec<Diagnostic>) {
+    let rel = format!("{DATA_DIR}/agency.yaml");
+    match run(root, &Job::Agency(rel), &limits_of(root)) {
+        (Output::Agency(a), d) => (*a, d),
+        (_, d) => (None, d),
+    }
+}
+
 /// Re-reads one `plan.csv` (or `plan.xlsx`), e.g. `procurement-data/2568/plan.csv`, for live reload.
 pub fn load_plan_file(root: &Path, rel_path: &str) -> (Option<Plan>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
