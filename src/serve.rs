@@ -192,8 +192,17 @@ impl Builder {
         match prongsai_load::classify(rel, self.root.join(rel).is_dir()) {
             None => Change::Ignored,
             Some(DataFile::Ignored) => Change::Ignored,
+            // With e-GP data the month's records are joined with it, which only a full load does.
             Some(DataFile::Plan(_) | DataFile::Month(..))
-                if self.data_files.contains(rel) && self.root.join(rel).is_file() =>
+                if self.data_files.contains(rel)
+                    && self.root.join(rel).is_file()
+                    && self
+                        .inputs
+                        .data
+                        .data
+                        .years
+                        .values()
+                        .all(|y| y.egp.is_none()) =>
             {
                 Change::DataFile(rel.to_owned())
             }
