@@ -192,17 +192,8 @@ impl Builder {
         match prongsai_load::classify(rel, self.root.join(rel).is_dir()) {
             None => Change::Ignored,
             Some(DataFile::Ignored) => Change::Ignored,
-            // With e-GP data the month's records are joined with it, which only a full load does.
             Some(DataFile::Plan(_) | DataFile::Month(..))
-                if self.data_files.contains(rel)
-                    && self.root.join(rel).is_file()
-                    && self
-                        .inputs
-                        .data
-                        .data
-                        .years
-                        .values()
-                        .all(|y| y.egp.is_none()) =>
+                if self.data_files.contains(rel) && self.root.join(rel).is_file() =>
             {
                 Change::DataFile(rel.to_owned())
             }
@@ -252,6 +243,10 @@ impl Builder {
             if let Some(m) = month {
                 replaced.extend(m.files().map(|f| f.path.clone()));
                 year.months.insert(m.month, m);
+            }
+            // The month's new records are joined with e-GP's contracts, as a full load joins them.
+            if let Some(ym) = ym {
+                prongsai_load::rejoin_egp(&mut loaded.data, ym);
             }
             diags
         };

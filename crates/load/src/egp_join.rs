@@ -19,6 +19,27 @@ type RecordAt = (i32, prongsai_model::YearMonth, usize);
 /// Where a contract is: its year's `egp` and its place there.
 type ContractAt = (i32, usize);
 
+/// After one month was read again (`serve`): its contracts are free again, and its new records
+/// are joined with what is free.
+pub fn rejoin_month(data: &mut Data, ym: prongsai_model::YearMonth) {
+    let prefix = format!("{}-", ym.key());
+    for c in data
+        .years
+        .values_mut()
+        .filter_map(|y| y.egp.as_mut())
+        .flat_map(|e| e.contracts.iter_mut())
+    {
+        if c.disclosed_by
+            .as_deref()
+            .is_some_and(|id| id.starts_with(&prefix))
+        {
+            c.disclosed_by = None;
+        }
+    }
+    join(data);
+}
+
+/// Joins the records not yet joined with the contracts not yet disclosed.
 pub(crate) fn join(data: &mut Data) {
     if data.years.values().all(|y| y.egp.is_none()) {
         return;
@@ -46,11 +67,15 @@ pub(crate) fn join(data: &mut Data) {
                 m.records
                     .iter()
                     .enumerate()
+                    .filter(|(_, r)| r.egp.is_none())
                     .map(move |(i, r)| ((*fy, *ym, i), r))
             })
         })
         .collect();
-    let mut taken = vec![false; contracts.len()];
+    let mut taken: Vec<bool> = contracts
+        .iter()
+        .map(|(_, c)| c.disclosed_by.is_some())
+        .collect();
     let mut pairs: Vec<(RecordAt, usize)> = Vec::new();
     // By number first, so a number that pairs is never taken by a guess.
     for (at, r) in &records {

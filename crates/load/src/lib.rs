@@ -36,6 +36,7 @@ pub mod values;
 mod workbook;
 mod yaml;
 
+pub use egp_join::rejoin_month as rejoin_egp;
 pub use layout::{DataFile, classify, month_of_file_name};
 pub use workbook::{MONTH_SHEET, PLAN_SHEET};
 
