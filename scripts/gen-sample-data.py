@@ -1361,7 +1361,7 @@ def egp_contracts(g: Gen, fy: int) -> list[dict]:
         out.append({"no": r.egp, "title": r.title, "method": EGP_METHOD[r.method], "budget": r.budget,
                     "ref": r.ref, "agreed": r.agreed - (satang(1_000) if r is differs else 0),
                     "date": r.date, "end": r.end, "tin": sup.tin or "", "winner": sup.name,
-                    "contract": r.contract_no.split(" ", 1)[1], "done": r.end < AS_OF})
+                    "contract": r.contract_no, "done": r.end < AS_OF})
     if fy == fy_of(*EGP_UNDISCLOSED[1]):
         title, ym, amount, sup = EGP_UNDISCLOSED
         d = dt.date(ym[0] - 543, ym[1], 14)

@@ -19,6 +19,9 @@ const PAGES = [
   ['plan', '/procurement/2569/plan/'],
   ['month', '/procurement/2569/months/2568-10/'],
   ['record', { from: '/procurement/2569/months/2568-10/', under: '/procurement/2569/records/' }],
+  // A สขร.1 month completed from e-GP (issue 31), and a record whose agreed price differs from e-GP's.
+  ['record-egp-filled', '/procurement/2568/records/2567-11-1/'],
+  ['record-egp-differs', '/procurement/2569/records/2569-03-1/'],
   ['supplier', { from: '/suppliers/', under: '/suppliers/' }],
   ['annual-report', '/procurement/2568/annual/'],
   ['ita-index', '/ita/2569/'],

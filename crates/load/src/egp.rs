@@ -771,13 +771,13 @@ impl RawContract {
         };
         // The first value that does not read is named; the row is not used either way.
         let money = |field: Option<Field>, name: &str, text: &str| {
-            egp_money(text).map_err(|e| bad(field, name, text, e))
+            egp_money(text).map_err(|e| Box::new(bad(field, name, text, e)))
         };
         let date = |field: Option<Field>, name: &str, text: &str| {
-            egp_date(text).map_err(|e| bad(field, name, text, e))
+            egp_date(text).map_err(|e| Box::new(bad(field, name, text, e)))
         };
         let read = (|| {
-            Ok::<_, Diagnostic>((
+            Ok::<_, Box<Diagnostic>>((
                 money(Some(Field::Budget), "งบประมาณ", &self.budget)?,
                 money(
                     Some(Field::ReferencePrice),
@@ -806,7 +806,7 @@ impl RawContract {
         ) = match read {
             Ok(v) => v,
             Err(d) => {
-                diags.push(d);
+                diags.push(*d);
                 return None;
             }
         };

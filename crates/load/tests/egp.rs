@@ -14,7 +14,7 @@ fn fixture(name: &str) -> prongsai_load::Loaded {
     )
 }
 
-fn record<'a>(data: &'a Data, seq: u32) -> &'a Procurement {
+fn record(data: &Data, seq: u32) -> &Procurement {
     data.years[&2568].months[&YearMonth::new(2567, 10)]
         .records
         .iter()
