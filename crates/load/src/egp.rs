@@ -33,6 +33,16 @@ pub(crate) struct FileRead {
     pub contracts: Vec<EgpContract>,
 }
 
+impl FileRead {
+    /// A file not read: its error is already reported.
+    fn none() -> FileRead {
+        FileRead {
+            file: None,
+            contracts: Vec::new(),
+        }
+    }
+}
+
 /// A column of e-GP's data, by meaning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Col {
@@ -295,22 +305,11 @@ pub(crate) fn read(
     agency: &Agency,
     diags: &mut Vec<Diagnostic>,
 ) -> FileRead {
-    let none = FileRead {
-        file: None,
-        contracts: Vec::new(),
-    };
     let file = match std::fs::File::open(root.join(rel)) {
         Ok(f) => f,
         Err(e) => {
-            diags.push(
-                Diagnostic::error(
-                    diag::UNREADABLE,
-                    format!("เปิดไฟล์ไม่ได้ ({e}): ตรวจสอบว่าไฟล์มีอยู่และไม่ได้เปิดค้างไว้ในโปรแกรมอื่น"),
-                    format!("cannot open the file ({e}): check it exists and is not locked by another program"),
-                )
-                .at(Location::file(rel)),
-            );
-            return none;
+            diags.push(crate::cannot_open(rel, &e));
+            return FileRead::none();
         }
     };
     let filter = Filter::new(agency);
@@ -518,19 +517,13 @@ fn read_csv(
             }
             Err(e) => {
                 diags.push(not_csv(rel, &e));
-                return FileRead {
-                    file: None,
-                    contracts: Vec::new(),
-                };
+                return FileRead::none();
             }
         }
     }
     let Some((header, _)) = header else {
         diags.push(neither_shape(rel, &REQUIRED.map(thai_name)));
-        return FileRead {
-            file: None,
-            contracts: Vec::new(),
-        };
+        return FileRead::none();
     };
     let aligns = alignments(&header);
     let lacking: Vec<&str> = REQUIRED
@@ -540,10 +533,7 @@ fn read_csv(
         .collect();
     if !lacking.is_empty() {
         diags.push(neither_shape(rel, &lacking));
-        return FileRead {
-            file: None,
-            contracts: Vec::new(),
-        };
+        return FileRead::none();
     }
     let mut file: Option<Arc<SourceFile>> = None;
     let file_of = |a: &Alignment| -> Arc<SourceFile> {
@@ -1051,10 +1041,7 @@ fn read_json(
         Ok(true) => {}
         Ok(false) => {
             diags.push(neither_shape(state.rel, &["result"]));
-            return FileRead {
-                file: None,
-                contracts: Vec::new(),
-            };
+            return FileRead::none();
         }
         Err(e) => {
             diags.push(
@@ -1065,10 +1052,7 @@ fn read_json(
                 )
                 .at(Location::line(rel, u32::try_from(e.line()).unwrap_or(0))),
             );
-            return FileRead {
-                file: None,
-                contracts: Vec::new(),
-            };
+            return FileRead::none();
         }
     }
     state

@@ -753,18 +753,21 @@ fn read_file(
             return None;
         }
         Err(e) => {
-            diags.push(
-                Diagnostic::error(
-                    diag::UNREADABLE,
-                    format!("เปิดไฟล์ไม่ได้ ({e}): ตรวจสอบว่าไฟล์มีอยู่และไม่ได้เปิดค้างไว้ในโปรแกรมอื่น"),
-                    format!("cannot open the file ({e}): check it exists and is not locked by another program"),
-                )
-                .at(Location::file(rel)),
-            );
+            diags.push(cannot_open(rel, &e));
             return None;
         }
     };
     Some(bytes)
+}
+
+/// A file that exists in the walk but cannot be opened.
+pub(crate) fn cannot_open(rel: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        diag::UNREADABLE,
+        format!("เปิดไฟล์ไม่ได้ ({e}): ตรวจสอบว่าไฟล์มีอยู่และไม่ได้เปิดค้างไว้ในโปรแกรมอื่น"),
+        format!("cannot open the file ({e}): check it exists and is not locked by another program"),
+    )
+    .at(Location::file(rel))
 }
 
 /// Reads at most `max` bytes: `Ok(Err(size))` when the file is larger, without reading it (the
