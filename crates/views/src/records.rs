@@ -66,7 +66,6 @@ struct RecordView<'a> {
     sources: Vec<SourceView<'a>>,
     /// The aliases of the fields whose value came from e-GP (`<FY>/egp/`), and by alias what the
     /// page writes beside a field: จาก e-GP, or e-GP's value where it differs. Empty without e-GP.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     egp_filled: Vec<&'static str>,
     egp_notes: std::collections::BTreeMap<&'static str, String>,
     /// The e-GP file and line the record was joined with.
