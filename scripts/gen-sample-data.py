@@ -1368,6 +1368,18 @@ so the Open Contracting red-flag indicators that need them (cardinal's R003, R02
 computed on the sample (`scripts/cardinal-check`). The UNSPSC codes are chosen to look like e-GP's, like the rest
 of the sample.
 
+## ข้อมูลสัญญาจาก e-GP / e-GP's contract data
+
+`<ปีงบประมาณ>/egp/` holds e-GP's own record of the same contracts (invented, as everything here):
+FY 2568 as the data.go.th `cgd-contract` CSV, with that year's published defect (the header has no
+เขต/อำเภอ and แขวง/ตำบล while the rows keep them; a few rows of other agencies, as a provincial extract
+has), FY 2569 and 2570 as the CGD API's JSON. It agrees with the month files (and completes the สขร.1 and
+ITA months with the e-GP numbers, taxpayer numbers, contract numbers and dates they lack) except, on purpose:
+- **สัญญาใน e-GP ที่ยังไม่มีในไฟล์รายเดือน / a contract no month file discloses** (FY 2569): e-GP
+  {egp_undisclosed_no()} "{EGP_UNDISCLOSED[0]}", {FULL[EGP_UNDISCLOSED[1][1]]} {EGP_UNDISCLOSED[1][0]}
+- **ราคาที่ตกลงต่างจาก e-GP / an agreed price that differs from e-GP's** (FY 2569):
+  `{egp_price_differs(g).fy}/months/{ym_name(EGP_PRICE_MONTH)}.csv` ลำดับที่ {egp_price_differs(g).seq}: e-GP has 1,000 บาท less
+
 ## รูปแบบไฟล์ที่ตั้งใจให้หลากหลาย / Format variations on purpose
 
 As a real Excel-using finance division would produce them. FY 2569 onwards adds the optional column
@@ -1414,8 +1426,128 @@ def all_files(g: Gen) -> dict[str, bytes]:
         files[f"procurement-data/{fy_of(*ym)}/months/{name}.csv"] = csv_bytes(
             month_header(st), month_rows(recs, st, name), st.enc, st.nl)
     files["procurement-data/README.md"] = readme(g).encode()
+    files.update(egp_files(g))
     files.update(template_files())
     return files
+
+
+# ---------------------------------------------------------------------------------------------
+# e-GP: the government's own record of the same contracts (procurement-data/<FY>/egp/)
+
+EGP_AGENCY = "องค์การบริหารส่วนตำบลเมืองหลวง"
+# FY 2568 as the data.go.th CSV with that year's published defect (the header has no
+# เขต/อำเภอ, แขวง/ตำบล but the rows keep them: 26 names, 28 values), with a few rows of other
+# agencies of the province as a provincial extract has; FY 2569 and 2570 as the CGD API's JSON.
+EGP_CSV_HEADER = ["ลำดับ", "รหัสโครงการ", "ชื่อโครงการ", "ชื่อประเภทโครงการ", "ชื่อหน่วยงาน", "ชื่อหน่วยงานย่อย",
+                  "วิธีจัดซื้อฯ", "กลุ่มวิธีจัดซื้อฯ", "วันที่ประกาศ", "งบประมาณ(บาท)", "ราคากลาง(บาท)",
+                  "ราคาตกลงซื้อ/จ้าง", "ปีงบประมาณ", "วันที่เกิดรายการ", "จังหวัด", "สถานะโครงการ",
+                  "พิกัดของโครงการ", "ละติจูดโครงการ", "ลองจิจูดโครงการ", "เลขนิติบุคคล", "ชื่อผู้ชนะ",
+                  "เลขที่สัญญา", "วันที่ลงนามสัญญา", "วันที่สิ้นสุดสัญญา", "งบสัญญา(บาท)", "สถานะสัญญา"]
+EGP_METHOD = {M_SPECIFIC: "เฉพาะเจาะจง", M_EMARKET: "ตลาดอิเล็กทรอนิกส์ (e-market)",
+              M_EBIDDING: "ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)", M_SELECT: "คัดเลือก"}
+# What the sample's cross-check shows on purpose (procurement-data/README.md lists it too): in
+# FY 2569, one contract e-GP has that no month file discloses, and one agreed price that e-GP
+# records 1,000 บาท lower than the month file.
+EGP_UNDISCLOSED = ("จ้างซ่อมแซมเครื่องสูบน้ำพลังงานไฟฟ้า หมู่ที่ 8 บ้านโพนทอง", (2569, 5), satang(38_500), "elec2")
+EGP_PRICE_MONTH = (2569, 3)
+
+
+def egp_price_differs(g: Gen) -> Rec:
+    """The record whose agreed price e-GP has otherwise: the first in EGP_PRICE_MONTH in e-GP."""
+    return next(r for r in g.recs if r.ym == EGP_PRICE_MONTH and r.egp and not r.cancelled)
+
+
+def egp_contracts(g: Gen, fy: int) -> list[dict]:
+    """The agency's contracts of `fy` as e-GP has them: every record with an e-GP number that was
+    not cancelled, and the one contract no month file discloses."""
+    out = []
+    differs = egp_price_differs(g)
+    for r in sorted(g.recs, key=lambda r: (r.date or r.sort_date, r.egp or "")):
+        if r.fy != fy or not r.egp or r.cancelled:
+            continue
+        sup = SUPPLIERS[r.supplier]
+        out.append({"no": r.egp, "title": r.title, "method": EGP_METHOD[r.method], "budget": r.budget,
+                    "ref": r.ref, "agreed": r.agreed - (satang(1_000) if r is differs else 0),
+                    "date": r.date, "end": r.end, "tin": sup.tin or "", "winner": sup.name,
+                    "contract": r.contract_no, "done": r.end < AS_OF})
+    if fy == fy_of(*EGP_UNDISCLOSED[1]):
+        title, ym, amount, sup = EGP_UNDISCLOSED
+        d = dt.date(ym[0] - 543, ym[1], 14)
+        assert egp_undisclosed_no() not in g.egp_used
+        out.append({"no": egp_undisclosed_no(), "title": title, "method": EGP_METHOD[M_SPECIFIC],
+                    "budget": amount, "ref": amount, "agreed": amount, "date": d, "end": d + dt.timedelta(days=20),
+                    "tin": SUPPLIERS[sup].tin or "", "winner": SUPPLIERS[sup].name, "contract": f"99/{fy}",
+                    "done": True})
+    return out
+
+
+def egp_undisclosed_no() -> str:
+    ym = EGP_UNDISCLOSED[1]
+    return f"{ym[0] % 100:02d}{ym[1]:02d}9000777"
+
+
+def egp_money(v: int) -> str:
+    return f"{v // 100}.{v % 100:02d}"
+
+
+def egp_csv(g: Gen, fy: int) -> bytes:
+    rows = []
+    others = [("องค์การบริหารส่วนตำบลหนองสองห้อง", "ห้วยทับทัน", "จัดซื้อวัสดุสำนักงาน", 18_500),
+              ("เทศบาลตำบลห้วยทับทัน", "ห้วยทับทัน", "จ้างซ่อมแซมถนนคอนกรีตเสริมเหล็ก ซอย 3", 96_000),
+              ("องค์การบริหารส่วนตำบลผักไหม", "ห้วยทับทัน", "จัดซื้อน้ำมันเชื้อเพลิง", 12_000),
+              ("องค์การบริหารส่วนตำบลเมืองหลวง", "ลำดวน", "จัดซื้ออาหารเสริม (นม)", 45_000)]
+    contracts = egp_contracts(g, fy)
+    for i, c in enumerate(contracts):
+        rows.append((c["date"], [c["no"], c["title"], "ซื้อ" if "ซื้อ" in c["title"][:8] else "จ้าง", EGP_AGENCY,
+                                 "อำเภอห้วยทับทัน", c["method"], c["method"], c["date"].isoformat(),
+                                 egp_money(c["budget"]), egp_money(c["ref"]), egp_money(c["agreed"]), str(fy),
+                                 c["date"].isoformat(), "ศรีสะเกษ", "ห้วยทับทัน", "เมืองหลวง", "จัดทำสัญญา/PO แล้ว",
+                                 "", "", "", c["tin"], c["winner"], c["contract"], c["date"].isoformat(),
+                                 c["end"].isoformat(), egp_money(c["agreed"]),
+                                 "ส่งงานครบถ้วน" if c["done"] else "อยู่ระหว่างดำเนินการ"]))
+        if i < len(others):
+            dept, amphoe, title, baht = others[i]
+            # The last: the same name in another district's province row, as national files have.
+            province = "ศรีสะเกษ" if i < 3 else "สุรินทร์"
+            no = f"{c['no'][:4]}8{int(c['no'][5:]) % 10**6:06d}"
+            rows.append((c["date"], [no, title, "ซื้อ", dept, f"อำเภอ{amphoe}", "เฉพาะเจาะจง", "เฉพาะเจาะจง",
+                                     c["date"].isoformat(), egp_money(satang(baht)), egp_money(satang(baht)),
+                                     egp_money(satang(baht)), str(fy), c["date"].isoformat(), province, amphoe, "",
+                                     "จัดทำสัญญา/PO แล้ว", "", "", "", "", "ร้านค้าในพื้นที่", f"{i + 1}/{fy}",
+                                     c["date"].isoformat(), c["date"].isoformat(), egp_money(satang(baht)),
+                                     "ส่งงานครบถ้วน"]))
+    body = [EGP_CSV_HEADER] + [[str(n)] + row for n, (_, row) in enumerate(rows, 1)]
+    assert all(len(r) == 28 for r in body[1:]) and len(body[0]) == 26
+    return csv_bytes(body[0], body[1:], "utf-8-sig", "\r\n")
+
+
+def thai_short(d: dt.date) -> str:
+    return f"{d.day} {ABBR[d.month]} {be(d) % 100:02d}"
+
+
+def egp_json(g: Gen, fy: int) -> bytes:
+    import json
+    projects = []
+    for c in egp_contracts(g, fy):
+        projects.append({
+            "project_id": c["no"], "project_name": c["title"], "project_type_name": "จ้าง" if c["title"].startswith("จ้าง") else "ซื้อ",
+            "dept_name": EGP_AGENCY, "dept_sub_name": "อำเภอห้วยทับทัน", "purchase_method_name": c["method"],
+            "purchase_method_group_name": c["method"], "announce_date": thai_short(c["date"]),
+            "project_money": c["budget"] / 100, "price_build": c["ref"] / 100, "sum_price_agree": egp_money(c["agreed"]),
+            "budget_year": str(fy), "transaction_date": thai_short(c["date"]), "province": "ศรีสะเกษ",
+            "district": "ห้วยทับทัน", "subdistrict": "เมืองหลวง", "project_status": "จัดทำสัญญา/PO แล้ว",
+            "contract": [{"winner_tin": c["tin"], "winner": c["winner"], "contract_no": c["contract"],
+                          "contract_date": thai_short(c["date"]), "contract_finish_date": thai_short(c["end"]),
+                          "price_agree": c["agreed"] / 100,
+                          "status": "ส่งงานครบถ้วน" if c["done"] else "อยู่ระหว่างดำเนินการ"}],
+        })
+    return (json.dumps({"result": projects}, ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def egp_files(g: Gen) -> dict[str, bytes]:
+    return {"procurement-data/2568/egp/cgd-contract-2568.csv": egp_csv(g, 2568),
+            "procurement-data/2569/egp/egp-2569.json": egp_json(g, 2569),
+            "procurement-data/2570/egp/egp-2570.json": egp_json(g, 2570)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1492,6 +1624,13 @@ def self_check(g: Gen, files: dict[str, bytes]) -> list[str]:
     def need(cond, msg):
         if not cond:
             problems.append(msg)
+
+    # e-GP: one row per contract of the year that has an e-GP number, plus the one undisclosed.
+    for fy in (2568, 2569, 2570):
+        want = sum(1 for r in g.recs if r.fy == fy and r.egp and not r.cancelled) + (fy == 2569)
+        need(len(egp_contracts(g, fy)) == want, f"egp {fy}: {len(egp_contracts(g, fy))} contracts, want {want}")
+    need(len(files["procurement-data/2568/egp/cgd-contract-2568.csv"].decode("utf-8-sig").split("\r\n")[0].split(",")) == 26,
+         "egp 2568: the shifted header has 26 names")
 
     plans: dict[int, dict[str, dict]] = {}
     for fy in (2568, 2569, 2570):

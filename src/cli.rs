@@ -41,6 +41,8 @@ enum Command {
     },
     /// Convert a month file in another layout (แบบ สขร.1, the ITA list) to prongsai's template (แปลงไฟล์เป็นแม่แบบ): prints the CSV, or writes it with --out. The site never needs this: it reads those layouts as they are.
     Convert(ConvertArgs),
+    /// e-GP's contract data (ข้อมูลสัญญาจากระบบ e-GP): `egp fetch [FY]` downloads the agency's contracts of a fiscal year from the CGD contract API into procurement-data/<FY>/egp/. The only command that uses the network.
+    Egp(EgpArgs),
     /// Preview the site while editing (ดูตัวอย่างเว็บไซต์ขณะแก้ไข): builds in memory, serves it on 127.0.0.1, rebuilds on every saved change and reloads open pages. The output folder is never written.
     Serve(ServeArgs),
 }
@@ -59,6 +61,24 @@ struct ServeArgs {
     /// Also evaluate this ITA assessment year (BE) for the ITA evidence index.
     #[arg(long, value_name = "YEAR")]
     ita: Option<i32>,
+}
+
+#[derive(clap::Args, Debug)]
+struct EgpArgs {
+    #[command(subcommand)]
+    what: EgpWhat,
+}
+
+#[derive(Subcommand, Debug)]
+enum EgpWhat {
+    /// Download the agency's contracts (by agency.yaml's egp_department_code) of a BE fiscal year, e.g. 2568 [default: the current one], into procurement-data/<FY>/egp/egp-<FY>.json. The API key is read from the environment variable PRONGSAI_EGP_API_KEY (a GitHub repository secret EGP_API_KEY in the workflow prongsai init writes); PRONGSAI_EGP_API_URL replaces the API's address.
+    Fetch {
+        #[arg(value_name = "BE-FISCAL-YEAR")]
+        year: Option<i32>,
+        /// Site root.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -216,6 +236,16 @@ pub fn run() -> ExitCode {
         Command::Init(args) => crate::init::init(args),
         Command::Serve(args) => serve(args),
         Command::Convert(args) => convert(args),
+        Command::Egp(EgpArgs {
+            what: EgpWhat::Fetch { year, root },
+        }) => {
+            let fy = year.unwrap_or_else(|| {
+                let (site, _) = prongsai_config::load(&root);
+                let today = crate::build::source_date_epoch().unwrap_or_else(crate::build::today);
+                site.as_of.unwrap_or(today).fiscal_year()
+            });
+            crate::egp_fetch::fetch(&root, fy)
+        }
         Command::Rules => {
             print!("{}", prongsai_check::rules_markdown());
             ExitCode::SUCCESS

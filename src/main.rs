@@ -2,6 +2,7 @@
 
 mod build;
 mod cli;
+mod egp_fetch;
 mod init;
 mod scaffold;
 mod serve;

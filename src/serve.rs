@@ -244,6 +244,10 @@ impl Builder {
                 replaced.extend(m.files().map(|f| f.path.clone()));
                 year.months.insert(m.month, m);
             }
+            // The month's new records are joined with e-GP's contracts, as a full load joins them.
+            if let Some(ym) = ym {
+                prongsai_load::rejoin_egp(&mut loaded.data, ym);
+            }
             diags
         };
         loaded.diagnostics.retain(|d| {

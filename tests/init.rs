@@ -197,6 +197,17 @@ fn init_then_build_gives_a_real_site_that_checks_clean() {
         "the workflow pins this version"
     );
     assert!(workflow.contains("prongsai check --format github"));
+    // e-GP is fetched before the check, only when the secret is there.
+    let fetch = workflow
+        .find("prongsai egp fetch")
+        .expect("the workflow fetches e-GP");
+    assert!(
+        fetch
+            < workflow
+                .rfind("run: prongsai check --format github")
+                .unwrap_or(0)
+    );
+    assert!(workflow.contains("secrets.EGP_API_KEY"));
     assert!(workflow.contains("scripts/deploy public"));
 
     let (code, errors, _) = check_errors(&root, "2569-12-02");

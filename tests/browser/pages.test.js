@@ -23,6 +23,9 @@ const PAGES = [
   ['record-explained', '/procurement/2569/records/2569-09-7/'],
   // An e-bidding record with the e-GP details: the tender period, UNSPSC and a date per bid.
   ['record-e-bidding', '/procurement/2569/records/2569-07-14/'],
+  // A สขร.1 month completed from e-GP (issue 31), and a record whose agreed price differs from e-GP's.
+  ['record-egp-filled', '/procurement/2568/records/2567-11-1/'],
+  ['record-egp-differs', '/procurement/2569/records/2569-03-1/'],
   ['supplier', { from: '/suppliers/', under: '/suppliers/' }],
   ['annual-report', '/procurement/2568/annual/'],
   ['ita-index', '/ita/2569/'],

@@ -122,6 +122,7 @@ fn main() {
                 tender_start: None,
                 tender_end: None,
                 unspsc: None,
+                egp: None,
             });
         }
         made += records.len();

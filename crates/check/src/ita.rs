@@ -104,6 +104,10 @@ pub struct ItaItemResult {
     pub confidence_th: &'static str,
     pub source: String,
     pub notes_th: Vec<String>,
+    /// For an item whose evidence is the month files, the cross-check with e-GP's contract data
+    /// (`ตรงกับข้อมูล e-GP N จาก M สัญญา`), when the year has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub egp_th: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -509,6 +513,7 @@ fn evaluate_item(ctx: &Ctx<'_>, year: i32, item: &CriteriaItem, gaps: &[Gap]) ->
         confidence_th: item.confidence.thai(),
         source: item.source.clone(),
         notes_th: item.notes_th.clone(),
+        egp_th: crate::egp::ita_statement(ctx, year, evidence),
     }
 }
 

@@ -8,6 +8,7 @@
 mod config;
 pub mod criteria;
 mod docs;
+mod egp;
 mod ita;
 mod report;
 pub mod rules;

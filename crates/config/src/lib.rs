@@ -20,5 +20,6 @@ pub use ita::ExternalEvidence;
 pub use licence::{LICENCES, Licence, find_licence};
 pub use limits::{DEFAULT_MAX_CELL_KB, DEFAULT_MAX_FILE_MB, DEFAULT_MAX_ROWS, Limits};
 pub use site::{
-    KNOWN_KEYS, MarkdownConfig, MenuItem, RawHtml, SITE_FILE, SectionError, SiteConfig, load, parse,
+    EgpConfig, KNOWN_KEYS, MarkdownConfig, MenuItem, RawHtml, SITE_FILE, SectionError, SiteConfig,
+    load, parse,
 };

@@ -12,8 +12,9 @@ use std::path::Path;
 pub const SITE_FILE: &str = "site.yaml";
 
 /// Every top-level key of site.yaml (docs/site-config.md documents each).
-pub const KNOWN_KEYS: [&str; 16] = [
+pub const KNOWN_KEYS: [&str; 17] = [
     "checks",
+    "egp",
     "ita",
     "as_of",
     "policies_updated",
@@ -50,6 +51,29 @@ struct RawConfig {
     markdown: MarkdownConfig,
     #[serde(default)]
     limits: RawLimits,
+    #[serde(default)]
+    egp: EgpConfig,
+}
+
+/// `egp:` in site.yaml: what the site shows of the cross-check with e-GP's contract data
+/// (`procurement-data/<FY>/egp/`). `check` reports every finding whatever it says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EgpConfig {
+    /// Whether the year pages show the cross-check to the public: how many of e-GP's contracts
+    /// the month files disclose, and each one not yet in a month file. Default `true`.
+    #[serde(default = "yes")]
+    pub public: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for EgpConfig {
+    fn default() -> EgpConfig {
+        EgpConfig { public: true }
+    }
 }
 
 /// What happens to raw HTML written inside Markdown pages (`markdown.raw_html`).
@@ -127,6 +151,8 @@ pub struct SiteConfig {
     pub menu_main: Vec<MenuItem>,
     pub menu_footer: Vec<MenuItem>,
     pub markdown: MarkdownConfig,
+    /// `egp:`: whether the public sees the cross-check with e-GP.
+    pub egp: EgpConfig,
     /// `limits:`: how large a file, a cell, a table may be before it is refused.
     #[serde(skip)]
     pub limits: Limits,
@@ -164,6 +190,7 @@ impl Default for SiteConfig {
             menu_main: Vec::new(),
             menu_footer: Vec::new(),
             markdown: MarkdownConfig::default(),
+            egp: EgpConfig::default(),
             limits: Limits::default(),
             checks: Ok(CheckConfig::default()),
             ita_evidence: Ok(Vec::new()),
@@ -342,6 +369,7 @@ pub fn parse(text: &str) -> (SiteConfig, Vec<Diagnostic>) {
         menu_main: raw.menus.main,
         menu_footer: raw.menus.footer,
         markdown: raw.markdown,
+        egp: raw.egp,
         limits: raw.limits.resolve(),
         checks: crate::checks::parse(text, SITE_FILE),
         ita_evidence: crate::ita::parse(text, SITE_FILE),
@@ -533,6 +561,16 @@ mod tests {
             Some(1),
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn egp_public_defaults_to_shown() {
+        assert!(parse("").0.egp.public);
+        let (c, d) = parse("egp: { public: false }\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert!(!c.egp.public);
+        let (_, d) = parse("egp: { publc: false }\n");
+        assert!(!d.is_empty(), "a misspelt key is reported");
     }
 
     #[test]

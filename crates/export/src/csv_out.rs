@@ -18,6 +18,41 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 const MONTH_HEADER: &str = "เดือน";
 const SOURCE_FILE_HEADER: &str = "ไฟล์ต้นฉบับ";
 const SOURCE_LINE_HEADER: &str = "บรรทัด";
+/// Three more columns when the year has e-GP data (`<FY>/egp/`): which values came from e-GP,
+/// e-GP's value where the agency's differs, and the e-GP row.
+const EGP_FILLED_HEADER: &str = "ข้อมูลจาก e-GP";
+const EGP_DIFFERS_HEADER: &str = "ค่าใน e-GP ที่ต่างจากของหน่วยงาน";
+const EGP_SOURCE_HEADER: &str = "แถวในไฟล์ e-GP";
+
+/// The e-GP columns of a record: the Thai names of the fields e-GP filled, `name: e-GP's value`
+/// for each that differs, and `file:line` of the e-GP row.
+fn egp_cells(p: &Procurement) -> [Cell<'_>; 3] {
+    let Some(l) = &p.egp else {
+        return [
+            Cell::Ours(String::new()),
+            Cell::Ours(String::new()),
+            Cell::Ours(String::new()),
+        ];
+    };
+    let filled: Vec<&str> = l.filled.iter().map(|f| f.thai()).collect();
+    let differs: Vec<String> = l
+        .differs
+        .iter()
+        .map(|d| {
+            let v = match &d.egp {
+                prongsai_model::EgpValue::Money(m) => m.plain(),
+                prongsai_model::EgpValue::Date(x) => thai_numeric_date(*x),
+                other => neutralise_formula(&other.to_string()).into_owned(),
+            };
+            format!("{}: {v}", d.field.thai())
+        })
+        .collect();
+    [
+        Cell::Ours(filled.join("; ")),
+        Cell::Ours(differs.join("; ")),
+        Cell::Ours(format!("{}:{}", l.file.path, l.line)),
+    ]
+}
 
 /// One cell: either our own formatted value (money, dates, numbers) or user text to neutralise.
 enum Cell<'a> {
@@ -125,6 +160,10 @@ pub fn procurements_csv(fy: &FiscalYear) -> Vec<u8> {
     header.extend(Field::MONTH.iter().map(|f| Cell::Text(f.thai())));
     header.push(Cell::Text(SOURCE_FILE_HEADER));
     header.push(Cell::Text(SOURCE_LINE_HEADER));
+    let egp = fy.egp.is_some();
+    if egp {
+        header.extend([EGP_FILLED_HEADER, EGP_DIFFERS_HEADER, EGP_SOURCE_HEADER].map(Cell::Text));
+    }
     write_row(&mut w, &header);
     for p in fy.records() {
         let mut row = Vec::with_capacity(Field::MONTH.len() + 3);
@@ -139,6 +178,9 @@ pub fn procurements_csv(fy: &FiscalYear) -> Vec<u8> {
         }));
         row.push(Cell::Text(&p.file.path));
         row.push(Cell::Ours(p.line.to_string()));
+        if egp {
+            row.extend(egp_cells(p));
+        }
         write_row(&mut w, &row);
     }
     finish(w)

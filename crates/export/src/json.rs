@@ -81,6 +81,55 @@ struct Record<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     not_given: Vec<&'static str>,
     source: Source<'a>,
+    /// The e-GP contract the record was joined with (`<FY>/egp/`), when the year has e-GP data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    egp: Option<EgpOut<'a>>,
+}
+
+/// Which values came from e-GP, and e-GP's value where it differs from the agency's (the
+/// record's own keys keep the agency's).
+#[derive(Serialize)]
+struct EgpOut<'a> {
+    project_no: &'a str,
+    source: Source<'a>,
+    /// Keys of the record whose value no file of the agency gives: e-GP's.
+    filled: Vec<&'static str>,
+    /// By key, e-GP's value where the agency's differs.
+    differs: std::collections::BTreeMap<&'static str, ValueOut>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ValueOut {
+    Money(Money),
+    Date(Date),
+    Text(String),
+}
+
+impl<'a> EgpOut<'a> {
+    fn new(l: &'a prongsai_model::EgpLink) -> Self {
+        use prongsai_model::EgpValue;
+        EgpOut {
+            project_no: l.project_no.as_str(),
+            source: Source {
+                file: &l.file.path,
+                line: l.line,
+            },
+            filled: l.filled.iter().map(|f| f.alias()).collect(),
+            differs: l
+                .differs
+                .iter()
+                .map(|d| {
+                    let v = match &d.egp {
+                        EgpValue::Money(m) => ValueOut::Money(*m),
+                        EgpValue::Date(x) => ValueOut::Date(*x),
+                        other => ValueOut::Text(other.to_string()),
+                    };
+                    (d.field.alias(), v)
+                })
+                .collect(),
+        }
+    }
 }
 
 impl<'a> Record<'a> {
@@ -128,6 +177,7 @@ impl<'a> Record<'a> {
                 file: &p.file.path,
                 line: p.line,
             },
+            egp: p.egp.as_deref().map(EgpOut::new),
         }
     }
 }

@@ -56,6 +56,12 @@ pub const UNKNOWN_KEY: &str = codes::P152.code;
 pub const BAD_KEY_VALUE: &str = codes::P153.code;
 pub const FRONT_MATTER: &str = codes::P154.code;
 pub const BAD_URL: &str = codes::P155.code;
+pub const EGP_NOT_READ: &str = codes::P160.code;
+pub const EGP_SHIFTED_FILE: &str = codes::P161.code;
+pub const EGP_SHIFTED_ROW: &str = codes::P162.code;
+pub const EGP_BAD_VALUE: &str = codes::P163.code;
+pub const EGP_OTHERS: &str = codes::P164.code;
+pub const EGP_NONE_OURS: &str = codes::P165.code;
 
 /// A value that failed to parse, at its cell, carrying the text as found.
 pub fn value_error(code: &str, e: ValueError, loc: Location, text: &str) -> Diagnostic {

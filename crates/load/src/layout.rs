@@ -21,6 +21,11 @@ pub enum DataFile {
     Annual(i32),
     /// `<FY>/months/<BE year>-<MM>.csv` (or `.xlsx`, `.xls`)
     Month(i32, YearMonth),
+    /// `<FY>/egp/`: e-GP's contract data beside the month files.
+    EgpFolder(i32),
+    /// `<FY>/egp/<any name>.csv` or `.json`: the data.go.th CSV or the CGD API's JSON, as
+    /// downloaded (their names are the publisher's, so any name is read).
+    Egp(i32),
     /// Never data, in any folder: hidden files, Excel's lock files, README.md.
     Ignored,
     /// Almost a data file: the diagnostic says how to name or save it.
@@ -63,6 +68,8 @@ pub fn classify(rel_path: &str, is_dir: bool) -> Option<DataFile> {
             Err(None) => DataFile::Unknown,
         },
         ([_, "months"], true) => DataFile::Months(fy),
+        ([_, "egp"], true) => DataFile::EgpFolder(fy),
+        ([_, "egp", file], false) if egp_file_name(file) => DataFile::Egp(fy),
         ([_, "plan.csv" | "plan.xlsx" | "plan.xls"], false) => DataFile::Plan(fy),
         ([_, "plan.yaml"], false) => DataFile::PlanMeta(fy),
         ([_, "annual.md"], false) => DataFile::Annual(fy),
@@ -80,6 +87,12 @@ pub fn classify(rel_path: &str, is_dir: bool) -> Option<DataFile> {
         },
         _ => DataFile::Unknown,
     })
+}
+
+/// A file of `egp/` is read by its extension: e-GP's downloads come with the publisher's names.
+fn egp_file_name(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("csv") || ext.eq_ignore_ascii_case("json"))
 }
 
 /// Files that belong in any folder and are never data.
@@ -352,6 +365,14 @@ mod tests {
             kind("procurement-data/2568/annual.md", false),
             Some(DataFile::Annual(2568))
         );
+        assert_eq!(
+            kind("procurement-data/2568/egp", true),
+            Some(DataFile::EgpFolder(2568))
+        );
+        for egp in ["cgd-contract-2568.csv", "egp-2568.json", "สัญญา.CSV"] {
+            let rel = format!("procurement-data/2568/egp/{egp}");
+            assert_eq!(kind(&rel, false), Some(DataFile::Egp(2568)), "{rel}");
+        }
         for month in [
             "2567-10.csv",
             "2567-10.xlsx",
@@ -389,6 +410,8 @@ mod tests {
             ("procurement-data/2568/months/notes.txt", false),
             ("procurement-data/2568/old/2567-10.csv", false),
             ("procurement-data/2568/months/x/2567-10.csv", false),
+            ("procurement-data/2568/egp/notes.txt", false),
+            ("procurement-data/2568/egp/old/a.csv", false),
         ] {
             assert_eq!(kind(rel, is_dir), Some(DataFile::Unknown), "{rel}");
         }

@@ -24,6 +24,8 @@ mod cells;
 mod csv;
 mod decode;
 mod diag;
+mod egp;
+mod egp_join;
 mod headers;
 mod join;
 mod layout;
@@ -34,6 +36,7 @@ pub mod values;
 mod workbook;
 mod yaml;
 
+pub use egp_join::rejoin_month as rejoin_egp;
 pub use layout::{DataFile, classify, month_of_file_name};
 pub use workbook::{MONTH_SHEET, PLAN_SHEET};
 
@@ -78,6 +81,9 @@ pub fn load_with(root: &Path, limits: &Limits) -> Loaded {
     }
     let mut diagnostics = Vec::new();
     let (years, jobs) = walk(root, &data_dir, &mut diagnostics);
+    // e-GP files are read once agency.yaml is: which of their rows are the agency's depends on it.
+    let (egp_jobs, jobs): (Vec<Job>, Vec<Job>) =
+        jobs.into_iter().partition(|j| matches!(j, Job::Egp(..)));
     let outputs: Vec<(Output, Vec<Diagnostic>)> =
         jobs.par_iter().map(|job| run(root, job, limits)).collect();
     let mut data = Data {
@@ -136,6 +142,7 @@ pub fn load_with(root: &Path, limits: &Limits) -> Loaded {
     }
     if let Some(agency) = &data.agency {
         diagnostics.extend(other_agency(agency, &declared));
+        read_egp(root, agency.clone(), &egp_jobs, &mut data, &mut diagnostics);
     }
     if !saw_agency {
         diagnostics.push(
@@ -149,6 +156,40 @@ pub fn load_with(root: &Path, limits: &Limits) -> Loaded {
     }
     sort_diagnostics(&mut diagnostics);
     Loaded { data, diagnostics }
+}
+
+/// Reads the years' `egp/` files (in parallel, each streamed) and joins their contracts with the
+/// month files' records.
+fn read_egp(
+    root: &Path,
+    agency: Agency,
+    jobs: &[Job],
+    data: &mut Data,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if jobs.is_empty() {
+        return;
+    }
+    let reads: Vec<(i32, egp::FileRead, Vec<Diagnostic>)> = jobs
+        .par_iter()
+        .filter_map(|j| match j {
+            Job::Egp(fy, rel) => {
+                let mut d = Vec::new();
+                let read = egp::read(root, rel, &agency, &mut d);
+                Some((*fy, read, d))
+            }
+            _ => None,
+        })
+        .collect();
+    for (fy, read, d) in reads {
+        diagnostics.extend(d);
+        if let Some(file) = read.file {
+            let e = year(data, fy).egp.get_or_insert_with(Default::default);
+            e.files.push(file);
+            e.contracts.extend(read.contracts);
+        }
+    }
+    egp_join::join(data);
 }
 
 fn year(data: &mut Data, fy: i32) -> &mut FiscalYear {
@@ -201,6 +242,16 @@ pub fn load_month_file(root: &Path, rel_path: &str) -> (Option<MonthFile>, Vec<D
     };
     sort_diagnostics(&mut diags);
     (month, diags)
+}
+
+/// Reads `agency.yaml` alone (for `prongsai egp fetch`, which needs the department code and not
+/// the rest of the data).
+pub fn load_agency(root: &Path) -> (Option<Agency>, Vec<Diagnostic>) {
+    let rel = format!("{DATA_DIR}/agency.yaml");
+    match run(root, &Job::Agency(rel), &limits_of(root)) {
+        (Output::Agency(a), d) => (*a, d),
+        (_, d) => (None, d),
+    }
 }
 
 /// Re-reads one `plan.csv` (or `plan.xlsx`), e.g. `procurement-data/2568/plan.csv`, for live reload.
@@ -302,6 +353,8 @@ enum Job {
     Month(i32, YearMonth, Vec<String>),
     /// The year's plan in two or more files.
     Clash(i32, Vec<String>),
+    /// A file of `<FY>/egp/`, read after the others ([`read_egp`]).
+    Egp(i32, String),
 }
 
 enum Output {
@@ -314,7 +367,11 @@ enum Output {
 
 fn rel_of(job: &Job) -> &str {
     match job {
-        Job::Agency(p) | Job::Plan(_, p) | Job::PlanMeta(_, p) | Job::Annual(_, p) => p,
+        Job::Agency(p)
+        | Job::Plan(_, p)
+        | Job::PlanMeta(_, p)
+        | Job::Annual(_, p)
+        | Job::Egp(_, p) => p,
         Job::Month(_, _, paths) | Job::Clash(_, paths) => paths.first().map_or("", String::as_str),
     }
 }
@@ -377,6 +434,10 @@ fn run(root: &Path, job: &Job, limits: &Limits) -> (Output, Vec<Diagnostic>) {
         let out = run_month(root, (*fy, *ym), paths, limits, &mut diags);
         return (out, diags);
     }
+    if let Job::Egp(fy, _) = job {
+        // Never run here: load_with reads e-GP files once the agency is known.
+        return (Output::Plan(*fy, None), diags);
+    }
     let rel = rel_of(job);
     if is_workbook(rel) {
         let mut sheet = None;
@@ -416,7 +477,7 @@ fn run(root: &Path, job: &Job, limits: &Limits) -> (Output, Vec<Diagnostic>) {
         Job::Annual(fy, p) => {
             Output::Annual(*fy, text.map(|(t, _)| annual::parse(p, &t, &mut diags)))
         }
-        Job::Month(..) | Job::Clash(..) => unreachable!("handled above"),
+        Job::Month(..) | Job::Clash(..) | Job::Egp(..) => unreachable!("handled above"),
     };
     (out, diags)
 }
@@ -683,18 +744,21 @@ fn read_file(
             return None;
         }
         Err(e) => {
-            diags.push(
-                Diagnostic::error(
-                    diag::UNREADABLE,
-                    format!("เปิดไฟล์ไม่ได้ ({e}): ตรวจสอบว่าไฟล์มีอยู่และไม่ได้เปิดค้างไว้ในโปรแกรมอื่น"),
-                    format!("cannot open the file ({e}): check it exists and is not locked by another program"),
-                )
-                .at(Location::file(rel)),
-            );
+            diags.push(cannot_open(rel, &e));
             return None;
         }
     };
     Some(bytes)
+}
+
+/// A file that exists in the walk but cannot be opened.
+pub(crate) fn cannot_open(rel: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        diag::UNREADABLE,
+        format!("เปิดไฟล์ไม่ได้ ({e}): ตรวจสอบว่าไฟล์มีอยู่และไม่ได้เปิดค้างไว้ในโปรแกรมอื่น"),
+        format!("cannot open the file ({e}): check it exists and is not locked by another program"),
+    )
+    .at(Location::file(rel))
 }
 
 /// Reads at most `max` bytes: `Ok(Err(size))` when the file is larger, without reading it (the
@@ -811,7 +875,8 @@ fn walk(root: &Path, data_dir: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<i32>,
                 years.push(fy);
                 continue;
             }
-            Some(DataFile::Months(_)) => continue,
+            Some(DataFile::Months(_) | DataFile::EgpFolder(_)) => continue,
+            Some(DataFile::Egp(fy)) => Job::Egp(fy, rel),
             Some(DataFile::Plan(fy)) => Job::Plan(fy, rel),
             Some(DataFile::PlanMeta(fy)) => Job::PlanMeta(fy, rel),
             Some(DataFile::Annual(fy)) => Job::Annual(fy, rel),

@@ -445,6 +445,7 @@ fn parse_row(
         tender_start,
         tender_end,
         unspsc,
+        egp: None,
     })
 }
 

@@ -101,6 +101,8 @@ pub(crate) fn required(layout: Layout) -> &'static [Field] {
             Field::AgreedPrice,
             Field::Winner,
         ],
+        // Never recognised from a month file's header: e-GP files are read by `egp`.
+        Layout::Egp => &[],
     }
 }
 

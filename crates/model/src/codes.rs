@@ -539,6 +539,14 @@ registry! {
         fix_th: "แก้ป้าย ita: ให้เป็นข้อที่มีในเกณฑ์ของปีนั้น (`prongsai check --ita <ปี>` แสดงรายการ)",
         fix_en: "name an item the year's criteria have (`prongsai check --ita <year>` lists them)",
     }
+    C220 Warning {
+        th: "สัญญาในระบบ e-GP ที่ยังไม่มีในไฟล์รายเดือน",
+        en: "A contract e-GP has that no month file discloses",
+        source: "พ.ร.บ.การจัดซื้อจัดจ้างฯ 2560 มาตรา 66 และแบบ สขร.1 (พ.ร.บ.ข้อมูลข่าวสารฯ มาตรา 9 (8)); ITA O11–O12; data.go.th cgd-contract (ข้อมูลสัญญาจากระบบ e-GP)",
+        example: "e-GP 67109000123, signed 15 ต.ค. 2567, in no row of `2567-10.csv`",
+        fix_th: "เพิ่มรายการในไฟล์รายเดือนที่ระบุ (พร้อมเลขที่โครงการ e-GP) หรือแก้เลขที่โครงการของแถวที่เป็นสัญญาเดียวกันให้ตรง",
+        fix_en: "add the contract to the month file named (with its e-GP number), or correct the e-GP number of the row that is this contract",
+    }
     C301 Error {
         th: "วันที่สัญญาไม่อยู่ในเดือนของไฟล์",
         en: "Contract date outside the file's month",
@@ -626,6 +634,14 @@ registry! {
         example: "",
         fix_th: "แก้วันที่ประกาศเชิญชวน วันสิ้นสุดการยื่นข้อเสนอ วันที่ยื่นของผู้เสนอราคา หรือวันที่สัญญา ให้ตรงกับระบบ e-GP",
         fix_en: "correct the invitation date, the bid deadline, a bid's date or the contract date as e-GP shows them",
+    }
+    C320 Warning {
+        th: "ข้อมูลในไฟล์รายเดือนไม่ตรงกับข้อมูล e-GP",
+        en: "A month file's value differs from e-GP's",
+        source: "data.go.th cgd-contract (ข้อมูลสัญญาจากระบบ e-GP, กรมบัญชีกลาง); prongsai data contract (procurement-data/<FY>/egp/)",
+        example: "ราคาที่ตกลง 12,100.00 in `2567-10.csv`, 12,000.00 in e-GP",
+        fix_th: "ตรวจกับเอกสารสัญญา: ถ้าไฟล์รายเดือนผิดให้แก้ไฟล์ ถ้า e-GP ผิดให้แก้ในระบบ e-GP (เว็บไซต์แสดงค่าของหน่วยงาน พร้อมค่าของ e-GP ข้างกัน)",
+        fix_en: "check the contract: correct the month file if it is wrong, or e-GP if it is (the site shows the agency's value with e-GP's beside it)",
     }
     C401 Warning {
         th: "ควรตรวจสอบ: อาจเป็นการแบ่งซื้อแบ่งจ้าง",
@@ -1170,6 +1186,54 @@ registry! {
         example: "`website: javascript:alert(1)`",
         fix_th: "ใช้ที่อยู่ `https://`",
         fix_en: "use an `https://` address",
+    }
+    P160 Error {
+        th: "ไฟล์ในโฟลเดอร์ egp/ ไม่ใช่ข้อมูล e-GP ที่อ่านได้",
+        en: "a file in egp/ is neither the data.go.th CSV nor the CGD API's JSON (names the columns it lacks), or its JSON does not read",
+        source: "data.go.th cgd-contract (ข้อมูลสัญญาจากระบบ e-GP, กรมบัญชีกลาง); prongsai data contract (procurement-data/<FY>/egp/)",
+        example: "a month file saved into `egp/`",
+        fix_th: "ใส่ไฟล์ตามที่ดาวน์โหลดจาก data.go.th (CSV) หรือที่ `prongsai egp fetch` เขียน (JSON) โดยไม่แก้หัวตาราง",
+        fix_en: "put the file there as downloaded from data.go.th (CSV) or as `prongsai egp fetch` writes it (JSON), headers unchanged",
+    }
+    P161 Info {
+        th: "หัวตารางของไฟล์ e-GP เลื่อนจากข้อมูล: อ่านโดยจัดคอลัมน์ให้ตรง",
+        en: "the e-GP file's header is shifted against its rows (a known defect of the published data: no อำเภอ/ตำบล in the header, or three empty \"(Eng)\" columns): read with the columns aligned",
+        source: "data.go.th cgd-contract (ข้อมูลสัญญาจากระบบ e-GP, กรมบัญชีกลาง); prongsai data contract (procurement-data/<FY>/egp/)",
+        example: "26 header names, 28 values a row",
+        fix_th: "ไม่ต้องแก้: prongsai จัดคอลัมน์ให้ตรงแล้ว",
+        fix_en: "nothing to fix: prongsai aligned the columns",
+    }
+    P162 Warning {
+        th: "แถวของไฟล์ e-GP เลื่อนคอลัมน์: ไม่ใช้แถวนี้",
+        en: "a row of an e-GP file has a number of values that fits neither its header nor a known shift: skipped",
+        source: "data.go.th cgd-contract (ข้อมูลสัญญาจากระบบ e-GP, กรมบัญชีกลาง); prongsai data contract (procurement-data/<FY>/egp/)",
+        example: "a title with an unquoted comma",
+        fix_th: "ดาวน์โหลดไฟล์ใหม่ หรือแก้แถวนั้นให้มีจำนวนช่องเท่าหัวตาราง",
+        fix_en: "download the file again, or make the row's values match the header",
+    }
+    P163 Warning {
+        th: "ค่าในไฟล์ e-GP อ่านไม่ได้: ไม่ใช้แถวนี้",
+        en: "a date, amount, e-GP project number or TIN in an e-GP file does not read: the row is skipped (never read as zero)",
+        source: "data.go.th cgd-contract (ข้อมูลสัญญาจากระบบ e-GP, กรมบัญชีกลาง); prongsai data contract (procurement-data/<FY>/egp/)",
+        example: "`ราคาตกลงซื้อ/จ้าง` = `หนึ่งหมื่น`",
+        fix_th: "ดาวน์โหลดไฟล์ใหม่ หรือแก้ค่าที่ระบุ",
+        fix_en: "download the file again, or correct the value named",
+    }
+    P164 Info {
+        th: "ข้ามแถวของหน่วยงานอื่นในไฟล์ e-GP",
+        en: "rows of other agencies in a provincial or national e-GP file were skipped (counted once per file)",
+        source: "data.go.th cgd-contract (ข้อมูลสัญญาจากระบบ e-GP, กรมบัญชีกลาง); prongsai data contract (procurement-data/<FY>/egp/)",
+        example: "",
+        fix_th: "ไม่ต้องแก้: ใช้เฉพาะแถวของหน่วยงาน (ตาม egp_department_code ใน agency.yaml หรือชื่อหน่วยงาน)",
+        fix_en: "nothing to fix: only the agency's rows are used (by agency.yaml's egp_department_code, else its name)",
+    }
+    P165 Warning {
+        th: "ไฟล์ e-GP ไม่มีแถวของหน่วยงานนี้",
+        en: "no row of an e-GP file is this agency's (names the agencies it holds most)",
+        source: "data.go.th cgd-contract (ข้อมูลสัญญาจากระบบ e-GP, กรมบัญชีกลาง); prongsai data contract (procurement-data/<FY>/egp/)",
+        example: "a file of another province",
+        fix_th: "ตรวจว่าเป็นไฟล์ที่ถูกต้อง และใส่ egp_department_code (รหัสหน่วยงานในระบบ e-GP) ใน agency.yaml หรือแก้ชื่อหน่วยงานให้ตรงกับ e-GP",
+        fix_en: "check it is the right file, and set egp_department_code in agency.yaml or make the agency's name match e-GP's",
     }
     R200 Error {
         th: "สร้างไฟล์ PDF หรือ XLSX ไม่สำเร็จ",

@@ -160,6 +160,9 @@ pub enum Layout {
     Skr1,
     /// The ITA procurement list the NACC asks for (16 columns, or an accounting system's 18).
     Ita,
+    /// e-GP's contract data (`<FY>/egp/`, the data.go.th CSV or the CGD API's JSON): not a month
+    /// file, a second source the month files are checked against.
+    Egp,
 }
 
 impl Layout {
@@ -172,6 +175,7 @@ impl Layout {
             Layout::Template => "แม่แบบของ prongsai",
             Layout::Skr1 => "แบบ สขร.1",
             Layout::Ita => "รายการจัดซื้อจัดจ้างตามแบบ ITA",
+            Layout::Egp => "ข้อมูลสัญญาในระบบ e-GP (กรมบัญชีกลาง)",
         }
     }
 
@@ -180,6 +184,7 @@ impl Layout {
             Layout::Template => "prongsai's template",
             Layout::Skr1 => "the แบบ สขร.1 form",
             Layout::Ita => "the ITA procurement list",
+            Layout::Egp => "e-GP's contract data (Comptroller General's Department)",
         }
     }
 }
@@ -399,6 +404,9 @@ pub struct Procurement {
     pub tender_end: Option<Date>,
     /// รหัส UNSPSC of the item, as e-GP classifies it.
     pub unspsc: Option<crate::Unspsc>,
+    /// The e-GP contract the record was joined with (`<FY>/egp/`): which fields it filled and
+    /// where it differs. `None` when the year has no e-GP data or e-GP has no such contract.
+    pub egp: Option<Box<crate::EgpLink>>,
 }
 
 impl Procurement {
@@ -414,6 +422,9 @@ impl Procurement {
     /// Where `field` was read: the cell of whichever of the record's files has its column, else
     /// the record's line.
     pub fn loc(&self, field: Field) -> Location {
+        if let Some(e) = self.egp.as_ref().filter(|e| e.filled(field)) {
+            return e.loc(field);
+        }
         match &self.joined {
             Some(j) if self.file.column(field).is_none() && j.file.column(field).is_some() => {
                 j.file.loc(j.line, field)
@@ -431,6 +442,12 @@ impl Procurement {
             || (field == Field::Status && self.status.is_some())
             || self.file.gives(field)
             || self.joined.as_ref().is_some_and(|j| j.file.gives(field))
+            || self.egp_filled(field)
+    }
+
+    /// Whether `field`'s value came from e-GP: no month file of the record gives it.
+    pub fn egp_filled(&self, field: Field) -> bool {
+        self.egp.as_ref().is_some_and(|e| e.filled(field))
     }
 
     /// The files the record was read from, its own first.
@@ -566,6 +583,8 @@ pub struct FiscalYear {
     pub annual: Option<AnnualReport>,
     /// Files that exist but could not be read (a load error names each): not also a gap.
     pub unreadable: BTreeSet<crate::Disclosure>,
+    /// `egp/`: e-GP's contracts of the agency, when the folder exists.
+    pub egp: Option<crate::Egp>,
 }
 
 impl FiscalYear {

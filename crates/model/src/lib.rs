@@ -8,6 +8,7 @@ mod date;
 mod diag;
 mod digits;
 mod domain;
+mod egp;
 pub mod findings;
 mod gaps;
 mod ids;
@@ -23,6 +24,7 @@ pub use date::{
 pub use diag::{Diagnostic, Location, Severity, column_letters, sort_diagnostics};
 pub use digits::{has_thai_digits, thai_to_arabic_digits, to_thai_digits};
 pub use domain::*;
+pub use egp::{EGP_FIELDS, Egp, EgpContract, EgpDiff, EgpLink, EgpValue, egp_status};
 pub use gaps::{
     Disclosure, DueRules, Gap, annual_report_due, annual_report_shown, covered_years,
     fiscal_year_end, fiscal_year_start, gaps, month_due, month_ended, open_years, plan_due,

@@ -303,6 +303,7 @@ mod tests {
             tender_start: None,
             tender_end: None,
             unspsc: None,
+            egp: None,
         }
     }
 

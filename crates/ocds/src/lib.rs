@@ -707,7 +707,11 @@ fn record_release(y: &YearCtx<'_>, r: &Procurement, key: &str) -> Release {
         .into_iter()
         .collect();
     let tender = Tender {
-        id: format!("{key}-tender"),
+        // e-GP's project number is the tender's identifier in the government's own system.
+        id: r
+            .egp_project_no
+            .as_ref()
+            .map_or_else(|| format!("{key}-tender"), |n| n.as_str().to_owned()),
         title: r.title.trim().to_owned(),
         status: r.status.map(tender_status),
         procuring_entity: buyer_ref.clone(),
@@ -723,7 +727,10 @@ fn record_release(y: &YearCtx<'_>, r: &Procurement, key: &str) -> Release {
         number_of_tenderers: (!tenderers.is_empty())
             .then(|| u32::try_from(tenderers.len()).unwrap_or(u32::MAX)),
         tenderers,
-        documents: explanation_document(r, key, base).into_iter().collect(),
+        documents: explanation_document(r, key, base)
+            .into_iter()
+            .chain(egp_citation(r))
+            .collect(),
     };
 
     let has_award = supplier.is_some() || r.agreed_price.is_some();
@@ -824,8 +831,55 @@ fn explanation_document(r: &Procurement, key: &str, base: &str) -> Option<Docume
             format!("คำชี้แจงของหน่วยงาน ({})", answers.join("; "))
         },
         description: text.to_owned(),
-        url: format!("{base}{}#explanation", prongsai_views::urls::record(r)),
-        format: "text/html",
+        url: Some(format!(
+            "{base}{}#explanation",
+            prongsai_views::urls::record(r)
+        )),
+        format: Some("text/html"),
+        language: "th",
+    })
+}
+
+/// The citation of e-GP's contract data, for a record that took values from it or whose values
+/// differ from it: which values, from which file and line.
+fn egp_citation(r: &Procurement) -> Option<Document> {
+    let l = r.egp.as_ref()?;
+    if l.filled.is_empty() && l.differs.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !l.filled.is_empty() {
+        let names: Vec<&str> = l.filled.iter().map(|f| f.thai()).collect();
+        parts.push(format!(
+            "ค่าต่อไปนี้มาจากข้อมูล e-GP เพราะไฟล์ของหน่วยงานไม่มี: {}",
+            names.join(", ")
+        ));
+    }
+    if !l.differs.is_empty() {
+        let diffs: Vec<String> = l
+            .differs
+            .iter()
+            .map(|d| format!("{} (e-GP: {})", d.field.thai(), d.egp))
+            .collect();
+        parts.push(format!(
+            "ค่าที่ต่างจากข้อมูล e-GP (เผยแพร่ค่าของหน่วยงาน): {}",
+            diffs.join(", ")
+        ));
+    }
+    Some(Document {
+        id: format!("egp-{}", l.project_no),
+        title: format!(
+            "ข้อมูลสัญญาในระบบ e-GP ของกรมบัญชีกลาง (เลขที่โครงการ {})",
+            l.project_no
+        ),
+        description: format!(
+            "{}. แหล่งข้อมูล: {} บรรทัดที่ {} (data.go.th cgd-contract / CGD contract API)",
+            parts.join(". "),
+            l.file.path,
+            l.line
+        ),
+        url: None,
+        format: None,
         language: "th",
     })
 }
@@ -951,8 +1005,8 @@ fn plan_release(
                 end_date: None,
             }),
             tenderers: Vec::new(),
-            number_of_tenderers: None,
             documents: Vec::new(),
+            number_of_tenderers: None,
         }),
         bids: None,
         awards: Vec::new(),

@@ -327,6 +327,8 @@ pub struct Tender {
     pub tenderers: Vec<OrganizationReference>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_tenderers: Option<u32>,
+    /// The agency's คำชี้แจง, and where values came from another publisher (e-GP's contract
+    /// data, `<FY>/egp/`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Document>,
 }
@@ -348,16 +350,19 @@ pub struct Classification {
     pub description: Option<String>,
 }
 
-/// A document published with the process; prongsai writes the agency's คำชี้แจง as one, its
-/// text in `description` and its place on the record page in `url`.
+/// A document of the process: the agency's คำชี้แจง (its text in `description`, its place on
+/// the record page in `url`), or the citation of e-GP's contract data for the values taken from
+/// it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Document {
     pub id: String,
     pub title: String,
     pub description: String,
-    pub url: String,
-    pub format: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
     pub language: &'static str,
 }
 

@@ -27,6 +27,7 @@ pub(crate) fn view_options(input: &RenderInput<'_>) -> Options {
         fmt: Fmt {
             thai_digits: input.site.config.thai_digits,
         },
+        egp_public: input.site.config.egp.public,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod fmt;
 pub mod outputs;
 pub mod urls;
 
+mod egp;
 mod records;
 mod search;
 mod years;
@@ -29,6 +30,8 @@ pub struct Options {
     /// When missing disclosures fall due (site.yaml `checks:`), for the month grid's gaps.
     pub due: prongsai_model::DueRules,
     pub fmt: Fmt,
+    /// Whether year pages show the cross-check with e-GP (site.yaml `egp.public`).
+    pub egp_public: bool,
 }
 
 /// One page to render: where it goes, with which template, and its own values.

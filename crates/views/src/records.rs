@@ -40,6 +40,12 @@ struct SourceView<'a> {
 }
 
 #[derive(Serialize)]
+struct EgpSource {
+    file: String,
+    line: u32,
+}
+
+#[derive(Serialize)]
 struct RecordView<'a> {
     id: String,
     fy: i32,
@@ -81,6 +87,13 @@ struct RecordView<'a> {
     not_given: Vec<&'static str>,
     /// The files and rows the record was read from (two when a month is given in two layouts).
     sources: Vec<SourceView<'a>>,
+    /// The aliases of the fields whose value came from e-GP (`<FY>/egp/`), and by alias what the
+    /// page writes beside a field: จาก e-GP, or e-GP's value where it differs. Empty without e-GP.
+    egp_filled: Vec<&'static str>,
+    egp_notes: std::collections::BTreeMap<&'static str, String>,
+    /// The e-GP file and line the record was joined with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    egp_source: Option<EgpSource>,
     /// The whole year's record lists, as the build writes them.
     year_downloads: Vec<crate::Link>,
 }
@@ -94,6 +107,7 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
         .and_then(|id| data.years.get(&fy).and_then(|y| y.plan_line(id.trim())));
     let winner = prongsai_model::winner_name(r);
     let supplier_url = winner.map(|w| urls::supplier(&SupplierKey::of(w, r.winner_tin.as_ref())));
+    let egp = crate::egp::record_notes(r, opts);
     let view = RecordView {
         id: r.id(),
         fy,
@@ -163,6 +177,9 @@ pub(crate) fn record_page(data: &Data, r: &Procurement, opts: &Options) -> PageV
         tender_end: r.tender_end.map(|d| f.date(d)),
         unspsc: r.unspsc.as_ref().map(|u| f.digits(u.to_string())),
         any_bid_date: r.bids.iter().any(|b| b.date.is_some()),
+        egp_filled: egp.filled,
+        egp_notes: egp.notes,
+        egp_source: egp.source.map(|(file, line)| EgpSource { file, line }),
         year_downloads: data.years.get(&fy).map_or_else(Vec::new, |y| {
             outputs::output(Kind::Procurements)
                 .files(y, opts.as_of)

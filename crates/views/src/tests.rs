@@ -42,6 +42,7 @@ fn record(ym: YearMonth, seq: u32, title: &str, plan_id: Option<&str>, agreed: i
         tender_start: None,
         tender_end: None,
         unspsc: None,
+        egp: None,
     }
 }
 
@@ -113,6 +114,7 @@ fn opts() -> Options {
         as_of: Date::from_ce(2025, 1, 15).unwrap(),
         due: prongsai_model::DueRules::default(),
         fmt: Fmt::default(),
+        egp_public: true,
     }
 }
 
@@ -225,6 +227,7 @@ fn sample_data_builds_every_page_with_consistent_totals() {
         as_of: Date::from_ce(2026, 11, 1).unwrap(),
         due: prongsai_model::DueRules::default(),
         fmt: Fmt::default(),
+        egp_public: true,
     };
     let pages = pages(&loaded.data, &opts);
     let records = loaded.data.records().count();

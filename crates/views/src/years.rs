@@ -261,6 +261,9 @@ struct Overview {
     plan_url: Option<String>,
     annual_url: String,
     has_annual: bool,
+    /// The cross-check with e-GP, when the year has `egp/` data and the site shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    egp: Option<crate::egp::YearCheck>,
 }
 
 fn overview(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
@@ -341,6 +344,7 @@ fn overview(fy: &FiscalYear, s: &YearSummary, opts: &Options) -> PageView {
             plan_url: fy.plan.as_ref().map(|_| urls::plan(fy.year)),
             annual_url: urls::annual(fy.year),
             has_annual: fy.annual.is_some(),
+            egp: crate::egp::year_check(fy, opts),
         },
     )
     .updated(crate::dates::year_updated(fy, opts.as_of))

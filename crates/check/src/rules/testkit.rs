@@ -68,6 +68,7 @@ pub fn record(month: &str, seq: u32) -> Procurement {
         tender_start: None,
         tender_end: None,
         unspsc: None,
+        egp: None,
     }
 }
 

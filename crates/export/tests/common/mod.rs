@@ -71,6 +71,7 @@ pub fn record(month: YearMonth, seq: u32, title: &str) -> Procurement {
         tender_start: None,
         tender_end: None,
         unspsc: None,
+        egp: None,
     }
 }
 
@@ -169,6 +170,7 @@ pub fn fiscal_year() -> FiscalYear {
         months,
         annual: None,
         unreadable: Default::default(),
+        egp: None,
     }
 }
 

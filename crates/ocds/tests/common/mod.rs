@@ -466,6 +466,7 @@ pub fn base_record(ym: YearMonth, seq: u32) -> Procurement {
         tender_start: None,
         tender_end: None,
         unspsc: None,
+        egp: None,
     }
 }
 
