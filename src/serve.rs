@@ -244,9 +244,16 @@ impl Builder {
                 replaced.extend(m.files().map(|f| f.path.clone()));
                 year.months.insert(m.month, m);
             }
-            // The month's new records are joined with e-GP's contracts, as a full load joins them.
+            // The month's new records are joined with e-GP's contracts, as a full load joins them,
+            // and what its layouts still lack is said after that, as a full load says it.
+            let mut diags = diags;
             if let Some(ym) = ym {
                 prongsai_load::rejoin_egp(&mut loaded.data, ym);
+                if let Some(y) = fy.and_then(|fy| loaded.data.years.get(&fy))
+                    && let Some(m) = y.months.get(&ym)
+                {
+                    diags.extend(prongsai_load::month_notes(m, y.egp.is_some()));
+                }
             }
             diags
         };

@@ -6,6 +6,9 @@ use serde::Deserialize;
 /// Largest file read from the site root (Markdown page, asset, data file) unless
 /// `limits: { max_file_mb: … }` says otherwise: a scanned PDF fits, a runaway export does not.
 pub const DEFAULT_MAX_FILE_MB: u64 = 50;
+/// Largest e-GP data file (`<FY>/egp/`), read as a stream: data.go.th's national `cgd-contract`
+/// resource for a year is about 300 MB, and a provincial extract far less.
+pub const DEFAULT_MAX_EGP_FILE_MB: u64 = 1024;
 /// Largest single CSV cell: a long project title is a few hundred bytes.
 pub const DEFAULT_MAX_CELL_KB: u64 = 64;
 /// Most data rows in one CSV file: a month of a very large agency is a few thousand; the
@@ -21,6 +24,9 @@ pub struct Limits {
     pub max_cell_bytes: usize,
     /// Most data rows in one CSV file (`max_rows`).
     pub max_rows: usize,
+    /// Largest e-GP data file, in bytes (`max_egp_file_mb`): streamed, so only its size is
+    /// bounded here; a line of it is bounded by `max_cell_bytes` times the columns it may have.
+    pub max_egp_file_bytes: u64,
 }
 
 impl Default for Limits {
@@ -36,6 +42,7 @@ pub(crate) struct RawLimits {
     max_file_mb: Option<u64>,
     max_cell_kb: Option<u64>,
     max_rows: Option<u64>,
+    max_egp_file_mb: Option<u64>,
 }
 
 impl RawLimits {
@@ -53,6 +60,10 @@ impl RawLimits {
             .unwrap_or(usize::MAX),
             max_rows: usize::try_from(self.max_rows.unwrap_or(DEFAULT_MAX_ROWS))
                 .unwrap_or(usize::MAX),
+            max_egp_file_bytes: self
+                .max_egp_file_mb
+                .unwrap_or(DEFAULT_MAX_EGP_FILE_MB)
+                .saturating_mul(1024 * 1024),
         }
     }
 }
@@ -83,5 +94,6 @@ mod tests {
         assert_eq!(d.max_file_bytes, 50 * 1024 * 1024);
         assert_eq!(d.max_cell_bytes, 64 * 1024);
         assert_eq!(d.max_rows, 100_000);
+        assert_eq!(d.max_egp_file_bytes, 1024 * 1024 * 1024);
     }
 }

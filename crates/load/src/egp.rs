@@ -303,6 +303,7 @@ pub(crate) fn read(
     root: &Path,
     rel: &str,
     agency: &Agency,
+    limits: &crate::Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> FileRead {
     let file = match std::fs::File::open(root.join(rel)) {
@@ -312,6 +313,13 @@ pub(crate) fn read(
             return FileRead::none();
         }
     };
+    // Streamed, so memory does not grow with the file; its size is still bounded, and a CSV
+    // line by what its columns can hold (a file that is not e-GP's is refused on the way).
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size > limits.max_egp_file_bytes {
+        diags.push(too_large(rel, size, limits.max_egp_file_bytes));
+        return FileRead::none();
+    }
     let filter = Filter::new(agency);
     let mut input = BufReader::with_capacity(1 << 16, file);
     let json = rel
@@ -324,8 +332,31 @@ pub(crate) fn read(
             Ok(head) => sniff(head),
             Err(_) => "UTF-8",
         };
-        read_csv(rel, input, encoding, &filter, agency, diags)
+        let max_line = limits.max_cell_bytes.saturating_mul(MAX_COLUMNS as usize) as u64;
+        read_csv(rel, input, encoding, max_line, &filter, agency, diags)
     }
+}
+
+/// The most columns an e-GP CSV row has (28 names, 3 "(Eng)" columns more in the API's dump),
+/// with room to spare: the longest line is this many cells of `max_cell_bytes`.
+const MAX_COLUMNS: u64 = 40;
+
+fn too_large(rel: &str, size: u64, max: u64) -> Diagnostic {
+    let mb = |n: u64| n.div_ceil(1024 * 1024);
+    Diagnostic::error(
+        crate::diag::FILE_TOO_LARGE,
+        format!(
+            "ไฟล์ข้อมูล e-GP ใหญ่ {} MB เกินขีดจำกัด {} MB จึงไม่อ่าน: ใช้ไฟล์ของจังหวัดหรือของหน่วยงาน (prongsai egp fetch) แทนไฟล์ทั้งประเทศ หรือตั้ง limits: {{ max_egp_file_mb: … }} ใน site.yaml",
+            mb(size),
+            mb(max)
+        ),
+        format!(
+            "the e-GP file is {} MB, over the limit of {} MB, so it was not read: use the province's or the agency's own file (prongsai egp fetch) instead of the national one, or set limits: {{ max_egp_file_mb: … }} in site.yaml",
+            mb(size),
+            mb(max)
+        ),
+    )
+    .at(Location::file(rel))
 }
 
 /// UTF-8 unless the first block is not (a file saved as Windows-874 by Excel).
@@ -358,6 +389,11 @@ struct Newlines<R> {
     inner: R,
     at: u64,
     ends: Rc<std::cell::RefCell<std::collections::VecDeque<u64>>>,
+    /// Where the current line started, and how long a line may be: a line longer than any row
+    /// of e-GP's data can be (a file that is not one, or a hostile one) stops the read rather
+    /// than filling memory.
+    line_start: u64,
+    max_line: u64,
 }
 
 impl<R: Read> Read for Newlines<R> {
@@ -366,10 +402,22 @@ impl<R: Read> Read for Newlines<R> {
         let mut ends = self.ends.borrow_mut();
         for (i, b) in buf[..n].iter().enumerate() {
             if *b == b'\n' {
-                ends.push_back(self.at + i as u64);
+                let at = self.at + i as u64;
+                ends.push_back(at);
+                self.line_start = at + 1;
             }
         }
         self.at += n as u64;
+        if self.at - self.line_start > self.max_line {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "a line longer than {} KiB from byte {}",
+                    self.max_line / 1024,
+                    self.line_start
+                ),
+            ));
+        }
         Ok(n)
     }
 }
@@ -483,6 +531,7 @@ fn read_csv(
     rel: &str,
     input: impl Read,
     encoding: &'static str,
+    max_line: u64,
     filter: &Filter,
     agency: &Agency,
     diags: &mut Vec<Diagnostic>,
@@ -499,6 +548,8 @@ fn read_csv(
             inner: input,
             at: 0,
             ends,
+            line_start: 0,
+            max_line,
         });
     let mut record = csv::ByteRecord::new();
     // The header: the first row that is not blank.

@@ -142,7 +142,18 @@ pub fn load_with(root: &Path, limits: &Limits) -> Loaded {
     }
     if let Some(agency) = &data.agency {
         diagnostics.extend(other_agency(agency, &declared));
-        read_egp(root, agency.clone(), &egp_jobs, &mut data, &mut diagnostics);
+        read_egp(
+            root,
+            agency.clone(),
+            limits,
+            &egp_jobs,
+            &mut data,
+            &mut diagnostics,
+        );
+    }
+    for y in data.years.values() {
+        let has_egp = y.egp.is_some();
+        diagnostics.extend(y.months.values().filter_map(|m| month_notes(m, has_egp)));
     }
     if !saw_agency {
         diagnostics.push(
@@ -163,6 +174,7 @@ pub fn load_with(root: &Path, limits: &Limits) -> Loaded {
 fn read_egp(
     root: &Path,
     agency: Agency,
+    limits: &Limits,
     jobs: &[Job],
     data: &mut Data,
     diagnostics: &mut Vec<Diagnostic>,
@@ -175,7 +187,7 @@ fn read_egp(
         .filter_map(|j| match j {
             Job::Egp(fy, rel) => {
                 let mut d = Vec::new();
-                let read = egp::read(root, rel, &agency, &mut d);
+                let read = egp::read(root, rel, &agency, limits, &mut d);
                 Some((*fy, read, d))
             }
             _ => None,
@@ -417,9 +429,6 @@ fn run_month(
     }
     let files: Vec<MonthFile> = reads.into_iter().filter_map(|(_, r)| r.month).collect();
     let joined = join::join(files, diags);
-    if let Some(m) = &joined {
-        diags.extend(not_given(m));
-    }
     Output::Month(fy, ym, joined, declared)
 }
 
@@ -500,9 +509,11 @@ fn open_workbook(
     }
 }
 
-/// What a month's layout does not give, once per month: which fields the site shows as ไม่ระบุ
-/// and which file would complete them.
-fn not_given(m: &MonthFile) -> Option<Diagnostic> {
+/// What a month's layouts do not give, once per month and after e-GP's data has filled what it
+/// can: which fields the site shows as ไม่ระบุ on some of its records, and which file would
+/// complete them (the month's other layout, or e-GP's contract data in `<FY>/egp/`). `has_egp`
+/// says whether the year has e-GP data already. A template month gives every field: no note.
+pub fn month_notes(m: &MonthFile, has_egp: bool) -> Option<Diagnostic> {
     let layouts: Vec<Layout> = m.files().map(|f| f.layout).collect();
     if layouts.contains(&Layout::Template) {
         return None;
@@ -520,7 +531,7 @@ fn not_given(m: &MonthFile) -> Option<Diagnostic> {
     ];
     let lacking: Vec<Field> = FIELDS
         .into_iter()
-        .filter(|f| !m.files().any(|file| file.column(*f).is_some()))
+        .filter(|f| m.records.iter().any(|r| !r.given(*f)))
         .collect();
     if lacking.is_empty() {
         return None;
@@ -538,37 +549,64 @@ fn not_given(m: &MonthFile) -> Option<Diagnostic> {
         })
         .collect();
     let stem = m.month.key();
-    let (other_th, other_en) = if layouts.contains(&Layout::Skr1) && !layouts.contains(&Layout::Ita)
-    {
-        (
-            format!("รายการจัดซื้อจัดจ้างตามแบบ ITA ของเดือนเดียวกัน (เช่น {stem} ITA.xlsx)"),
-            format!("the month's ITA procurement list (e.g. {stem} ITA.xlsx)"),
+    let fy = m.month.fiscal_year();
+    let (mut other_th, mut other_en) =
+        if layouts.contains(&Layout::Skr1) && !layouts.contains(&Layout::Ita) {
+            (
+                format!("รายการจัดซื้อจัดจ้างตามแบบ ITA ของเดือนเดียวกัน (เช่น {stem} ITA.xlsx)"),
+                format!("the month's ITA procurement list (e.g. {stem} ITA.xlsx)"),
+            )
+        } else if layouts.contains(&Layout::Ita) && !layouts.contains(&Layout::Skr1) {
+            (
+                format!("แบบ สขร.1 ของเดือนเดียวกัน (เช่น {stem} สขร1.xlsx)"),
+                format!("the month's แบบ สขร.1 (e.g. {stem} สขร1.xlsx)"),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+    // e-GP gives the TIN, the e-GP number, the contract and the status of what went through it.
+    let egp_helps = lacking.iter().any(|f| {
+        matches!(
+            f,
+            Field::WinnerTin
+                | Field::EgpProjectNo
+                | Field::ContractNo
+                | Field::ContractDate
+                | Field::Status
         )
-    } else if layouts.contains(&Layout::Ita) && !layouts.contains(&Layout::Skr1) {
-        (
-            format!("แบบ สขร.1 ของเดือนเดียวกัน (เช่น {stem} สขร1.xlsx)"),
-            format!("the month's แบบ สขร.1 (e.g. {stem} สขร1.xlsx)"),
-        )
+    });
+    if egp_helps && !has_egp {
+        let (th, en) = (
+            format!("ข้อมูลสัญญาจาก e-GP ในโฟลเดอร์ {fy}/egp/ (prongsai egp fetch)"),
+            format!("e-GP's contract data in {fy}/egp/ (prongsai egp fetch)"),
+        );
+        if other_th.is_empty() {
+            (other_th, other_en) = (th, en);
+        } else {
+            other_th = format!("{other_th} หรือ{th}");
+            other_en = format!("{other_en}, or {en}");
+        }
+    }
+    let (hint_th, hint_en) = if other_th.is_empty() {
+        (String::new(), String::new())
     } else {
         (
-            "ไฟล์ตามแม่แบบของ prongsai (prongsai convert)".to_owned(),
-            "a file in prongsai's template (prongsai convert)".to_owned(),
+            format!("; ถ้ามี{other_th} ให้ใส่ไว้ด้วย prongsai จะรวมให้ครบ"),
+            format!("; if you have {other_en}, add it and prongsai joins them"),
         )
     };
     Some(
         Diagnostic::info(
             diag::NOT_GIVEN,
             format!(
-                "{} ไม่มีข้อมูล {}: เว็บไซต์แสดงเป็น \"ไม่ระบุ\" และไม่ตรวจกฎที่ต้องใช้ข้อมูลเหล่านี้; ถ้ามี{} ให้ใส่ไว้ในโฟลเดอร์เดียวกัน prongsai จะรวมให้ครบ",
+                "{} ไม่มีข้อมูล {} (ในบางรายการหรือทุกรายการ): เว็บไซต์แสดงเป็น \"ไม่ระบุ\" และไม่ตรวจกฎที่ต้องใช้ข้อมูลเหล่านี้{hint_th}",
                 names.join(" และ "),
                 th.join(", "),
-                other_th
             ),
             format!(
-                "{} give no {}: the site shows them as ไม่ระบุ (not given) and the rules that need them do not run; if you keep {}, put it in the same folder and prongsai joins them",
+                "{} give no {} (for some or all of their records): the site shows them as ไม่ระบุ (not given) and the rules that need them do not run{hint_en}",
                 names.join(" and "),
                 en.join(", "),
-                other_en
             ),
         )
         .at(Location::file(m.file.path.clone())),

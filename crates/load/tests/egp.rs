@@ -177,3 +177,70 @@ fn a_site_without_egp_is_as_before() {
     assert!(loaded.data.years.values().all(|y| y.egp.is_none()));
     assert!(loaded.data.records().all(|r| r.egp.is_none()));
 }
+
+/// The fixture site copied to a temporary folder, for tests that add a file to it.
+fn copy_of(name: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).expect("read_dir").flatten() {
+            let p = e.path();
+            let dest = tmp.path().join(p.strip_prefix(&src).expect("inside"));
+            if p.is_dir() {
+                std::fs::create_dir_all(&dest).expect("mkdir");
+                stack.push(p);
+            } else {
+                std::fs::copy(&p, &dest).expect("copy");
+            }
+        }
+    }
+    tmp
+}
+
+#[test]
+fn an_egp_file_over_its_size_limit_is_not_read() {
+    let site = copy_of("egp_cross_check");
+    let limits = prongsai_load::Limits {
+        max_egp_file_bytes: 100,
+        ..prongsai_load::Limits::default()
+    };
+    let loaded = prongsai_load::load_with(site.path(), &limits);
+    let too_large: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "P105")
+        .collect();
+    assert_eq!(too_large.len(), 2, "{:#?}", loaded.diagnostics);
+    assert!(too_large[0].message_en.contains("max_egp_file_mb"));
+    assert!(loaded.data.years[&2568].egp.is_none());
+}
+
+#[test]
+fn a_line_longer_than_any_row_stops_the_read_without_filling_memory() {
+    let site = copy_of("egp_cross_check");
+    let csv = site
+        .path()
+        .join("procurement-data/2568/egp/cgd-contract-2568.csv");
+    let mut text = std::fs::read_to_string(&csv).expect("read");
+    // One cell of 4 MiB on a line of its own, past the first rows.
+    text.push_str(&"ก".repeat(4 * 1024 * 1024 / 3));
+    text.push('\n');
+    std::fs::write(&csv, text).expect("write");
+    let loaded = prongsai_load::load(site.path());
+    let stopped = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.message_en.contains("longer than"))
+        .expect("the long line is reported");
+    assert!(
+        stopped
+            .location
+            .as_ref()
+            .is_some_and(|l| l.file.ends_with(".csv"))
+    );
+    // The rows before it are kept.
+    assert!(loaded.data.years[&2568].egp.is_some());
+}

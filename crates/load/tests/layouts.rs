@@ -369,11 +369,16 @@ fn two_layouts_of_one_month_are_joined() {
         .filter_map(|d| d.location.as_ref()?.line)
         .collect();
     assert_eq!(unpaired, vec![4, 5], "{d:#?}");
-    // Together the two files give every field but the TIN: one info says so.
+    // Together the two files give every field but the TIN (and the unpaired rows lack what
+    // the other file would have given): one info says so, and that e-GP's data would add it.
     let info: Vec<&Diagnostic> = d.iter().filter(|d| d.code == "P135").collect();
     assert_eq!(info.len(), 1);
     assert!(info[0].message_en.contains("winner_tin"));
-    assert!(!info[0].message_en.contains("budget_source"));
+    assert!(
+        info[0].message_en.contains("2568/egp/"),
+        "{}",
+        info[0].message_en
+    );
     // The list names the agency of agency.yaml ("มหาดไทย" is กระทรวงมหาดไทย).
     assert!(!d.iter().any(|d| d.code == "P138"), "{d:#?}");
 }
