@@ -139,174 +139,199 @@ fn opt_show<T: std::fmt::Display>(v: &Option<T>) -> String {
 
 /// Takes into `into` what `from` gives and it does not; reports what both give differently.
 fn merge(into: &mut Procurement, from: Procurement, diags: &mut Vec<Diagnostic>) {
-    let gives = |f: Field| (into.file.column(f).is_some(), from.file.column(f).is_some());
-    let g: Vec<(Field, (bool, bool))> = [
-        Field::EgpProjectNo,
-        Field::PlanId,
-        Field::Title,
-        Field::Budget,
-        Field::BudgetSource,
-        Field::ReferencePrice,
-        Field::Method,
-        Field::Bids,
-        Field::Winner,
-        Field::WinnerTin,
-        Field::AgreedPrice,
-        Field::Reason,
-        Field::ContractNo,
-        Field::ContractDate,
-        Field::ContractEnd,
-        Field::Status,
-        Field::LegalGround,
-    ]
-    .into_iter()
-    .map(|f| (f, gives(f)))
-    .collect();
-    let on = |f: Field| {
-        g.iter()
-            .find(|(x, _)| *x == f)
-            .map_or((false, false), |(_, b)| *b)
-    };
+    let into_file = Arc::clone(&into.file);
+    let gives = |f: Field| (into_file.column(f).is_some(), from.file.column(f).is_some());
+    let date_show =
+        |v: &Option<prongsai_model::Date>| v.map(|d| d.thai_short()).unwrap_or_default();
     let mut d = Vec::new();
-    take(
-        Field::EgpProjectNo,
-        on(Field::EgpProjectNo),
-        (&mut into.egp_project_no, &from.egp_project_no),
-        eq,
-        opt_show,
-        &mut d,
-    );
-    take(
-        Field::PlanId,
-        on(Field::PlanId),
-        (&mut into.plan_id, &from.plan_id),
-        text_same,
-        text_show,
-        &mut d,
-    );
-    take(
-        Field::Title,
-        on(Field::Title),
-        (&mut into.title, &from.title),
-        |a: &String, b: &String| title_key(a) == title_key(b),
-        String::clone,
-        &mut d,
-    );
-    take(
-        Field::Budget,
-        on(Field::Budget),
-        (&mut into.budget, &from.budget),
-        eq,
-        ToString::to_string,
-        &mut d,
-    );
-    take(
-        Field::BudgetSource,
-        on(Field::BudgetSource),
-        (&mut into.budget_source, &from.budget_source),
-        text_same,
-        text_show,
-        &mut d,
-    );
-    take(
-        Field::ReferencePrice,
-        on(Field::ReferencePrice),
-        (&mut into.reference_price, &from.reference_price),
-        eq,
-        opt_show,
-        &mut d,
-    );
-    take(
-        Field::Method,
-        on(Field::Method),
-        (&mut into.method, &from.method),
-        eq,
-        ToString::to_string,
-        &mut d,
-    );
-    take(
-        Field::Bids,
-        on(Field::Bids),
-        (&mut into.bids, &from.bids),
-        |_: &_, _: &_| true,
-        |_: &_| String::new(),
-        &mut d,
-    );
-    take(
-        Field::Winner,
-        on(Field::Winner),
-        (&mut into.winner, &from.winner),
-        |a: &Option<String>, b: &Option<String>| {
-            a.as_deref().map(normalise_name) == b.as_deref().map(normalise_name)
-        },
-        text_show,
-        &mut d,
-    );
-    take(
-        Field::WinnerTin,
-        on(Field::WinnerTin),
-        (&mut into.winner_tin, &from.winner_tin),
-        eq,
-        opt_show,
-        &mut d,
-    );
-    take(
-        Field::AgreedPrice,
-        on(Field::AgreedPrice),
-        (&mut into.agreed_price, &from.agreed_price),
-        eq,
-        opt_show,
-        &mut d,
-    );
-    take(
-        Field::Reason,
-        on(Field::Reason),
-        (&mut into.reason, &from.reason),
-        text_same,
-        text_show,
-        &mut d,
-    );
-    take(
-        Field::ContractNo,
-        on(Field::ContractNo),
-        (&mut into.contract_no, &from.contract_no),
-        text_same,
-        text_show,
-        &mut d,
-    );
-    take(
-        Field::ContractDate,
-        on(Field::ContractDate),
-        (&mut into.contract_date, &from.contract_date),
-        eq,
-        |v: &Option<prongsai_model::Date>| v.map(|d| d.thai_short()).unwrap_or_default(),
-        &mut d,
-    );
-    take(
-        Field::ContractEnd,
-        on(Field::ContractEnd),
-        (&mut into.contract_end, &from.contract_end),
-        eq,
-        |v: &Option<prongsai_model::Date>| v.map(|d| d.thai_short()).unwrap_or_default(),
-        &mut d,
-    );
-    // A form without a status column may still say ยกเลิก: the list's status is the record's.
-    take(
-        Field::Status,
-        on(Field::Status),
-        (&mut into.status, &from.status),
-        eq,
-        opt_show,
-        &mut d,
-    );
-    take(
-        Field::LegalGround,
-        on(Field::LegalGround),
-        (&mut into.legal_ground, &from.legal_ground),
-        text_same,
-        text_show,
-        &mut d,
-    );
+    for f in Field::MONTH {
+        let on = gives(f);
+        // Exhaustive on purpose: a month field added to the model must say here how two files
+        // that both give it are compared, or a joined month would drop it silently.
+        match f {
+            Field::EgpProjectNo => take(
+                f,
+                on,
+                (&mut into.egp_project_no, &from.egp_project_no),
+                eq,
+                opt_show,
+                &mut d,
+            ),
+            Field::PlanId => take(
+                f,
+                on,
+                (&mut into.plan_id, &from.plan_id),
+                text_same,
+                text_show,
+                &mut d,
+            ),
+            Field::Title => take(
+                f,
+                on,
+                (&mut into.title, &from.title),
+                |a: &String, b: &String| title_key(a) == title_key(b),
+                String::clone,
+                &mut d,
+            ),
+            Field::Budget => take(
+                f,
+                on,
+                (&mut into.budget, &from.budget),
+                eq,
+                ToString::to_string,
+                &mut d,
+            ),
+            Field::BudgetSource => take(
+                f,
+                on,
+                (&mut into.budget_source, &from.budget_source),
+                text_same,
+                text_show,
+                &mut d,
+            ),
+            Field::ReferencePrice => take(
+                f,
+                on,
+                (&mut into.reference_price, &from.reference_price),
+                eq,
+                opt_show,
+                &mut d,
+            ),
+            Field::Method => take(
+                f,
+                on,
+                (&mut into.method, &from.method),
+                eq,
+                ToString::to_string,
+                &mut d,
+            ),
+            // Only the สขร.1 form and the template list bids, and they never join each other:
+            // the file with more detail keeps its own.
+            Field::Bids => take(
+                f,
+                on,
+                (&mut into.bids, &from.bids),
+                |_: &_, _: &_| true,
+                |_: &_| String::new(),
+                &mut d,
+            ),
+            Field::Winner => take(
+                f,
+                on,
+                (&mut into.winner, &from.winner),
+                |a: &Option<String>, b: &Option<String>| {
+                    a.as_deref().map(normalise_name) == b.as_deref().map(normalise_name)
+                },
+                text_show,
+                &mut d,
+            ),
+            Field::WinnerTin => take(
+                f,
+                on,
+                (&mut into.winner_tin, &from.winner_tin),
+                eq,
+                opt_show,
+                &mut d,
+            ),
+            Field::AgreedPrice => take(
+                f,
+                on,
+                (&mut into.agreed_price, &from.agreed_price),
+                eq,
+                opt_show,
+                &mut d,
+            ),
+            Field::Reason => take(
+                f,
+                on,
+                (&mut into.reason, &from.reason),
+                text_same,
+                text_show,
+                &mut d,
+            ),
+            Field::ContractNo => take(
+                f,
+                on,
+                (&mut into.contract_no, &from.contract_no),
+                text_same,
+                text_show,
+                &mut d,
+            ),
+            Field::ContractDate => take(
+                f,
+                on,
+                (&mut into.contract_date, &from.contract_date),
+                eq,
+                date_show,
+                &mut d,
+            ),
+            Field::ContractEnd => take(
+                f,
+                on,
+                (&mut into.contract_end, &from.contract_end),
+                eq,
+                date_show,
+                &mut d,
+            ),
+            // A form without a status column may still say ยกเลิก: the list's status is the
+            // record's.
+            Field::Status => take(
+                f,
+                on,
+                (&mut into.status, &from.status),
+                eq,
+                opt_show,
+                &mut d,
+            ),
+            Field::LegalGround => take(
+                f,
+                on,
+                (&mut into.legal_ground, &from.legal_ground),
+                text_same,
+                text_show,
+                &mut d,
+            ),
+            // An officer may explain a finding in either file; it confirms the finding wherever
+            // it is written.
+            Field::Explanation => take(
+                f,
+                on,
+                (&mut into.explanation, &from.explanation),
+                text_same,
+                text_show,
+                &mut d,
+            ),
+            Field::TenderStart => take(
+                f,
+                on,
+                (&mut into.tender_start, &from.tender_start),
+                eq,
+                date_show,
+                &mut d,
+            ),
+            Field::TenderEnd => take(
+                f,
+                on,
+                (&mut into.tender_end, &from.tender_end),
+                eq,
+                date_show,
+                &mut d,
+            ),
+            // The code is the classification; the words after it are as the officer copied them.
+            Field::Unspsc => take(
+                f,
+                on,
+                (&mut into.unspsc, &from.unspsc),
+                |a: &Option<prongsai_model::Unspsc>, b: &Option<prongsai_model::Unspsc>| {
+                    a.as_ref().map(|u| u.code()) == b.as_ref().map(|u| u.code())
+                },
+                opt_show,
+                &mut d,
+            ),
+            // The row's number stays the primary file's; the others are plan columns.
+            Field::Seq | Field::Division | Field::ExpectedMonth => {}
+        }
+    }
     for (field, a, b) in d {
         diags.push(differs(into.loc(field), from.loc(field), field, &a, &b));
     }

@@ -499,3 +499,48 @@ fn a_title_naming_another_agency_is_a_warning_at_its_cell() {
     assert!(w[0].message_th.contains("องค์การบริหารส่วนตำบลทดสอบ"));
     assert!(w[0].message_th.contains("องค์การบริหารส่วนตำบลเมืองหลวง"));
 }
+
+#[test]
+fn a_joined_month_keeps_what_only_the_list_gives_explanation_tender_and_unspsc() {
+    // The officer explains a finding in the ITA list (with the tender period and UNSPSC copied
+    // from e-GP) and keeps the สขร.1 form beside it: the form leads the join, and the list's
+    // columns must reach the record, or the explanation that confirms the finding is lost.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("procurement-data");
+    let months = data.join("2568/months");
+    std::fs::create_dir_all(&months).expect("mkdir");
+    std::fs::copy(
+        fixtures().join("layouts_joined/procurement-data/agency.yaml"),
+        data.join("agency.yaml"),
+    )
+    .expect("agency");
+    std::fs::write(
+        months.join("2567-10 สขร1.csv"),
+        "ลำดับที่,งานที่จัดซื้อหรือจัดจ้าง,วงเงินที่จะซื้อหรือจ้าง,ราคากลาง,วิธีซื้อหรือจ้าง,รายชื่อผู้เสนอราคาและราคาที่เสนอ,ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง,เหตุผลที่คัดเลือกโดยสรุป,เลขที่และวันที่ของสัญญาหรือข้อตกลง\n\
+1,จ้างซ่อมถนนลูกรัง หมู่ที่ 5,\"250,000\",\"248,000\",e-market,\"หจก.ก้าวหน้า 255,000 บาท\",\"หจก.ก้าวหน้า 255,000 บาท\",ราคาต่ำสุด,\"สัญญาจ้าง 3/2568 ลว. 28 ต.ค. 2567\"\n",
+    )
+    .expect("form");
+    std::fs::write(
+        months.join("2567-10 ITA.csv"),
+        "ที่,ชื่อรายการของงานที่ซื้อหรือจ้าง,วงเงินงบประมาณที่ได้รับจัดสรร (บาท),แหล่งที่มาของงบประมาณ,สถานะการจัดซื้อจัดจ้าง,วิธีการจัดซื้อจัดจ้าง,ราคากลาง (บาท),ราคาที่ตกลงซื้อหรือจ้าง (บาท),รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก,คำชี้แจง,วันที่ประกาศเชิญชวน,วันสิ้นสุดการยื่นข้อเสนอ,รหัส UNSPSC\n\
+1,จ้างซ่อมถนนลูกรัง หมู่ที่ 5,250000,งบประมาณรายจ่ายประจำปี,อยู่ระหว่างระยะสัญญา,ตลาดอิเล็กทรอนิกส์ (e-market),248000,255000,หจก.ก้าวหน้า,สภาอนุมัติโอนงบเพิ่มเติม 5000 บาท,3 ต.ค. 2567,10 ต.ค. 2567,72141103\n",
+    )
+    .expect("list");
+    let loaded = load(tmp.path());
+    let d = &loaded.diagnostics;
+    assert!(!d.iter().any(Diagnostic::is_error), "{d:#?}");
+    let m = &loaded.data.years[&2568].months[&OCT];
+    assert_eq!((m.file.layout, m.records.len()), (Layout::Skr1, 1));
+    let r = &m.records[0];
+    assert!(r.joined.is_some());
+    assert_eq!(
+        r.explanation.as_deref(),
+        Some("สภาอนุมัติโอนงบเพิ่มเติม 5000 บาท")
+    );
+    assert!(r.loc(Field::Explanation).file.ends_with("2567-10 ITA.csv"));
+    assert_eq!(
+        (r.tender_start, r.tender_end),
+        (date(2567, 10, 3), date(2567, 10, 10))
+    );
+    assert_eq!(r.unspsc.as_ref().map(|u| u.code()), Some("72141103"));
+}
