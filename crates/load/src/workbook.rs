@@ -591,6 +591,34 @@ fn typing_field(col: Option<Col>) -> Option<Field> {
     }
 }
 
+/// The sheet's cells grouped by row, in order.
+fn by_row(grid: &Grid) -> BTreeMap<u32, BTreeMap<u32, &RawCell>> {
+    let mut rows: BTreeMap<u32, BTreeMap<u32, &RawCell>> = BTreeMap::new();
+    for (&(r, c), cell) in grid {
+        rows.entry(r).or_default().insert(c, cell);
+    }
+    rows
+}
+
+/// A merged block as the officer's spreadsheet names it: `B5:D5`.
+fn range_name(m: &Dimensions) -> String {
+    let ((r0, c0), (r1, c1)) = (m.start, m.end);
+    format!(
+        "{}{}:{}{}",
+        column_letters(c0 + 1),
+        r0 + 1,
+        column_letters(c1 + 1),
+        r1 + 1
+    )
+}
+
+/// The rows a block merged down one column covers below its first cell (0-based), bounded by the
+/// row limit so a block merged to the sheet's last row costs no more than the rows allowed.
+fn covered_below(m: &Dimensions, limits: &crate::Limits) -> std::ops::RangeInclusive<u32> {
+    let (r0, r1) = (m.start.0, m.end.0);
+    r0 + 1..=r1.min(r0.saturating_add(u32::try_from(limits.max_rows).unwrap_or(u32::MAX)))
+}
+
 /// A month file's sheet: its rows as text, its header recognised among the first of them.
 fn month_sheet(
     path: &str,
@@ -600,10 +628,7 @@ fn month_sheet(
     limits: &crate::Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<MonthSheet> {
-    let mut rows: BTreeMap<u32, BTreeMap<u32, &RawCell>> = BTreeMap::new();
-    for (&(r, c), cell) in grid {
-        rows.entry(r).or_default().insert(c, cell);
-    }
+    let rows = by_row(grid);
     if rows.is_empty() {
         diags.push(empty_sheet(path));
         return None;
@@ -658,18 +683,11 @@ fn month_sheet(
             continue;
         }
         if c1 > c0 {
-            let range = format!(
-                "{}{}:{}{}",
-                column_letters(c0 + 1),
-                r0 + 1,
-                column_letters(c1 + 1),
-                r1 + 1
-            );
+            let range = range_name(m);
             merged_across.entry(r0 + 1).or_insert(range);
             continue;
         }
-        let last = r1.min(r0.saturating_add(u32::try_from(limits.max_rows).unwrap_or(u32::MAX)));
-        for r in r0 + 1..=last {
+        for r in covered_below(m, limits) {
             if header.layout != Layout::Skr1 || own_seq(r) {
                 filled.insert((r, c0), (r0, c0));
             }
@@ -763,10 +781,7 @@ fn to_table(
     limits: &crate::Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Table> {
-    let mut rows: BTreeMap<u32, BTreeMap<u32, &RawCell>> = BTreeMap::new();
-    for (&(r, c), cell) in grid {
-        rows.entry(r).or_default().insert(c, cell);
-    }
+    let rows = by_row(grid);
     let plain = |cell: &RawCell| match &cell.value {
         Data::String(s) => s.clone(),
         _ => String::new(),
@@ -816,13 +831,7 @@ fn to_table(
             continue;
         }
         if c1 > c0 {
-            let range = format!(
-                "{}{}:{}{}",
-                column_letters(c0 + 1),
-                r0 + 1,
-                column_letters(c1 + 1),
-                r1 + 1
-            );
+            let range = range_name(m);
             diags.push(
                 Diagnostic::error(
                     diag::MERGED_CELLS,
@@ -842,9 +851,7 @@ fn to_table(
         if r0 <= header_row {
             continue;
         }
-        for r in
-            r0 + 1..=r1.min(r0.saturating_add(u32::try_from(limits.max_rows).unwrap_or(u32::MAX)))
-        {
+        for r in covered_below(m, limits) {
             filled.insert((r, c0), (r0, c0));
         }
     }
