@@ -619,6 +619,34 @@ fn covered_below(m: &Dimensions, limits: &crate::Limits) -> std::ops::RangeInclu
     r0 + 1..=r1.min(r0.saturating_add(u32::try_from(limits.max_rows).unwrap_or(u32::MAX)))
 }
 
+/// Typed rows as the CSV reader gives them; a data row (after the first `header_rows`) with a
+/// cell over the size limit is reported at its cell and left out.
+fn to_rows(
+    out: Vec<(u32, Vec<String>, bool)>,
+    header_rows: usize,
+    header: &[String],
+    path: &str,
+    limits: &crate::Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(out.len());
+    for (i, (line, texts, _)) in out.into_iter().enumerate() {
+        let record = ::csv::StringRecord::from(texts);
+        if i >= header_rows {
+            let name = |c: usize| header.get(c).cloned();
+            if let Some(d) = crate::csv::oversized(&record, name, path, line, limits) {
+                diags.push(d);
+                continue;
+            }
+        }
+        rows.push(Row {
+            line,
+            cells: record,
+        });
+    }
+    rows
+}
+
 /// A month file's sheet: its rows as text, its header recognised among the first of them.
 fn month_sheet(
     path: &str,
@@ -741,21 +769,7 @@ fn month_sheet(
             break;
         }
     }
-    let mut table_rows = Vec::with_capacity(out.len());
-    for (i, (line, texts, _)) in out.into_iter().enumerate() {
-        let record = ::csv::StringRecord::from(texts);
-        if i >= header_rows {
-            let name = |c: usize| header_texts.get(c).cloned();
-            if let Some(d) = crate::csv::oversized(&record, name, path, line, limits) {
-                diags.push(d);
-                continue;
-            }
-        }
-        table_rows.push(Row {
-            line,
-            cells: record,
-        });
-    }
+    let table_rows = to_rows(out, header_rows, &header_texts, path, limits, diags);
     Some(MonthSheet {
         header,
         rows: table_rows,
@@ -896,19 +910,7 @@ fn to_table(
             break;
         }
     }
-    let mut table_rows = Vec::with_capacity(out.len());
-    for (line, texts, _) in out {
-        let record = ::csv::StringRecord::from(texts);
-        let name = |c: usize| header.get(c).cloned();
-        if let Some(d) = crate::csv::oversized(&record, name, path, line, limits) {
-            diags.push(d);
-            continue;
-        }
-        table_rows.push(Row {
-            line,
-            cells: record,
-        });
-    }
+    let table_rows = to_rows(out, 0, &header, path, limits, diags);
     Some(Table {
         header,
         header_line: header_row + 1,
